@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds an example repository from its fast-import stream: build.sh NAME DEST
+# The history has fixed identities and timestamps, so commit ids are the same everywhere.
+# The example's ROLES.yaml is copied into the work tree (uncommitted) unless NO_ROSTER=1.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+name=${1:?usage: build.sh NAME DEST}
+dest=${2:?usage: build.sh NAME DEST}
+[ -f "$here/$name/history.fi" ] || { echo "build.sh: no example named '$name'" >&2; exit 2; }
+rm -rf "$dest"
+git init -q -b main "$dest"
+git -C "$dest" fast-import --quiet < "$here/$name/history.fi"
+git -C "$dest" checkout -q main
+if [ "${NO_ROSTER:-0}" != 1 ] && [ -f "$here/$name/ROLES.yaml" ]; then
+  cp "$here/$name/ROLES.yaml" "$dest/ROLES.yaml"
+fi

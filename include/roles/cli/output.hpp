@@ -1,0 +1,22 @@
+#pragma once
+// Where command output goes, and whether it may be coloured.
+
+#include <string>
+
+#include "roles/cli/options.hpp"
+#include "roles/report/audit.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::cli {
+
+/// Colour only for text on a terminal, never with --no-color, NO_COLOR or --output.
+[[nodiscard]] report::Color color_for(const Options& options);
+
+/// Writes `text` to --output (replacing the file) or stdout.
+[[nodiscard]] util::Expected<void> emit(const Options& options, const std::string& text);
+
+/// Fails with a usage error when the command does not support the requested format.
+[[nodiscard]] util::Expected<void> require_format(const Options& options, std::initializer_list<Format> supported,
+                                                  const std::string& command);
+
+}  // namespace roles::cli

@@ -1,0 +1,71 @@
+#pragma once
+// `roles audit`: coverage of every hat of a roster over a repository's history.
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "roles/engine/coverage.hpp"
+#include "roles/git/history.hpp"
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::engine {
+
+/// Explicit window bounds (seconds since the epoch); unset bounds take the defaults.
+struct WindowRequest {
+    std::optional<std::int64_t> since;
+    std::optional<std::int64_t> until;
+};
+
+/// The window analysed: `until` defaults to HEAD's commit time, or the newest tag on the
+/// analysed history when later (never the wall clock),
+/// `since` to `until` minus the roster's `window` (365 days by default).
+[[nodiscard]] Window resolve_window(const git::History& history, const roster::Roster& roster,
+                                    const WindowRequest& request);
+
+/// Totals that every format reports and that must agree across formats.
+struct AuditTotals {
+    std::uint32_t commits = 0;        ///< non-merge, non-bot commits in the window
+    std::uint32_t merges = 0;         ///< merge commits in the window (not analysed)
+    std::uint32_t bot_commits = 0;    ///< commits in the window credited to nobody (bots)
+    std::uint32_t contributors = 0;   ///< people with a credited commit in the window
+    std::uint32_t hats = 0;
+    std::uint32_t by_status[7] = {};  ///< hats per Status, indexed by the enum value
+};
+
+/// The result of an audit of one project.
+struct AuditResult {
+    std::string project;
+    std::string roster_file;          ///< empty in discovery mode
+    RosterMode mode = RosterMode::roster;
+    Window window;
+    std::string head_id;
+    bool shallow = false;
+    AuditTotals totals;
+    std::vector<HatCoverage> hats;
+    std::vector<std::string> warnings;  ///< roster warnings and history caveats
+};
+
+/// Runs identity resolution, activity, evidence and coverage for the roster's first
+/// project. Fails only when an evidence rule does not compile.
+[[nodiscard]] util::Expected<AuditResult> run_audit(const git::History& history,
+                                                    const roster::Roster& roster, RosterMode mode,
+                                                    const WindowRequest& request);
+
+/// The statuses that fail the gate, as given to --fail-on. `any` is every status but ok
+/// and unassigned; `none` is the empty set.
+struct FailOn {
+    std::set<Status> statuses{Status::vacant};
+};
+
+/// Parses --fail-on values ("vacant", "single-point", "any", "none", ...; several allowed).
+/// Unknown values fail with ErrorKind::usage and a "did you mean".
+[[nodiscard]] util::Expected<FailOn> parse_fail_on(const std::vector<std::string>& values);
+
+/// The hats whose status is in `fail_on`.
+[[nodiscard]] std::vector<std::string> gate_failures(const AuditResult& result, const FailOn& fail_on);
+
+}  // namespace roles::engine

@@ -1,0 +1,53 @@
+#pragma once
+// Loading and validating rosters and hat catalogs with yaml-cpp.
+
+#include <string>
+#include <vector>
+
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::roster {
+
+/// Directories searched, in order, for built-in catalogs (`<name>.yaml`):
+/// $ROLES_CATALOG_DIR, `<binary dir>/roles`, `<binary dir>/../share/roles/catalogs`, and the
+/// install directory compiled in.
+[[nodiscard]] std::vector<std::string> catalog_search_dirs();
+
+/// Names of the built-in catalogs found in the search dirs, sorted.
+[[nodiscard]] std::vector<std::string> builtin_catalog_names();
+
+/// Loads one catalog by built-in name or by path (a name containing '/' or ending in .yaml
+/// is a path, relative to `relative_to` when not absolute). Errors carry FILE:LINE:COL
+/// details for every problem found.
+[[nodiscard]] util::Expected<Catalog> load_catalog(const std::string& name_or_path,
+                                                   const std::string& relative_to = ".");
+
+/// Parses and validates a roster file. Every problem in the file is collected and returned
+/// at once as `Error::details` ("FILE:LINE:COL: message", with "did you mean" for
+/// misspelled keys, hats and people); nothing partial is returned.
+/// Warnings (e.g. a catalog hat overridden with no change) land in Roster::warnings.
+[[nodiscard]] util::Expected<Roster> load_roster(const std::string& path);
+
+/// The same, from text already in memory; `file_name` is used in messages.
+[[nodiscard]] util::Expected<Roster> parse_roster(const std::string& text,
+                                                  const std::string& file_name);
+
+/// The roster used when a repository has none: every hat of the `generic` catalog,
+/// no holders (discovery mode).
+[[nodiscard]] util::Expected<Roster> discovery_roster();
+
+/// Fills hats that the roster left unlisted from the hats that stand in for them: for each
+/// hat H with `fallback_for: [X...]`, in order, every X whose source is still `unlisted` gets
+/// H's holders (with their terms), source `fallback`, fallback_from H. Hats with `holders:`
+/// given, even empty (explicitly vacant), are left alone; the first H to claim an X wins.
+/// The loaders already apply it; exposed for callers that build projects themselves.
+void apply_fallbacks(std::vector<Hat>& hats);
+
+/// Parses "90d", "12w", "6m", "1y". Returns nullopt on anything else.
+[[nodiscard]] std::optional<Duration> parse_duration(const std::string& text);
+
+/// Parses "YYYY-MM-DD" (a real calendar date). Returns nullopt on anything else.
+[[nodiscard]] std::optional<Date> parse_date(const std::string& text);
+
+}  // namespace roles::roster

@@ -1,0 +1,34 @@
+#pragma once
+// Small text helpers with no domain knowledge.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace roles::util {
+
+/// Edit distance between two byte strings: insertions, deletions, substitutions and
+/// swaps of two adjacent bytes each cost 1 (optimal string alignment).
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` when it is close enough to be a plausible typo
+/// (distance ≤ max(1, length/3)); nullopt otherwise. Used for "did you mean …".
+[[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
+                                                       std::span<const std::string> candidates);
+
+/// ASCII lowercase copy.
+[[nodiscard]] std::string to_lower_ascii(std::string_view text);
+
+/// Unicode-aware normalised form of a person's name for matching spellings:
+/// NFKD, combining marks dropped, case-folded (utf8proc), punctuation other than
+/// letters/digits turned into single spaces, trimmed. "Előd  Illés" -> "elod illes".
+[[nodiscard]] std::string normalize_name(std::string_view name);
+
+/// Trim ASCII whitespace from both ends.
+[[nodiscard]] std::string_view trim(std::string_view text);
+
+/// Quote a user value for messages: 'value'.
+[[nodiscard]] std::string quoted(std::string_view value);
+
+}  // namespace roles::util

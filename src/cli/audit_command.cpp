@@ -1,0 +1,144 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "roles/cli/commands.hpp"
+#include "roles/cli/output.hpp"
+#include "roles/engine/audit.hpp"
+#include "roles/git/loader.hpp"
+#include "roles/roster/loader.hpp"
+#include "roles/util/text.hpp"
+
+namespace roles::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Wall time of each phase, printed by --stats.
+class PhaseTimer {
+public:
+    void start() { m_start = std::chrono::steady_clock::now(); }
+    void stop(const std::string& phase) {
+        const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start);
+        m_report += fmt::format("{}{} {:.1f} ms", m_report.empty() ? "" : ", ", phase, elapsed.count());
+    }
+    void note(const std::string& text) { m_report += " (" + text + ")"; }
+    [[nodiscard]] const std::string& report() const { return m_report; }
+
+private:
+    std::chrono::steady_clock::time_point m_start;
+    std::string m_report;
+};
+
+struct LoadedRoster {
+    roster::Roster roster;
+    engine::RosterMode mode = engine::RosterMode::roster;
+    std::string note;
+};
+
+util::Expected<LoadedRoster> load_roster_for(const Options& options) {
+    if (options.roster) {
+        auto loaded = roster::load_roster(*options.roster);
+        if (!loaded) return std::unexpected(loaded.error());
+        return LoadedRoster{std::move(*loaded), engine::RosterMode::roster, {}};
+    }
+    auto workdir = git::find_workdir(options.repo);
+    if (!workdir) return std::unexpected(workdir.error());
+    const fs::path base = workdir->empty() ? fs::path(options.repo) : fs::path(*workdir);
+    const fs::path path = base / "ROLES.yaml";
+    if (fs::exists(path)) {
+        auto loaded = roster::load_roster(path.lexically_normal().string());
+        if (!loaded) return std::unexpected(loaded.error());
+        return LoadedRoster{std::move(*loaded), engine::RosterMode::roster, {}};
+    }
+    if (options.require_roster) {
+        return util::fail(util::ErrorKind::input, "--require-roster",
+                          "no roster at " + util::quoted(path.lexically_normal().string()));
+    }
+    auto discovery = roster::discovery_roster();
+    if (!discovery) return std::unexpected(discovery.error());
+    return LoadedRoster{std::move(*discovery), engine::RosterMode::discovery,
+                        "note: no ROLES.yaml here, so every hat is 'unassigned' and the table shows who does "
+                        "its work; write a ROLES.yaml naming the holders (see README) to audit coverage"};
+}
+
+// A date, a tag name or a commit id (prefix) of the loaded history.
+util::Expected<std::int64_t> point_in_time(const std::string& text, const git::History& history,
+                                           const std::string& flag, bool end_of_day) {
+    if (auto date = roster::parse_date(text)) return date->seconds() + (end_of_day ? 86399 : 0);
+    for (const auto& tag : history.tags) {
+        if (tag.name == text) {
+            for (const auto& commit : history.commits) {
+                if (commit.id == tag.target) return commit.time;
+            }
+            return tag.time;
+        }
+    }
+    if (text.size() >= 4) {
+        for (const auto& commit : history.commits) {
+            if (commit.id.starts_with(text)) return commit.time;
+        }
+    }
+    return util::fail(util::ErrorKind::usage, flag,
+                      util::quoted(text) + " is neither a date (YYYY-MM-DD), a tag nor a commit of the history");
+}
+
+util::Expected<engine::WindowRequest> window_request(const Options& options, const git::History& history) {
+    engine::WindowRequest request;
+    if (options.since) {
+        auto since = point_in_time(*options.since, history, "--since", false);
+        if (!since) return std::unexpected(since.error());
+        request.since = *since;
+    }
+    if (options.until) {
+        auto until = point_in_time(*options.until, history, "--until", true);
+        if (!until) return std::unexpected(until.error());
+        request.until = *until;
+    }
+    return request;
+}
+
+util::Expected<util::ExitCode> render(const Options& options, const engine::AuditResult& result,
+                                      const engine::FailOn& fail_on, const std::string& note) {
+    const auto detail = options.quiet           ? report::Detail::quiet
+                        : options.verbosity > 0 ? report::Detail::verbose
+                                                : report::Detail::normal;
+    report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), note, detail};
+    const std::string text = options.format == Format::json ? report::render_audit_json(view)
+                                                            : report::render_audit_text(view, color_for(options));
+    if (auto written = emit(options, text); !written) return std::unexpected(written.error());
+    return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
+}
+
+}  // namespace
+
+util::Expected<util::ExitCode> run_audit(const Options& options) {
+    if (auto ok = require_format(options, {Format::text, Format::json}, "audit"); !ok) return std::unexpected(ok.error());
+    auto fail_on = engine::parse_fail_on(options.fail_on);
+    if (!fail_on) return std::unexpected(fail_on.error());
+    PhaseTimer timer;
+    timer.start();
+    auto loaded = load_roster_for(options);
+    if (!loaded) return std::unexpected(loaded.error());
+    timer.stop("roster");
+    timer.start();
+    auto history = git::load_history({options.repo, options.ref, 0});
+    if (!history) return std::unexpected(history.error());
+    timer.stop("history");
+    timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));
+    auto request = window_request(options, *history);
+    if (!request) return std::unexpected(request.error());
+    timer.start();
+    auto result = engine::run_audit(*history, loaded->roster, loaded->mode, *request);
+    if (!result) return std::unexpected(result.error());
+    timer.stop("analysis");
+    timer.start();
+    auto code = render(options, *result, *fail_on, loaded->note);
+    timer.stop("render");
+    if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+    return code;
+}
+
+}  // namespace roles::cli

@@ -1,0 +1,45 @@
+#include "roles/cli/output.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "roles/util/text.hpp"
+
+namespace roles::cli {
+
+report::Color color_for(const Options& options) {
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool wanted = options.format == Format::text && !options.no_color && !options.output &&
+                        (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
+    return wanted ? report::Color::on : report::Color::off;
+}
+
+util::Expected<void> emit(const Options& options, const std::string& text) {
+    if (!options.output) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return {};
+    }
+    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
+    if (file) file << text;
+    if (!file) {
+        return util::fail(util::ErrorKind::input, "writing " + util::quoted(*options.output),
+                          std::strerror(errno));
+    }
+    return {};
+}
+
+util::Expected<void> require_format(const Options& options, std::initializer_list<Format> supported,
+                                    const std::string& command) {
+    for (auto format : supported) {
+        if (format == options.format) return {};
+    }
+    return util::fail(util::ErrorKind::usage, command, "this format is not supported yet by this command "
+                                                       "(supported: text, json)");
+}
+
+}  // namespace roles::cli

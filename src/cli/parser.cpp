@@ -1,0 +1,125 @@
+#include <map>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "roles/cli/app.hpp"
+#include "roles/util/text.hpp"
+
+namespace roles::cli {
+namespace {
+
+const std::map<std::string, Format> k_formats = {{"text", Format::text},         {"json", Format::json},
+                                                 {"markdown", Format::markdown}, {"html", Format::html},
+                                                 {"sarif", Format::sarif},       {"github", Format::github}};
+
+// CLI11 fills this string and parse_command_line maps it onto Options::format afterwards:
+// CLI11 prints the values of an enum map as characters, which garbles --help.
+struct ParseState {
+    std::string format = "text";
+};
+
+std::vector<std::string> format_names() {
+    std::vector<std::string> names;
+    for (const auto& [name, format] : k_formats) names.push_back(name);
+    return names;
+}
+
+void add_common(CLI::App& command, Options& options, ParseState& state) {
+    command.add_option("--format", state.format, "output format: text or json")
+        ->check(CLI::IsMember(format_names(), CLI::ignore_case));
+    command.add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
+    command.add_flag("--no-color", options.no_color, "never colour the output (NO_COLOR is honoured too)");
+    command.add_flag("-q,--quiet", options.quiet, "print only what needs attention");
+    command.add_flag("-v,--verbose", options.verbosity, "more detail; repeat for more");
+}
+
+void add_history(CLI::App& command, Options& options) {
+    command.add_option("REPO", options.repo, "repository (any path inside it; default: .)");
+    command.add_option("--roster", options.roster, "roster file (default: ROLES.yaml at the repository root)");
+    command.add_option("--since", options.since, "window start: YYYY-MM-DD, a tag or a commit id");
+    command.add_option("--until", options.until, "window end: YYYY-MM-DD, a tag or a commit id (default: HEAD's time)");
+    command.add_option("--ref", options.ref, "what to analyse (default: HEAD)");
+    command.add_flag("--stats", options.stats, "print per-phase timings to stderr");
+}
+
+void add_audit(CLI::App& app, Options& options, ParseState& state) {
+    auto* audit = app.add_subcommand("audit", "coverage of every hat, and the CI gate");
+    add_history(*audit, options);
+    add_common(*audit, options, state);
+    audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
+    audit->add_option("--fail-on", options.fail_on,
+                      "statuses that fail the gate (exit 1): vacant, understaffed, stale, single-point, "
+                      "shadowed, any, none (default: vacant)")
+        ->delimiter(',');
+    audit->footer("Examples:\n  roles audit                      # this repository, its ROLES.yaml\n"
+                  "  roles audit ../nova --format json\n"
+                  "  roles audit --fail-on vacant,stale --require-roster   # a CI gate");
+    audit->callback([&options] { options.command = Command::audit; });
+}
+
+void add_validate(CLI::App& app, Options& options, ParseState& state) {
+    auto* validate = app.add_subcommand("validate", "check a roster without analysing history");
+    validate->add_option("ROSTER", options.roster, "roster file (default: ./ROLES.yaml)");
+    add_common(*validate, options, state);
+    validate->footer("Example:\n  roles validate ROLES.yaml");
+    validate->callback([&options] { options.command = Command::validate; });
+}
+
+void add_hats(CLI::App& app, Options& options, ParseState& state) {
+    auto* hats = app.add_subcommand("hats", "list the hats of the built-in catalogs");
+    hats->add_option("--catalog", options.catalog, "one catalog, by built-in name or path");
+    add_common(*hats, options, state);
+    hats->footer("Examples:\n  roles hats\n  roles hats --catalog openstack --format json");
+    hats->callback([&options] { options.command = Command::hats; });
+}
+
+// CLI11 would report a misspelled command as an unexpected positional; say what it is.
+std::optional<util::Error> check_command_name(int argc, const char* const* argv, const CLI::App& app) {
+    if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+    const std::string word = argv[1];
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
+    const auto suggestion = util::closest_match(word, names);
+    return util::Error{util::ErrorKind::usage, "unknown command " + util::quoted(word),
+                       suggestion ? "did you mean " + util::quoted(*suggestion) + "?"
+                                  : "run 'roles --help' for the list",
+                       {}};
+}
+
+std::string lowercase_first(std::string text) {
+    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+}  // namespace
+
+util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* argv) {
+    Options options;
+    ParseState state;
+    CLI::App app{"roles: maintainer workload and role coverage from git history and a roster", "roles"};
+    app.set_version_flag("--version", std::string("roles ") + ROLES_VERSION);
+    app.require_subcommand(1);
+    add_audit(app, options, state);
+    add_validate(app, options, state);
+    add_hats(app, options, state);
+    app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
+    if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& success) {
+        std::ostringstream out, err;
+        app.exit(success, out, err);
+        const auto text = out.str();
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return ParseOutcome{std::nullopt, util::ExitCode::ok};
+    } catch (const CLI::ParseError& error) {
+        return util::fail(util::ErrorKind::usage, "bad usage", lowercase_first(error.what()) +
+                                                                   " (run 'roles --help')");
+    }
+    options.format = k_formats.at(util::to_lower_ascii(state.format));
+    return ParseOutcome{options, util::ExitCode::ok};
+}
+
+}  // namespace roles::cli

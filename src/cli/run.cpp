@@ -1,0 +1,22 @@
+#include <cstdio>
+
+#include "roles/cli/app.hpp"
+#include "roles/cli/commands.hpp"
+
+namespace roles::cli {
+
+util::Expected<util::ExitCode> run(const Options& options) {
+    switch (options.command) {
+        case Command::audit: return run_audit(options);
+        case Command::validate: return run_validate(options);
+        case Command::hats: return run_hats(options);
+    }
+    return util::fail(util::ErrorKind::internal, "running command", "unknown command");
+}
+
+void print_error(const util::Error& error) {
+    std::fprintf(stderr, "roles: error: %s\n", error.message().c_str());
+    for (const auto& detail : error.details) std::fprintf(stderr, "%s\n", detail.c_str());
+}
+
+}  // namespace roles::cli

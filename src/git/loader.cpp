@@ -1,0 +1,167 @@
+#include "roles/git/loader.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "commit_reader.hpp"
+#include "history_builder.hpp"
+#include "roles/git/handles.hpp"
+#include "roles/util/text.hpp"
+#include "tags.hpp"
+#include "tree_diff.hpp"
+#include "walk.hpp"
+
+namespace roles::git {
+
+namespace {
+
+// Repository problems are the user's input (a wrong path, a damaged clone), so every
+// failure here is ErrorKind::input; they all end in exit code 2 anyway.
+util::Error reading_error(const std::string& path, std::string cause) {
+    return util::Error{util::ErrorKind::input, "reading repository " + util::quoted(path),
+                       std::move(cause), {}};
+}
+
+// libgit2 returns directories with a trailing '/'; roles joins paths itself.
+std::string without_trailing_slash(const char* path) {
+    std::string text = path ? path : "";
+    if (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+util::Expected<RepositoryHandle> open_repository(const std::string& path) {
+    ensure_libgit2();
+    const std::string context = "opening repository " + util::quoted(path);
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+        return util::fail(util::ErrorKind::input, context, "no such file or directory");
+    }
+    RepositoryHandle repo;
+    // Flags 0: search upwards from `path` like git does; bare repositories are found too.
+    const int rc = git_repository_open_ext(out(repo), path.c_str(), 0, nullptr);
+    if (rc == GIT_ENOTFOUND) {
+        return util::fail(util::ErrorKind::input, context,
+                          "not a git repository (or any parent up to the root)");
+    }
+    if (rc < 0) return util::fail(util::ErrorKind::input, context, last_error_message());
+    return repo;
+}
+
+// git_repository_is_empty only recognises init.defaultBranch as the unborn branch, so
+// emptiness is checked directly: HEAD unborn and no reference at all.
+bool has_no_commits(git_repository* repo) {
+    if (git_repository_head_unborn(repo) != 1) return false;
+    Handle<git_reference_iterator, git_reference_iterator_free> references;
+    if (git_reference_iterator_new(out(references), repo) < 0) return false;
+    const char* name = nullptr;
+    return git_reference_next_name(&name, references.get()) == GIT_ITEROVER;
+}
+
+util::Error unresolved_ref(git_repository* repo, const LoadOptions& options) {
+    if (has_no_commits(repo)) return reading_error(options.path, "repository has no commits yet");
+    if (options.ref == "HEAD" && git_repository_head_unborn(repo) == 1) {
+        return reading_error(options.path, "HEAD points to a branch with no commits yet");
+    }
+    return reading_error(options.path, "unknown revision " + util::quoted(options.ref));
+}
+
+util::Expected<CommitHandle> resolve_tip(git_repository* repo, const LoadOptions& options) {
+    ObjectHandle object;
+    const int rc = git_revparse_single(out(object), repo, options.ref.c_str());
+    if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC || rc == GIT_EUNBORNBRANCH) {
+        return std::unexpected(unresolved_ref(repo, options));
+    }
+    if (rc < 0) return std::unexpected(reading_error(options.path, last_error_message()));
+    ObjectHandle peeled;
+    if (git_object_peel(out(peeled), object.get(), GIT_OBJECT_COMMIT) < 0) {
+        return std::unexpected(reading_error(
+            options.path, "revision " + util::quoted(options.ref) + " does not point at a commit"));
+    }
+    CommitHandle commit;
+    if (git_commit_lookup(out(commit), repo, git_object_id(peeled.get())) < 0) {
+        return std::unexpected(reading_error(options.path, last_error_message()));
+    }
+    return commit;
+}
+
+util::Expected<void> load_commits(const ReadContext& context, const git_oid& tip, CloneDepth depth,
+                                  HistoryBuilder& builder) {
+    auto walk = walk_commits(context.repo, tip, depth);
+    if (!walk) return std::unexpected(walk.error());
+    builder.add_missing(walk->missing_objects);
+    builder.reserve_commits(walk->commits.size());
+    for (const git_oid& id : walk->commits) {
+        auto raw = read_commit(context, id);
+        if (!raw) return std::unexpected(raw.error());
+        if (!*raw) {
+            builder.add_missing(1);
+            continue;
+        }
+        builder.add_commit(std::move(**raw));
+    }
+    return {};
+}
+
+util::Expected<void> load_head_files(git_repository* repo, const git_commit* tip, HistoryBuilder& builder) {
+    TreeHandle tree;
+    const int rc = git_commit_tree(out(tree), tip);
+    if (rc == GIT_ENOTFOUND) {
+        builder.add_missing(1);
+        return {};
+    }
+    if (rc < 0) return util::fail(util::ErrorKind::input, "reading the tip's tree", last_error_message());
+    // Against the empty tree every blob is "added", in tree order.
+    auto files = diff_trees(repo, nullptr, tree.get());
+    if (!files) return std::unexpected(files.error());
+    builder.add_missing(files->missing_objects);
+    auto& head_files = builder.history().head_files;
+    head_files.reserve(files->changes.size());
+    for (const RawChange& change : files->changes) head_files.push_back(builder.path(change.path));
+    return {};
+}
+
+void describe_repository(git_repository* repo, const git_commit* tip, History& history) {
+    history.repo_path = without_trailing_slash(git_repository_path(repo));
+    history.workdir = without_trailing_slash(git_repository_workdir(repo));
+    history.shallow = git_repository_is_shallow(repo) == 1;
+    history.head_id = to_hex(*git_commit_id(tip));
+    history.head_time = git_commit_time(tip);
+}
+
+util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, History& history) {
+    MailmapHandle mailmap;
+    if (git_mailmap_from_repository(out(mailmap), repo) < 0) {
+        return util::fail(util::ErrorKind::input, "reading .mailmap", last_error_message());
+    }
+    HistoryBuilder builder(history);
+    const ReadContext context{repo, mailmap.get()};
+    const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
+    if (auto commits = load_commits(context, *git_commit_id(tip), depth, builder); !commits) {
+        return commits;
+    }
+    if (auto files = load_head_files(repo, tip, builder); !files) return files;
+    return load_tags(repo, mailmap.get(), builder);
+}
+
+}  // namespace
+
+util::Expected<History> load_history(const LoadOptions& options) {
+    auto repo = open_repository(options.path);
+    if (!repo) return std::unexpected(repo.error());
+    auto tip = resolve_tip(repo->get(), options);
+    if (!tip) return std::unexpected(tip.error());
+    History history;
+    describe_repository(repo->get(), tip->get(), history);
+    if (auto contents = load_contents(repo->get(), tip->get(), history); !contents) {
+        return std::unexpected(contents.error());
+    }
+    return history;
+}
+
+util::Expected<std::string> find_workdir(const std::string& path) {
+    auto repo = open_repository(path);
+    if (!repo) return std::unexpected(repo.error());
+    return without_trailing_slash(git_repository_workdir(repo->get()));
+}
+
+}  // namespace roles::git

@@ -1,0 +1,95 @@
+#include "tags.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "roles/util/text.hpp"
+
+namespace roles::git {
+
+namespace {
+
+constexpr std::string_view k_tags_prefix = "refs/tags/";
+
+using TagRef = std::pair<std::string, git_oid>;
+
+int collect_tag(const char* name, git_oid* id, void* payload) {
+    auto* refs = static_cast<std::vector<TagRef>*>(payload);
+    std::string_view short_name(name);
+    if (short_name.starts_with(k_tags_prefix)) short_name.remove_prefix(k_tags_prefix.size());
+    refs->emplace_back(std::string(short_name), *id);
+    return 0;
+}
+
+util::Error tag_error(const std::string& name) {
+    return util::Error{util::ErrorKind::input, "reading tag " + util::quoted(name),
+                       last_error_message(), {}};
+}
+
+// The commit a tag object leads to; nullopt for a tag of a tree or blob, or when an
+// object on the way is absent (counted).
+util::Expected<std::optional<CommitHandle>> peel_to_commit(git_object* object, const std::string& name,
+                                                           HistoryBuilder& builder) {
+    ObjectHandle peeled;
+    const int rc = git_object_peel(out(peeled), object, GIT_OBJECT_COMMIT);
+    if (rc == GIT_ENOTFOUND) {
+        builder.add_missing(1);
+        return std::nullopt;
+    }
+    if (rc == GIT_EINVALIDSPEC || rc == GIT_EPEEL) return std::nullopt;
+    if (rc < 0) return std::unexpected(tag_error(name));
+    CommitHandle commit;
+    if (git_commit_lookup(out(commit), git_object_owner(object), git_object_id(peeled.get())) < 0) {
+        return std::unexpected(tag_error(name));
+    }
+    return commit;
+}
+
+util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const git_mailmap* mailmap,
+                                            const TagRef& ref, HistoryBuilder& builder) {
+    ObjectHandle object;
+    const int rc = git_object_lookup(out(object), repo, &ref.second, GIT_OBJECT_ANY);
+    if (rc == GIT_ENOTFOUND) {
+        builder.add_missing(1);
+        return std::nullopt;
+    }
+    if (rc < 0) return std::unexpected(tag_error(ref.first));
+    auto commit = peel_to_commit(object.get(), ref.first, builder);
+    if (!commit) return std::unexpected(commit.error());
+    if (!*commit) return std::nullopt;
+    Tag tag;
+    tag.name = ref.first;
+    tag.target = to_hex(*git_commit_id((*commit)->get()));
+    tag.annotated = git_object_type(object.get()) == GIT_OBJECT_TAG;
+    // An annotated tag without a tagger line (old tools wrote some) falls back like a
+    // lightweight one for its time, and has no tagger.
+    const git_signature* tagger =
+        tag.annotated ? git_tag_tagger(reinterpret_cast<const git_tag*>(object.get())) : nullptr;
+    const git_signature* signature = tagger ? tagger : git_commit_author((*commit)->get());
+    tag.time = signature->when.time;
+    tag.offset_minutes = signature->when.offset;
+    if (!tag.annotated || tagger != nullptr) {
+        tag.tagger = builder.identity(resolve_identity(mailmap, signature->name, signature->email));
+    }
+    return tag;
+}
+
+}  // namespace
+
+util::Expected<void> load_tags(git_repository* repo, const git_mailmap* mailmap, HistoryBuilder& builder) {
+    std::vector<TagRef> refs;
+    if (git_tag_foreach(repo, collect_tag, &refs) < 0) {
+        return util::fail(util::ErrorKind::input, "listing tags", last_error_message());
+    }
+    std::sort(refs.begin(), refs.end(), [](const TagRef& a, const TagRef& b) { return a.first < b.first; });
+    for (const TagRef& ref : refs) {
+        auto tag = read_tag(repo, mailmap, ref, builder);
+        if (!tag) return std::unexpected(tag.error());
+        if (*tag) builder.history().tags.push_back(std::move(**tag));
+    }
+    return {};
+}
+
+}  // namespace roles::git

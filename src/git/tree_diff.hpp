@@ -1,0 +1,43 @@
+#pragma once
+// Internal to src/git: comparing two trees entry by entry.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "roles/git/handles.hpp"
+#include "roles/git/history.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::git {
+
+/// One touched blob path, before interning. `blob` is the new blob (the old one for
+/// deletions); it pairs exact renames.
+struct RawChange {
+    std::string path;
+    std::string old_path;  ///< the source of a rename, else empty
+    ChangeKind kind = ChangeKind::modified;
+    git_oid blob{};
+};
+
+/// The blob paths that differ between two trees, in git's tree order, plus the trees that
+/// could not be read (a partial clone lacks them; their contents are skipped).
+struct TreeDiff {
+    std::vector<RawChange> changes;
+    std::uint32_t missing_objects = 0;
+};
+
+/// Compares `old_tree` with `new_tree` (either may be null: the empty tree) without reading
+/// any blob: entries with equal ids are skipped, so identical subtrees cost nothing, and
+/// differing subtrees are walked recursively. Submodule entries are ignored. Only exact
+/// renames are found (see pair_exact_renames). Fails only when libgit2 fails for a reason
+/// other than an absent object.
+[[nodiscard]] util::Expected<TreeDiff> diff_trees(git_repository* repo, const git_tree* old_tree,
+                                                  const git_tree* new_tree);
+
+/// Turns each (deleted, added) pair with the same blob id into one `renamed` change at the
+/// added one's place (preferring a deleted path with the same file name). Exact renames only:
+/// finding edited renames would need every blob's content, which a tree walk never reads.
+void pair_exact_renames(std::vector<RawChange>& changes);
+
+}  // namespace roles::git

@@ -1,0 +1,78 @@
+#include <nlohmann/json.hpp>
+
+#include "roles/report/audit.hpp"
+#include "roles/util/time.hpp"
+
+namespace roles::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json holders_json(const engine::HatCoverage& hat) {
+    Json out = Json::array();
+    for (const auto& h : hat.holders) {
+        out.push_back({{"person", h.key},
+                       {"active", h.active},
+                       {"last_active", h.last_active ? Json(util::format_date(*h.last_active)) : Json(nullptr)},
+                       {"evidence", h.evidence}});
+    }
+    return out;
+}
+
+Json contributors_json(const engine::HatCoverage& hat) {
+    Json out = Json::array();
+    for (const auto& c : hat.contributors) {
+        out.push_back({{"person", c.key}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
+    }
+    return out;
+}
+
+Json hat_json(const engine::HatCoverage& hat) {
+    return {{"id", hat.hat},
+            {"title", hat.title},
+            {"required", hat.required},
+            {"min", hat.min},
+            {"effort", hat.effort},
+            {"status", engine::to_string(hat.status)},
+            {"reason", hat.reason},
+            {"people", hat.people},
+            {"holders", holders_json(hat)},
+            {"former_holders", hat.former_holders},
+            {"fallback_from", hat.fallback_from.empty() ? Json(nullptr) : Json(hat.fallback_from)},
+            {"evidence", {{"items", hat.evidence_items}, {"holder_share", hat.holder_share}}},
+            {"contributors", contributors_json(hat)}};
+}
+
+Json totals_json(const engine::AuditTotals& totals) {
+    Json by_status = Json::object();
+    for (std::size_t s = 0; s < std::size(totals.by_status); ++s) {
+        by_status[std::string(engine::to_string(static_cast<engine::Status>(s)))] = totals.by_status[s];
+    }
+    return {{"commits", totals.commits}, {"merges", totals.merges},     {"bot_commits", totals.bot_commits},
+            {"contributors", totals.contributors}, {"hats", totals.hats}, {"by_status", by_status}};
+}
+
+}  // namespace
+
+std::string render_audit_json(const AuditView& view) {
+    const auto& r = view.result;
+    Json hats = Json::array();
+    for (const auto& hat : r.hats) hats.push_back(hat_json(hat));
+    Json out = {{"schema", "roles.audit/1"},
+                {"project", r.project},
+                {"roster", r.roster_file.empty() ? Json(nullptr) : Json(r.roster_file)},
+                {"mode", r.mode == engine::RosterMode::discovery ? "discovery" : "roster"},
+                {"window", {{"since", util::format_date(r.window.begin)}, {"until", util::format_date(r.window.end)},
+                            {"since_epoch", r.window.begin}, {"until_epoch", r.window.end}}},
+                {"head", r.head_id},
+                {"shallow", r.shallow},
+                {"totals", totals_json(r.totals)},
+                {"hats", hats},
+                {"gate", {{"fail_on", view.fail_on}, {"failed", view.failed_hats},
+                          {"passed", view.failed_hats.empty()}}},
+                {"warnings", r.warnings},
+                {"note", view.note}};
+    return out.dump(2) + "\n";
+}
+
+}  // namespace roles::report

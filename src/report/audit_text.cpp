@@ -1,0 +1,120 @@
+#include <algorithm>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "roles/report/audit.hpp"
+#include "roles/util/table.hpp"
+#include "roles/util/time.hpp"
+
+namespace roles::report {
+namespace {
+
+using engine::Status;
+
+fmt::text_style status_style(Status status) {
+    switch (status) {
+        case Status::vacant:
+        case Status::understaffed: return fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
+        case Status::stale:
+        case Status::single_point:
+        case Status::shadowed: return fmt::fg(fmt::terminal_color::yellow);
+        case Status::ok: return fmt::fg(fmt::terminal_color::green);
+        case Status::unassigned: return fmt::fg(fmt::terminal_color::cyan);
+    }
+    return {};
+}
+
+std::string holders_cell(const engine::HatCoverage& hat) {
+    std::string out;
+    for (const auto& holder : hat.holders) {
+        if (!out.empty()) out += ", ";
+        out += holder.key;
+        if (!holder.active) out += " (inactive)";
+    }
+    if (!hat.fallback_from.empty() && !out.empty()) out += " (via " + hat.fallback_from + ")";
+    return out.empty() ? "-" : out;
+}
+
+std::string workers_cell(const engine::HatCoverage& hat) {
+    std::string out;
+    for (const auto& c : hat.contributors) {
+        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", c.key, c.share * 100.0);
+    }
+    return out.empty() ? "-" : out;
+}
+
+bool shown(const AuditView& view, const engine::HatCoverage& hat) {
+    if (view.detail != Detail::quiet) return true;
+    return std::find(view.failed_hats.begin(), view.failed_hats.end(), hat.hat) != view.failed_hats.end();
+}
+
+std::string header(const engine::AuditResult& r) {
+    std::string out = fmt::format("roles audit: {}{}\n", r.project.empty() ? "(unnamed project)" : r.project,
+                                  r.roster_file.empty() ? " (no roster: discovery mode, generic hats)"
+                                                        : " (roster " + r.roster_file + ")");
+    out += fmt::format("window {} .. {}, HEAD {}\n", util::format_date(r.window.begin),
+                       util::format_date(r.window.end), r.head_id.substr(0, 12));
+    out += fmt::format("{} commits by {} people ({} merges and {} bot commits not counted)\n\n",
+                       r.totals.commits, r.totals.contributors, r.totals.merges, r.totals.bot_commits);
+    return out;
+}
+
+std::string summary(const engine::AuditResult& r) {
+    std::string out = fmt::format("{} hats:", r.totals.hats);
+    bool first = true;
+    for (std::size_t s = 0; s < std::size(r.totals.by_status); ++s) {
+        if (r.totals.by_status[s] == 0) continue;
+        out += fmt::format("{} {} {}", first ? "" : ",", r.totals.by_status[s],
+                           engine::to_string(static_cast<Status>(s)));
+        first = false;
+    }
+    return out + "\n";
+}
+
+std::string gate_line(const AuditView& view) {
+    std::string fail_on;
+    for (const auto& value : view.fail_on) fail_on += (fail_on.empty() ? "" : ",") + value;
+    if (view.failed_hats.empty()) return fmt::format("gate: passed (--fail-on {})\n", fail_on);
+    std::string hats;
+    for (const auto& hat : view.failed_hats) hats += (hats.empty() ? "" : ", ") + hat;
+    return fmt::format("gate: failed (--fail-on {}): {}\n", fail_on, hats);
+}
+
+util::Table hat_table(const AuditView& view, std::vector<const engine::HatCoverage*>& rows) {
+    const bool verbose = view.detail == Detail::verbose;
+    std::vector<std::string> headers = {"HAT", "STATUS", "HOLDERS", "EVIDENCE", "HOLDERS' SHARE", "REASON"};
+    if (verbose) headers.insert(headers.end() - 1, "DOING THE WORK");
+    util::Table table(headers);
+    for (const auto& hat : view.result.hats) {
+        if (!shown(view, hat)) continue;
+        std::vector<std::string> cells = {
+            hat.hat, std::string(engine::to_string(hat.status)), holders_cell(hat), std::to_string(hat.evidence_items),
+            hat.evidence_items == 0 ? "-" : fmt::format("{:.0f}%", hat.holder_share * 100.0), hat.reason};
+        if (verbose) cells.insert(cells.end() - 1, workers_cell(hat));
+        table.add_row(std::move(cells));
+        rows.push_back(&hat);
+    }
+    return table;
+}
+
+}  // namespace
+
+std::string render_audit_text(const AuditView& view, Color color) {
+    const auto& r = view.result;
+    std::vector<const engine::HatCoverage*> rows;
+    const auto table = hat_table(view, rows);
+    auto decorate = [&](std::size_t row, std::size_t column, const std::string& cell) {
+        if (color == Color::off) return cell;
+        if (row == 0) return fmt::format(fmt::emphasis::bold, "{}", cell);
+        if (column != 1) return cell;
+        return fmt::format(status_style(rows[row - 1]->status), "{}", cell);
+    };
+    if (view.detail == Detail::quiet) return (rows.empty() ? std::string() : table.render(decorate)) + gate_line(view);
+    std::string out = header(r) + table.render(decorate) + "\n" + summary(r);
+    for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
+    if (!view.note.empty()) out += view.note + "\n";
+    return out + gate_line(view);
+}
+
+}  // namespace roles::report

@@ -1,0 +1,91 @@
+#include "roles/util/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+#include <utf8proc.h>
+
+namespace roles::util {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment: Levenshtein plus adjacent transpositions, the commonest typo.
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string> candidates) {
+    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    std::optional<std::string> best;
+    std::size_t best_distance = limit + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = edit_distance(word, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string normalize_name(std::string_view name) {
+    // utf8proc does decomposition, mark stripping and case folding in one pass, so that
+    // "Előd Illés" and "Elod Illes" meet; a hand-written table would miss scripts.
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                                         UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                     static_cast<utf8proc_ssize_t>(name.size()), &mapped, options);
+    std::string folded;
+    if (length < 0) {
+        folded = to_lower_ascii(name);  // invalid UTF-8: fall back to bytes
+    } else {
+        std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+        folded.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    }
+    std::string out;
+    bool pending_space = false;
+    for (unsigned char c : folded) {
+        // Multi-byte sequences are kept whole; ASCII punctuation separates words.
+        if (c >= 0x80 || std::isalnum(c)) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.push_back(static_cast<char>(c));
+        } else {
+            pending_space = true;
+        }
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+
+}  // namespace roles::util

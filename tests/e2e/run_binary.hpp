@@ -1,0 +1,64 @@
+#pragma once
+// Runs the real `roles` binary and captures its exit code, stdout and stderr.
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "support/temp_dir.hpp"
+
+namespace roles::test {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Single-quotes `text` for /bin/sh.
+inline std::string shell_quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// Runs `command` with /bin/sh, NO_COLOR set, stdin closed.
+inline RunResult run_shell(const std::string& command) {
+    const std::string err_file = make_temp_dir() + "/stderr";
+    const std::string full = "NO_COLOR=1 " + command + " 2>" + shell_quote(err_file) + " </dev/null";
+    FILE* pipe = popen(full.c_str(), "r");
+    if (pipe == nullptr) throw std::runtime_error("popen failed: " + full);
+    RunResult result;
+    std::array<char, 4096> buffer{};
+    std::size_t read = 0;
+    while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), read);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream err(err_file);
+    std::stringstream text;
+    text << err.rdbuf();
+    result.err = text.str();
+    return result;
+}
+
+/// Runs the roles binary built next to the tests with `args` (already shell-quoted).
+inline RunResult run_roles(const std::string& args) {
+    return run_shell(shell_quote(ROLES_BINARY) + " " + args);
+}
+
+/// Builds examples/NAME into a fresh temporary directory; returns its path.
+inline std::string build_example(const std::string& name, bool with_roster = true) {
+    const std::string dest = make_temp_dir() + "/" + name;
+    const auto result = run_shell(std::string(with_roster ? "" : "NO_ROSTER=1 ") +
+                                  shell_quote(std::string(ROLES_SOURCE_DIR) + "/examples/build.sh") + " " +
+                                  shell_quote(name) + " " + shell_quote(dest));
+    if (result.exit_code != 0) throw std::runtime_error("building example " + name + " failed: " + result.err);
+    return dest;
+}
+
+}  // namespace roles::test

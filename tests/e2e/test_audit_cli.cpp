@@ -1,0 +1,189 @@
+// End-to-end: the real binary on examples/ (built from their fast-import streams).
+// Expected values are worked out by hand from examples/*/history.fi and ROLES.yaml.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_binary.hpp"
+
+using roles::test::build_example;
+using roles::test::run_roles;
+using roles::test::shell_quote;
+
+namespace {
+
+nlohmann::json parse_json(const std::string& text) {
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    REQUIRE_FALSE(json.is_discarded());
+    return json;
+}
+
+std::string status_of(const nlohmann::json& audit, const std::string& hat) {
+    for (const auto& h : audit["hats"]) {
+        if (h["id"] == hat) return h["status"];
+    }
+    FAIL("no hat " << hat);
+    return {};
+}
+
+// The text table row of a hat, split on runs of two or more spaces.
+std::string text_row(const std::string& text, const std::string& hat) {
+    std::size_t at = 0;
+    while ((at = text.find('\n' + hat + ' ', at)) != std::string::npos) {
+        ++at;
+        return text.substr(at, text.find('\n', at) - at);
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("audit of the liaisons example finds each problem it was built with", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto json_run = run_roles("audit " + shell_quote(repo) + " --format json");
+    // security-liaison is vacant and the default gate is --fail-on vacant.
+    REQUIRE(json_run.exit_code == 1);
+    const auto audit = parse_json(json_run.out);
+    CHECK(audit["schema"] == "roles.audit/1");
+    CHECK(audit["project"] == "nova-mini");
+    // README.rst was only touched by stephen's initial import: 1 of 1 items, not a holder.
+    CHECK(status_of(audit, "ptl") == "shadowed");
+    // min 2, one holder.
+    CHECK(status_of(audit, "release-liaison") == "understaffed");
+    // Closes-Bug trailers: sylvain 5, melanie 6 (lower-case key) -> melanie 6/11 = 55%.
+    CHECK(status_of(audit, "bug-liaison") == "shadowed");
+    // .zuul.yaml/tox.ini: melanie 3 of 3 (once as co-author), gibi 1 of 3 = 33% >= 10%.
+    CHECK(status_of(audit, "tact-sig-liaison") == "ok");
+    CHECK(status_of(audit, "security-liaison") == "vacant");
+    // stephen's last commit is 200 days before 2025-10-01: 2025-03-15.
+    CHECK(status_of(audit, "docs-liaison") == "stale");
+    // sylvain's term ended 2025-06-30: a former holder of an optional hat.
+    CHECK(status_of(audit, "stable-liaison") == "unassigned");
+    for (const auto& hat : {"oslo-liaison", "i18n-liaison", "qa-liaison"}) CHECK(status_of(audit, hat) == "unassigned");
+
+    // 39 human commits: stephen 3, gibi 14, elod 6 (two spellings), sylvain 6, melanie 8, takashi 2;
+    // Zuul and dependabot made the other 2.
+    CHECK(audit["totals"]["commits"] == 39);
+    CHECK(audit["totals"]["bot_commits"] == 2);
+    CHECK(audit["totals"]["contributors"] == 6);
+    CHECK(audit["totals"]["hats"] == 10);
+    CHECK(audit["gate"]["failed"] == nlohmann::json::array({"security-liaison"}));
+
+    for (const auto& hat : audit["hats"]) {
+        if (hat["id"] == "security-liaison") {
+            CHECK(hat["reason"] == "required hat with no holder; candidates by evidence: tkajinam (100%)");
+        }
+        if (hat["id"] == "release-liaison") {
+            // 8 release notes + setup.cfg + the 31.0.0 tag by elod = 10 items; elod 6 notes + tag = 7.
+            CHECK(hat["evidence"]["items"] == 10);
+            CHECK(hat["reason"] == "1 of 2 holders needed; candidates by evidence: gibi (10%), stephen (10%), sylvain (10%)");
+        }
+        if (hat["id"] == "docs-liaison") {
+            CHECK(hat["reason"] == "every holder inactive for over 90d (stephen last active 2025-03-15); confirm or replace them");
+        }
+        if (hat["id"] == "stable-liaison") CHECK(hat["former_holders"] == nlohmann::json::array({"sylvain"}));
+    }
+}
+
+TEST_CASE("text and JSON of the same audit agree", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto text_run = run_roles("audit " + shell_quote(repo));
+    const auto json_run = run_roles("audit " + shell_quote(repo) + " --format json");
+    REQUIRE(text_run.exit_code == json_run.exit_code);
+    const auto audit = parse_json(json_run.out);
+    const auto& totals = audit["totals"];
+    const std::string counts = std::to_string(totals["commits"].get<int>()) + " commits by " +
+                               std::to_string(totals["contributors"].get<int>()) + " people";
+    CHECK(text_run.out.find(counts) != std::string::npos);
+    for (const auto& hat : audit["hats"]) {
+        const auto row = text_row(text_run.out, hat["id"]);
+        INFO("hat " << hat["id"] << " row: " << row);
+        CHECK(row.find("  " + hat["status"].get<std::string>() + "  ") != std::string::npos);
+        CHECK(row.find("  " + std::to_string(hat["evidence"]["items"].get<int>()) + "  ") != std::string::npos);
+        CHECK(row.find(hat["reason"].get<std::string>()) != std::string::npos);
+    }
+    CHECK(text_run.out.find("gate: failed (--fail-on vacant): security-liaison") != std::string::npos);
+}
+
+TEST_CASE("--fail-on decides the exit code", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    CHECK(run_roles("audit " + shell_quote(repo) + " --fail-on none").exit_code == 0);
+    CHECK(run_roles("audit " + shell_quote(repo) + " --fail-on stale").exit_code == 1);
+    CHECK(run_roles("audit " + shell_quote(repo) + " --fail-on single-point").exit_code == 0);
+    const auto typo = run_roles("audit " + shell_quote(repo) + " --fail-on vacnat");
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err == "roles: error: --fail-on: unknown value 'vacnat' (did you mean 'vacant'?)\n");
+}
+
+TEST_CASE("a healthy project passes even --fail-on any", "[e2e]") {
+    const auto repo = build_example("healthy");
+    const auto run = run_roles("audit " + shell_quote(repo) + " --fail-on any --format json");
+    CHECK(run.exit_code == 0);
+    const auto audit = parse_json(run.out);
+    // 17 commits: initial, 10 features, 2 CI, 2 security, 2 releases; ada and bo.
+    CHECK(audit["totals"]["commits"] == 17);
+    CHECK(audit["totals"]["contributors"] == 2);
+    CHECK(audit["totals"]["by_status"]["ok"] == 6);
+    for (const auto& hat : audit["hats"]) {
+        // release-manager: 13 changelog commits + 2 tags; reviewer: 10 Reviewed-by trailers.
+        if (hat["id"] == "release-manager") CHECK(hat["evidence"]["items"] == 15);
+        if (hat["id"] == "reviewer") CHECK(hat["evidence"]["items"] == 10);
+    }
+}
+
+TEST_CASE("without a roster, audit runs in discovery mode and exits 0", "[e2e]") {
+    const auto repo = build_example("healthy", false);
+    const auto run = run_roles("audit " + shell_quote(repo) + " --format json");
+    CHECK(run.exit_code == 0);
+    const auto audit = parse_json(run.out);
+    CHECK(audit["mode"] == "discovery");
+    CHECK(audit["totals"]["by_status"]["unassigned"] == 6);
+    const auto required = run_roles("audit " + shell_quote(repo) + " --require-roster");
+    CHECK(required.exit_code == 2);
+    CHECK(required.err == "roles: error: --require-roster: no roster at '" + repo + "/ROLES.yaml'\n");
+}
+
+TEST_CASE("bad input exits 2 with a clear message", "[e2e]") {
+    SECTION("a path that is not a repository") {
+        const auto dir = roles::test::make_temp_dir();
+        const auto run = run_roles("audit " + shell_quote(dir));
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.starts_with("roles: error: "));
+        CHECK(run.err.find("not a git repository") != std::string::npos);
+    }
+    SECTION("an unknown command gets a suggestion") {
+        const auto run = run_roles("audti");
+        CHECK(run.exit_code == 2);
+        CHECK(run.err == "roles: error: unknown command 'audti': did you mean 'audit'?\n");
+    }
+    SECTION("an unknown flag") {
+        const auto run = run_roles("audit --bogus");
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.starts_with("roles: error: bad usage: "));
+    }
+    SECTION("an invalid roster is reported with its position, and nothing is analysed") {
+        const auto repo = build_example("healthy");
+        const auto roster = roles::test::make_temp_dir() + "/ROLES.yaml";
+        REQUIRE(roles::test::run_shell("printf 'hats:\\n  lead: {holdres: [ada]}\\n' > " + shell_quote(roster))
+                    .exit_code == 0);
+        const auto run = run_roles("audit " + shell_quote(repo) + " --roster " + shell_quote(roster));
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK(run.err.find(roster + ":2:10: ") != std::string::npos);
+        CHECK(run.err.find("did you mean 'holders'?") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate and hats work without a repository", "[e2e]") {
+    const auto valid = run_roles("validate " + shell_quote(std::string(ROLES_SOURCE_DIR) + "/examples/liaisons/ROLES.yaml"));
+    CHECK(valid.exit_code == 0);
+    CHECK(valid.out.find(": valid: 1 project, 10 hats") != std::string::npos);
+    const auto hats = run_roles("hats --catalog openstack --format json");
+    CHECK(hats.exit_code == 0);
+    const auto json = parse_json(hats.out);
+    CHECK(json["schema"] == "roles.hats/1");
+    CHECK(json["catalogs"][0]["hats"].size() == 10);
+    const auto help = run_roles("audit --help");
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Examples:") != std::string::npos);
+}

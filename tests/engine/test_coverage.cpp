@@ -1,0 +1,210 @@
+// Coverage statuses (DESIGN §3), one scenario per status, expectations worked out by hand.
+#include <catch2/catch.hpp>
+
+#include "engine/history_builder.hpp"
+#include "roles/engine/audit.hpp"
+
+using namespace roles;
+using roles::test::k_day;
+using roles::test::k_head_time;
+
+namespace {
+
+struct Team {
+    test::HistoryBuilder builder;
+    git::IdentityId alice = builder.identity("Alice Liddell", "alice@example.com");
+    git::IdentityId bob = builder.identity("Bob Builder", "bob@example.org");
+    std::vector<roster::Person> people = {test::person("alice", "Alice Liddell", "alice@example.com"),
+                                          test::person("bob", "Bob Builder", "bob@example.org")};
+
+    // `count` commits touching `path`, one a day, the last `days_ago` days before HEAD.
+    void work(git::IdentityId who, int count, const std::string& path, int days_ago = 1) {
+        for (int i = count - 1; i >= 0; --i) {
+            builder.commit(who, k_head_time - (days_ago + i) * k_day, "work", {path});
+        }
+    }
+
+    engine::HatCoverage audit_one(roster::Hat hat, engine::RosterMode mode = engine::RosterMode::roster) {
+        const auto roster = test::make_roster(people, {std::move(hat)});
+        auto result = engine::run_audit(builder.build(), roster, mode, {});
+        REQUIRE(result.has_value());
+        REQUIRE(result->hats.size() == 1);
+        return result->hats.front();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a required hat with no holder is vacant and names candidates by evidence", "[engine][coverage]") {
+    Team team;
+    team.work(team.bob, 3, "SECURITY.md");
+    team.work(team.alice, 1, "SECURITY.md", 10);
+    const auto hat = team.audit_one(test::hat("security-contact", {}, "SECURITY.md"));
+    // 4 evidence commits: bob 3/4 = 75%, alice 1/4 = 25%.
+    CHECK(hat.status == engine::Status::vacant);
+    CHECK(hat.evidence_items == 4);
+    CHECK(hat.people == std::vector<std::string>{"bob", "alice"});
+    CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (75%), alice (25%)");
+}
+
+TEST_CASE("a vacant hat with no evidence asks for an appointment", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 2, "src/main.cpp");
+    const auto hat = team.audit_one(test::hat("security-contact", {}, "SECURITY.md"));
+    CHECK(hat.status == engine::Status::vacant);
+    CHECK(hat.evidence_items == 0);
+    CHECK(hat.reason == "required hat with no holder and no evidence in the window; appoint someone");
+}
+
+TEST_CASE("fewer current holders than min is understaffed", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 2, "CHANGELOG.md");
+    team.work(team.bob, 1, "CHANGELOG.md", 5);
+    const auto hat = team.audit_one(test::hat("release-manager", {"alice"}, "CHANGELOG.md", 2));
+    // alice 2/3, bob 1/3 = 33%.
+    CHECK(hat.status == engine::Status::understaffed);
+    CHECK(hat.reason == "1 of 2 holders needed; candidates by evidence: bob (33%)");
+    CHECK(hat.people == std::vector<std::string>{"alice", "bob"});
+}
+
+TEST_CASE("a holder inactive for longer than stale_after makes the hat stale", "[engine][coverage]") {
+    Team team;
+    SECTION("last commit 91 days before HEAD: stale (limit is 90 days)") {
+        team.work(team.alice, 1, "ci.yml", 91);
+        const auto hat = team.audit_one(test::hat("ci-keeper", {"alice"}, "ci.yml"));
+        CHECK(hat.status == engine::Status::stale);
+        // HEAD is 2024-06-01T12:00Z; 91 days earlier is 2024-03-02.
+        CHECK(hat.reason == "every holder inactive for over 90d (alice last active 2024-03-02); confirm or replace them");
+    }
+    SECTION("last commit exactly 90 days before HEAD: still active") {
+        team.work(team.alice, 1, "ci.yml", 90);
+        const auto hat = team.audit_one(test::hat("ci-keeper", {"alice"}, "ci.yml"));
+        CHECK(hat.status == engine::Status::single_point);
+    }
+    SECTION("a holder who never committed is stale") {
+        team.work(team.bob, 1, "other.txt");
+        const auto hat = team.audit_one(test::hat("ci-keeper", {"alice"}, "ci.yml"));
+        CHECK(hat.status == engine::Status::stale);
+        CHECK(hat.reason == "every holder inactive for over 90d (alice never active); confirm or replace them");
+    }
+}
+
+TEST_CASE("one active holder with nobody else at 10% of the evidence is a single point", "[engine][coverage]") {
+    Team team;
+    SECTION("bob did 1 of 20 = 5%: no backup") {
+        team.work(team.alice, 19, "docs/guide.md");
+        team.work(team.bob, 1, "docs/guide.md", 30);
+        const auto hat = team.audit_one(test::hat("docs", {"alice"}, "docs/**"));
+        CHECK(hat.status == engine::Status::single_point);
+        CHECK(hat.people == std::vector<std::string>{"alice"});
+        CHECK(hat.reason ==
+              "alice is the only active holder and nobody else did 10% of its 20 evidence items; find a backup");
+    }
+    SECTION("bob did 2 of 20 = 10%: bob is a backup, so the hat is ok") {
+        team.work(team.alice, 18, "docs/guide.md");
+        team.work(team.bob, 2, "docs/guide.md", 30);
+        const auto hat = team.audit_one(test::hat("docs", {"alice"}, "docs/**"));
+        CHECK(hat.status == engine::Status::ok);
+        // alice's 18 of 20 items are by a holder: 90%.
+        CHECK(hat.reason == "1 active holder; holders did 90% of 20 evidence items");
+    }
+}
+
+TEST_CASE("a non-holder doing at least half of the evidence shadows the holder", "[engine][coverage]") {
+    Team team;
+    SECTION("bob 6 of 10 = 60%") {
+        team.work(team.alice, 4, "releasenotes/a.yaml");
+        team.work(team.bob, 6, "releasenotes/b.yaml", 20);
+        const auto hat = team.audit_one(test::hat("release", {"alice"}, "releasenotes/"));
+        CHECK(hat.status == engine::Status::shadowed);
+        CHECK(hat.people == std::vector<std::string>{"bob"});
+        CHECK(hat.reason == "bob did 60% of its evidence without holding it; add them as holders or hand the work back");
+    }
+    SECTION("bob 5 of 10 = exactly 50% still shadows") {
+        team.work(team.alice, 5, "releasenotes/a.yaml");
+        team.work(team.bob, 5, "releasenotes/b.yaml", 20);
+        CHECK(team.audit_one(test::hat("release", {"alice"}, "releasenotes/")).status == engine::Status::shadowed);
+    }
+    SECTION("bob 4 of 10 = 40% does not") {
+        team.work(team.alice, 6, "releasenotes/a.yaml");
+        team.work(team.bob, 4, "releasenotes/b.yaml", 20);
+        CHECK(team.audit_one(test::hat("release", {"alice"}, "releasenotes/")).status == engine::Status::ok);
+    }
+}
+
+TEST_CASE("two active holders doing the work are ok", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 3, "tox.ini");
+    team.work(team.bob, 1, "tox.ini", 7);
+    const auto hat = team.audit_one(test::hat("gate", {"alice", "bob"}, "tox.ini"));
+    CHECK(hat.status == engine::Status::ok);
+    CHECK(hat.holder_share == 1.0);
+    CHECK(hat.reason == "2 active holders; holders did 100% of 4 evidence items");
+}
+
+TEST_CASE("discovery mode marks every hat unassigned and names who does the work", "[engine][coverage]") {
+    Team team;
+    team.work(team.bob, 1, "tox.ini");
+    const auto hat = team.audit_one(test::hat("gate", {}, "tox.ini"), engine::RosterMode::discovery);
+    CHECK(hat.status == engine::Status::unassigned);
+    CHECK(hat.reason == "no roster; doing its work: bob (100%)");
+}
+
+TEST_CASE("an optional hat with nobody assigned is unassigned, not vacant", "[engine][coverage]") {
+    Team team;
+    auto optional = test::hat("i18n", {}, "*.po");
+    optional.def.required = false;
+    CHECK(team.audit_one(optional).status == engine::Status::unassigned);
+}
+
+TEST_CASE("former holders are history, never coverage", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 2, "SECURITY.md");
+    auto security = test::hat("security-contact", {"alice"}, "SECURITY.md");
+    SECTION("a term that ended before the window end") {
+        security.holders.front().until = roster::Date{(k_head_time / k_day) - 30};
+        const auto hat = team.audit_one(security);
+        CHECK(hat.status == engine::Status::vacant);
+        CHECK(hat.former_holders == std::vector<std::string>{"alice"});
+    }
+    SECTION("a term that starts after the window end") {
+        security.holders.front().since = roster::Date{(k_head_time / k_day) + 1};
+        CHECK(team.audit_one(security).status == engine::Status::vacant);
+    }
+    SECTION("a term ending on the window's last day still counts") {
+        security.holders.front().until = roster::Date{k_head_time / k_day};
+        CHECK(team.audit_one(security).status == engine::Status::single_point);
+    }
+}
+
+TEST_CASE("the gate matches the statuses given to --fail-on", "[engine][coverage]") {
+    engine::AuditResult result;
+    result.hats.resize(3);
+    result.hats[0].hat = "a";
+    result.hats[0].status = engine::Status::vacant;
+    result.hats[1].hat = "b";
+    result.hats[1].status = engine::Status::single_point;
+    result.hats[2].hat = "c";
+    result.hats[2].status = engine::Status::unassigned;
+    auto check = [&](std::vector<std::string> values) {
+        auto fail_on = engine::parse_fail_on(values);
+        REQUIRE(fail_on.has_value());
+        return engine::gate_failures(result, *fail_on);
+    };
+    CHECK(check({"vacant"}) == std::vector<std::string>{"a"});
+    CHECK(check({"single-point"}) == std::vector<std::string>{"b"});
+    CHECK(check({"any"}) == std::vector<std::string>{"a", "b"});
+    CHECK(check({"none"}).empty());
+    const auto typo = engine::parse_fail_on({"vacnat"});
+    REQUIRE_FALSE(typo.has_value());
+    CHECK(typo.error().message() == "--fail-on: unknown value 'vacnat' (did you mean 'vacant'?)");
+}
+
+TEST_CASE("an ok hat with no evidence says so instead of a share of nothing", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 1, "src/a.c");
+    team.work(team.bob, 1, "src/b.c");
+    const auto hat = team.audit_one(test::hat("lead", {"alice", "bob"}, "GOVERNANCE.md"));
+    CHECK(hat.status == engine::Status::ok);
+    CHECK(hat.reason == "2 active holders; no evidence in the window");
+}

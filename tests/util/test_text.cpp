@@ -1,0 +1,41 @@
+// Text helpers: edit distance, did-you-mean, name normalisation, display width.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "roles/util/table.hpp"
+#include "roles/util/text.hpp"
+
+using namespace roles::util;
+
+TEST_CASE("edit distance counts insertions, deletions and substitutions", "[util][text]") {
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(edit_distance("holders", "holders") == 0);
+    CHECK(edit_distance("audti", "audit") == 1);  // one swap
+}
+
+TEST_CASE("closest_match suggests only plausible typos", "[util][text]") {
+    const std::vector<std::string> keys = {"holders", "title", "effort"};
+    CHECK(closest_match("holdres", keys) == std::optional<std::string>("holders"));
+    CHECK_FALSE(closest_match("zzzzzz", keys).has_value());
+}
+
+TEST_CASE("names are normalised across accents, case, spacing and punctuation", "[util][text]") {
+    CHECK(normalize_name("Előd Illés") == "elod illes");
+    CHECK(normalize_name("  ELOD   ILLES ") == "elod illes");
+    CHECK(normalize_name("Jean-Paul O'Neil") == "jean paul o neil");
+    CHECK(normalize_name("Straße") == "strasse");
+}
+
+TEST_CASE("display width counts characters, not bytes", "[util][text]") {
+    CHECK(display_width("Előd") == 4);
+    CHECK(display_width("漢字") == 4);
+}
+
+TEST_CASE("tables pad columns to the widest cell", "[util][text]") {
+    Table table({"A", "LONG"});
+    table.add_row({"xyz", "1"});
+    CHECK(table.render() == "A    LONG\nxyz  1\n");
+}
