@@ -126,10 +126,15 @@ void explain_stale(HatCoverage& hat, const CoverageInput& input) {
 
 void explain_single_point(HatCoverage& hat, const HolderState& holder, const CoverageInput& input) {
     hat.people.push_back(holder.key);
+    if (hat.evidence_items == 0) {
+        return set(hat, Status::single_point,
+                   holder.key + " is the only active holder and nobody else shares the hat; find a backup");
+    }
     set(hat, Status::single_point,
-        fmt::format("{} is the only active holder and nobody else did {} of its {} evidence items; "
+        fmt::format("{} is the only active holder and nobody else did {} of its {} evidence item{}; "
                     "find a backup",
-                    holder.key, percent(input.thresholds.single_point_backup_share), hat.evidence_items));
+                    holder.key, percent(input.thresholds.single_point_backup_share), hat.evidence_items,
+                    hat.evidence_items == 1 ? "" : "s"));
 }
 
 bool explain_shadowed(HatCoverage& hat, const CoverageInput& input) {
@@ -153,8 +158,8 @@ void explain_ok(HatCoverage& hat) {
     }
     const std::string work = hat.evidence_items == 0
                                  ? std::string("no evidence in the window")
-                                 : fmt::format("holders did {} of {} evidence items", percent(hat.holder_share),
-                                               hat.evidence_items);
+                                 : fmt::format("holders did {} of {} evidence item{}", percent(hat.holder_share),
+                                               hat.evidence_items, hat.evidence_items == 1 ? "" : "s");
     set(hat, Status::ok, fmt::format("{} active holder{}; {}", active, active == 1 ? "" : "s", work));
 }
 

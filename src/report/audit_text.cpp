@@ -55,8 +55,10 @@ std::string header(const engine::AuditResult& r) {
                                                         : " (roster " + r.roster_file + ")");
     out += fmt::format("window {} .. {}, HEAD {}\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), r.head_id.substr(0, 12));
-    out += fmt::format("{} commits by {} people ({} merges and {} bot commits not counted)\n\n",
-                       r.totals.commits, r.totals.contributors, r.totals.merges, r.totals.bot_commits);
+    out += fmt::format("{} commit{} by {} {} ({} merge{} and {} bot commit{} not counted)\n\n", r.totals.commits,
+                       r.totals.commits == 1 ? "" : "s", r.totals.contributors,
+                       r.totals.contributors == 1 ? "person" : "people", r.totals.merges,
+                       r.totals.merges == 1 ? "" : "s", r.totals.bot_commits, r.totals.bot_commits == 1 ? "" : "s");
     return out;
 }
 

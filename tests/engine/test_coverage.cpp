@@ -208,3 +208,11 @@ TEST_CASE("an ok hat with no evidence says so instead of a share of nothing", "[
     CHECK(hat.status == engine::Status::ok);
     CHECK(hat.reason == "2 active holders; no evidence in the window");
 }
+
+TEST_CASE("a single point with no evidence at all still asks for a backup", "[engine][coverage]") {
+    Team team;
+    team.work(team.alice, 1, "src/a.c");
+    const auto hat = team.audit_one(test::hat("lead", {"alice"}, "GOVERNANCE.md"));
+    CHECK(hat.status == engine::Status::single_point);
+    CHECK(hat.reason == "alice is the only active holder and nobody else shares the hat; find a backup");
+}
