@@ -187,3 +187,45 @@ TEST_CASE("validate and hats work without a repository", "[e2e]") {
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("Examples:") != std::string::npos);
 }
+
+TEST_CASE("repositories of every shape: empty, shallow, bare, a subdirectory", "[e2e]") {
+    using roles::test::run_shell;
+    SECTION("an empty repository is an input error") {
+        const auto dir = roles::test::make_temp_dir() + "/empty";
+        REQUIRE(run_shell("git init -q " + shell_quote(dir)).exit_code == 0);
+        const auto run = run_roles("audit " + shell_quote(dir));
+        CHECK(run.exit_code == 2);
+        CHECK(run.err == "roles: error: reading repository '" + dir + "': repository has no commits yet\n");
+    }
+    SECTION("a shallow clone is analysed with a warning that history is truncated") {
+        const auto repo = build_example("liaisons");
+        const auto clone = roles::test::make_temp_dir() + "/shallow";
+        REQUIRE(run_shell("git clone -q --depth 3 " + shell_quote("file://" + repo) + " " + shell_quote(clone) +
+                          " && cp " + shell_quote(repo + "/ROLES.yaml") + " " + shell_quote(clone))
+                    .exit_code == 0);
+        const auto run = run_roles("audit " + shell_quote(clone) + " --format json");
+        CHECK(run.exit_code == 1);
+        const auto audit = parse_json(run.out);
+        CHECK(audit["shallow"] == true);
+        // Depth 3 keeps gibi's release prep, dependabot's and Zuul's commits: 1 human commit.
+        CHECK(audit["totals"]["commits"] == 1);
+        CHECK(audit["totals"]["bot_commits"] == 2);
+        REQUIRE(audit["warnings"].size() == 1);
+        CHECK(audit["warnings"][0].get<std::string>().starts_with("shallow clone: history is truncated"));
+    }
+    SECTION("a bare repository with an explicit roster") {
+        const auto repo = build_example("liaisons");
+        const auto bare = roles::test::make_temp_dir() + "/bare.git";
+        REQUIRE(run_shell("git clone -q --bare " + shell_quote(repo) + " " + shell_quote(bare)).exit_code == 0);
+        const auto run = run_roles("audit " + shell_quote(bare) + " --roster " + shell_quote(repo + "/ROLES.yaml") +
+                                   " --format json");
+        CHECK(run.exit_code == 1);
+        CHECK(parse_json(run.out)["totals"]["commits"] == 39);
+    }
+    SECTION("a subdirectory of the work tree finds the roster at the root") {
+        const auto repo = build_example("liaisons");
+        const auto run = run_roles("audit " + shell_quote(repo + "/nova/scheduler") + " --format json");
+        CHECK(run.exit_code == 1);
+        CHECK(parse_json(run.out)["project"] == "nova-mini");
+    }
+}
