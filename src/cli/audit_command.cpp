@@ -16,22 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Wall time of each phase, printed by --stats.
-class PhaseTimer {
-public:
-    void start() { m_start = std::chrono::steady_clock::now(); }
-    void stop(const std::string& phase) {
-        const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start);
-        m_report += fmt::format("{}{} {:.1f} ms", m_report.empty() ? "" : ", ", phase, elapsed.count());
-    }
-    void note(const std::string& text) { m_report += " (" + text + ")"; }
-    [[nodiscard]] const std::string& report() const { return m_report; }
-
-private:
-    std::chrono::steady_clock::time_point m_start;
-    std::string m_report;
-};
-
 struct LoadedRoster {
     roster::Roster roster;
     engine::RosterMode mode = engine::RosterMode::roster;
@@ -114,11 +98,12 @@ util::Expected<util::ExitCode> render(const Options& options, const engine::Audi
 
 }  // namespace
 
-util::Expected<util::ExitCode> run_audit(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json}, "audit"); !ok) return std::unexpected(ok.error());
-    auto fail_on = engine::parse_fail_on(options.fail_on);
-    if (!fail_on) return std::unexpected(fail_on.error());
-    PhaseTimer timer;
+void PhaseTimer::stop(const std::string& phase) {
+    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start);
+    m_report += fmt::format("{}{} {:.1f} ms", m_report.empty() ? "" : ", ", phase, elapsed.count());
+}
+
+util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer) {
     timer.start();
     auto loaded = load_roster_for(options);
     if (!loaded) return std::unexpected(loaded.error());
@@ -130,12 +115,23 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));
     auto request = window_request(options, *history);
     if (!request) return std::unexpected(request.error());
+    return ProjectInputs{std::move(loaded->roster), loaded->mode, std::move(loaded->note), std::move(*history),
+                         *request};
+}
+
+util::Expected<util::ExitCode> run_audit(const Options& options) {
+    if (auto ok = require_format(options, {Format::text, Format::json}, "audit"); !ok) return std::unexpected(ok.error());
+    auto fail_on = engine::parse_fail_on(options.fail_on);
+    if (!fail_on) return std::unexpected(fail_on.error());
+    PhaseTimer timer;
+    auto inputs = load_project_inputs(options, timer);
+    if (!inputs) return std::unexpected(inputs.error());
     timer.start();
-    auto result = engine::run_audit(*history, loaded->roster, loaded->mode, *request);
+    auto result = engine::run_audit(inputs->history, inputs->roster, inputs->mode, inputs->request);
     if (!result) return std::unexpected(result.error());
     timer.stop("analysis");
     timer.start();
-    auto code = render(options, *result, *fail_on, loaded->note);
+    auto code = render(options, *result, *fail_on, inputs->note);
     timer.stop("render");
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     return code;

@@ -49,13 +49,25 @@ void add_audit(CLI::App& app, Options& options, ParseState& state) {
     add_common(*audit, options, state);
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
     audit->add_option("--fail-on", options.fail_on,
-                      "statuses that fail the gate (exit 1): vacant, understaffed, stale, single-point, "
-                      "shadowed, any, none (default: vacant)")
+                      "what fails the gate (exit 1): vacant, understaffed, stale, single-point, "
+                      "shadowed, burnout-high, any, none (default: vacant)")
         ->delimiter(',');
     audit->footer("Examples:\n  roles audit                      # this repository, its ROLES.yaml\n"
                   "  roles audit ../nova --format json\n"
                   "  roles audit --fail-on vacant,stale --require-roster   # a CI gate");
     audit->callback([&options] { options.command = Command::audit; });
+}
+
+void add_load(CLI::App& app, Options& options, ParseState& state) {
+    auto* load = app.add_subcommand("load", "per-person load and burnout signals");
+    add_history(*load, options);
+    add_common(*load, options, state);
+    load->add_option("--person", options.person,
+                     "one person's detail: hour and weekday histograms (local time), streak, evidence per hat");
+    load->footer("Examples:\n  roles load                       # everyone, riskiest first\n"
+                 "  roles load ../nova --person gibi\n"
+                 "  roles load --format json -o load.json");
+    load->callback([&options] { options.command = Command::load; });
 }
 
 void add_validate(CLI::App& app, Options& options, ParseState& state) {
@@ -102,6 +114,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     app.set_version_flag("--version", std::string("roles ") + ROLES_VERSION);
     app.require_subcommand(1);
     add_audit(app, options, state);
+    add_load(app, options, state);
     add_validate(app, options, state);
     add_hats(app, options, state);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");

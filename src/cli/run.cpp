@@ -8,6 +8,7 @@ namespace roles::cli {
 util::Expected<util::ExitCode> run(const Options& options) {
     switch (options.command) {
         case Command::audit: return run_audit(options);
+        case Command::load: return run_load(options);
         case Command::validate: return run_validate(options);
         case Command::hats: return run_hats(options);
     }

@@ -7,6 +7,8 @@
 #include "roles/engine/activity.hpp"
 #include "roles/engine/evidence.hpp"
 #include "roles/engine/identity.hpp"
+#include "roles/engine/load.hpp"
+#include "roles/engine/project_factors.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::engine {
@@ -63,6 +65,26 @@ std::int64_t default_end(const git::History& history) {
     return end;
 }
 
+const std::vector<roster::Hat>& hats_of(const roster::Roster& roster) {
+    static const std::vector<roster::Hat> k_no_hats;
+    return roster.projects.empty() ? k_no_hats : roster.hats();
+}
+
+util::Expected<ProjectHealth> project_health(const git::History& history, const roster::Roster& roster,
+                                             const ProjectAnalysis& analysis) {
+    ProjectHealth health;
+    auto factors = compute_project_factors(
+        {history, analysis.resolution, analysis.activity, hats_of(roster), analysis.window});
+    if (!factors) return std::unexpected(factors.error());
+    health.factors = std::move(*factors);
+    auto people = assess_people({history, analysis.resolution, analysis.activity, analysis.evidence,
+                                 analysis.coverage, analysis.window, roster.thresholds});
+    for (auto& row : people) {
+        if (row.risk == RiskLevel::high) health.burnout_high.push_back(std::move(row));
+    }
+    return health;
+}
+
 }  // namespace
 
 Window resolve_window(const git::History& history, const roster::Roster& roster, const WindowRequest& request) {
@@ -73,27 +95,41 @@ Window resolve_window(const git::History& history, const roster::Roster& roster,
     return window;
 }
 
+util::Expected<ProjectAnalysis> analyse_project(const git::History& history, const roster::Roster& roster,
+                                                RosterMode mode, const WindowRequest& request) {
+    ProjectAnalysis analysis;
+    analysis.window = resolve_window(history, roster, request);
+    analysis.resolution = resolve_identities(history, roster);
+    analysis.activity = collect_activity(history, analysis.resolution);
+    const auto& hats = hats_of(roster);
+    auto evidence = collect_evidence(history, analysis.resolution, analysis.activity, hats, analysis.window);
+    if (!evidence) return std::unexpected(evidence.error());
+    analysis.evidence = std::move(*evidence);
+    CoverageInput input{history,         analysis.resolution, analysis.activity, hats, analysis.evidence,
+                        analysis.window, roster.stale_after, roster.thresholds, mode};
+    analysis.coverage = assess_coverage(input);
+    analysis.warnings = roster.warnings;
+    for (auto& warning : history_warnings(history)) analysis.warnings.push_back(std::move(warning));
+    return analysis;
+}
+
 util::Expected<AuditResult> run_audit(const git::History& history, const roster::Roster& roster,
                                       RosterMode mode, const WindowRequest& request) {
+    auto analysis = analyse_project(history, roster, mode, request);
+    if (!analysis) return std::unexpected(analysis.error());
     AuditResult result;
     result.project = roster.projects.empty() ? std::string() : roster.projects.front().name;
     result.roster_file = roster.file;
     result.mode = mode;
-    result.window = resolve_window(history, roster, request);
+    result.window = analysis->window;
     result.head_id = history.head_id;
     result.shallow = history.shallow;
-    const auto resolution = resolve_identities(history, roster);
-    const auto activity = collect_activity(history, resolution);
-    static const std::vector<roster::Hat> k_no_hats;
-    const auto& hats = roster.projects.empty() ? k_no_hats : roster.hats();
-    auto evidence = collect_evidence(history, resolution, activity, hats, result.window);
-    if (!evidence) return std::unexpected(evidence.error());
-    CoverageInput input{history, resolution, activity, hats, *evidence, result.window,
-                        roster.stale_after, roster.thresholds, mode};
-    result.hats = assess_coverage(input);
-    result.totals = count_totals(history, activity, result.window, result.hats);
-    result.warnings = roster.warnings;
-    for (auto& warning : history_warnings(history)) result.warnings.push_back(std::move(warning));
+    auto health = project_health(history, roster, *analysis);
+    if (!health) return std::unexpected(health.error());
+    result.health = std::move(*health);
+    result.hats = std::move(analysis->coverage);
+    result.totals = count_totals(history, analysis->activity, result.window, result.hats);
+    result.warnings = std::move(analysis->warnings);
     return result;
 }
 
@@ -101,10 +137,15 @@ util::Expected<FailOn> parse_fail_on(const std::vector<std::string>& values) {
     FailOn fail_on;
     fail_on.statuses.clear();
     std::vector<std::string> known = {"vacant", "understaffed", "stale", "single-point", "shadowed",
-                                      "any", "none"};
+                                      "burnout-high", "any", "none"};
     for (const auto& value : values) {
         if (value == "none") continue;
+        if (value == "burnout-high") {
+            fail_on.burnout_high = true;
+            continue;
+        }
         if (value == "any") {
+            fail_on.burnout_high = true;
             for (auto s : {Status::vacant, Status::understaffed, Status::stale, Status::single_point,
                            Status::shadowed}) {
                 fail_on.statuses.insert(s);
@@ -127,6 +168,9 @@ std::vector<std::string> gate_failures(const AuditResult& result, const FailOn& 
     std::vector<std::string> out;
     for (const auto& hat : result.hats) {
         if (fail_on.statuses.contains(hat.status)) out.push_back(hat.hat);
+    }
+    if (fail_on.burnout_high) {
+        for (const auto& row : result.health.burnout_high) out.push_back("burnout:" + row.key);
     }
     return out;
 }

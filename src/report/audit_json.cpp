@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "roles/report/audit.hpp"
+#include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
 
 namespace roles::report {
@@ -52,6 +53,70 @@ Json totals_json(const engine::AuditTotals& totals) {
             {"contributors", totals.contributors}, {"hats", totals.hats}, {"by_status", by_status}};
 }
 
+Json truck_json(const engine::ScopedTruckFactor& scope) {
+    Json people = Json::array();
+    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"files", p.files}, {"changes", p.changes}});
+    Json out = {{"scope", scope.scope},
+                {"truck_factor", scope.truck_factor},
+                {"files", scope.files},
+                {"covered_before", scope.covered_before},
+                {"covered_after", scope.covered_after},
+                {"people", people}};
+    if (!scope.area.empty()) out["area"] = scope.area;
+    return out;
+}
+
+Json scopes_json(const std::vector<engine::ScopedTruckFactor>& scopes) {
+    Json out = Json::array();
+    for (const auto& scope : scopes) out.push_back(truck_json(scope));
+    return out;
+}
+
+std::string_view kind_name(engine::GroupKind kind) {
+    switch (kind) {
+        case engine::GroupKind::person: return "person";
+        case engine::GroupKind::organisation: return "organisation";
+        case engine::GroupKind::independent: return "independent";
+    }
+    return "person";
+}
+
+Json factor_json(const engine::ConcentrationFactor& factor) {
+    Json members = Json::array();
+    for (const auto& m : factor.members) {
+        members.push_back({{"name", m.name}, {"kind", kind_name(m.kind)}, {"commits", m.commits},
+                           {"share", m.share}, {"people", m.people}});
+    }
+    return {{"factor", factor.factor}, {"total_commits", factor.total_commits}, {"members", members}};
+}
+
+Json burnout_json(const engine::ProjectHealth& health) {
+    Json out = Json::array();
+    for (const auto& row : health.burnout_high) {
+        Json signals = Json::array();
+        Json figures = Json::array();
+        for (const auto signal : row.load.signals.active()) {
+            signals.push_back(engine::to_string(signal));
+            figures.push_back(signal_brief(row.load.signals, row.load.profile, signal));
+        }
+        out.push_back({{"person", row.key}, {"risk", engine::to_string(row.risk)}, {"signals", signals},
+                       {"figures", figures}, {"commitment", row.commitment}});
+    }
+    return out;
+}
+
+Json health_json(const engine::ProjectHealth& health) {
+    const auto& f = health.factors;
+    return {{"truck_factor", truck_json(f.truck_factor)},
+            {"truck_factor_by_directory", scopes_json(f.by_directory)},
+            {"truck_factor_by_hat", scopes_json(f.by_hat)},
+            {"files", {{"at_head", f.files_at_head}, {"not_source", f.files_not_source},
+                       {"without_people", f.files_without_people}}},
+            {"contributor_absence_factor", factor_json(f.contributor_absence)},
+            {"elephant_factor", factor_json(f.elephant)},
+            {"burnout_high", burnout_json(health)}};
+}
+
 }  // namespace
 
 std::string render_audit_json(const AuditView& view) {
@@ -68,6 +133,7 @@ std::string render_audit_json(const AuditView& view) {
                 {"shallow", r.shallow},
                 {"totals", totals_json(r.totals)},
                 {"hats", hats},
+                {"health", health_json(r.health)},
                 {"gate", {{"fail_on", view.fail_on}, {"failed", view.failed_hats},
                           {"passed", view.failed_hats.empty()}}},
                 {"warnings", r.warnings},

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "roles/report/audit.hpp"
+#include "roles/report/load.hpp"
 #include "roles/util/table.hpp"
 #include "roles/util/time.hpp"
 
@@ -100,6 +101,81 @@ util::Table hat_table(const AuditView& view, std::vector<const engine::HatCovera
     return table;
 }
 
+// "gibi (5 files), melanie (3 files)".
+std::string truck_people(const engine::ScopedTruckFactor& scope) {
+    std::string out;
+    for (const auto& p : scope.people) {
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.key, p.files, p.files == 1 ? "" : "s");
+    }
+    return out;
+}
+
+std::string truck_line(const engine::ScopedTruckFactor& tf) {
+    if (tf.files == 0) return "  truck factor: no source file at HEAD\n";
+    return fmt::format("  truck factor {}: {}; without them {} of {} source files keep an author\n", tf.truck_factor,
+                       tf.people.empty() ? std::string("nobody") : truck_people(tf), tf.covered_after, tf.files);
+}
+
+std::string factor_line(const char* name, const engine::ConcentrationFactor& factor) {
+    if (factor.total_commits == 0) return fmt::format("  {}: no commits in the window\n", name);
+    std::string members;
+    for (const auto& m : factor.members) {
+        // Organisations name their people, so they are set apart with ';'.
+        const bool organisation = m.kind == engine::GroupKind::organisation;
+        members += fmt::format("{}{} {}", members.empty() ? "" : organisation ? "; " : ", ", m.name, m.commits);
+        if (organisation) {
+            std::string people;
+            for (const auto& key : m.people) people += (people.empty() ? "" : ", ") + key;
+            members += " (" + people + ")";
+        }
+    }
+    return fmt::format("  {} {}: {} of {} credited commits in the window\n", name, factor.factor, members,
+                       factor.total_commits);
+}
+
+std::string burnout_line(const engine::ProjectHealth& health) {
+    if (health.burnout_high.empty()) return "  high burnout risk: nobody\n";
+    std::string out;
+    for (const auto& row : health.burnout_high) {
+        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", row.key, signals_brief(row.load));
+    }
+    return "  high burnout risk: " + out + " (see 'roles load --person KEY')\n";
+}
+
+std::string scope_name(const engine::ScopedTruckFactor& scope, bool hat) {
+    if (hat) return "hat " + scope.scope;
+    return scope.scope == "." ? std::string("(top-level files)") : scope.scope + "/";
+}
+
+std::string area_table(const engine::ProjectFactors& factors) {
+    util::Table table({"AREA", "FILES", "TRUCK FACTOR", "KEY PEOPLE"});
+    auto add = [&](const engine::ScopedTruckFactor& scope, bool hat) {
+        table.add_row({scope_name(scope, hat), std::to_string(scope.files), std::to_string(scope.truck_factor),
+                       scope.people.empty() ? std::string("-") : truck_people(scope)});
+    };
+    bool any = false;
+    for (const auto& scope : factors.by_directory) {
+        add(scope, false);
+        any = true;
+    }
+    // A hat whose area holds no file at HEAD has nothing to show here (JSON lists it).
+    for (const auto& scope : factors.by_hat) {
+        if (scope.files == 0) continue;
+        add(scope, true);
+        any = true;
+    }
+    return any ? "\n" + table.render() : std::string();
+}
+
+// Left out when there is nothing to measure: no source file at HEAD and no commit in the window.
+std::string project_section(const engine::ProjectHealth& health) {
+    const auto& f = health.factors;
+    if (f.files_at_head == 0 && f.contributor_absence.total_commits == 0 && health.burnout_high.empty()) return {};
+    return "\nproject health:\n" + truck_line(f.truck_factor) +
+           factor_line("contributor absence factor", f.contributor_absence) +
+           factor_line("elephant factor", f.elephant) + burnout_line(health) + area_table(f);
+}
+
 }  // namespace
 
 std::string render_audit_text(const AuditView& view, Color color) {
@@ -113,7 +189,7 @@ std::string render_audit_text(const AuditView& view, Color color) {
         return fmt::format(status_style(rows[row - 1]->status), "{}", cell);
     };
     if (view.detail == Detail::quiet) return (rows.empty() ? std::string() : table.render(decorate)) + gate_line(view);
-    std::string out = header(r) + table.render(decorate) + "\n" + summary(r);
+    std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
     if (!view.note.empty()) out += view.note + "\n";
     return out + gate_line(view);

@@ -28,12 +28,18 @@ Hat* find_hat(std::vector<Hat>& hats, std::string_view id) {
 std::vector<Hat> merge_catalogs(const Doc& doc, const ProjectInput& input, CatalogCache& catalogs,
                                 bool& complete) {
     std::vector<Hat> hats;
+    std::vector<const Catalog*> merged;
     for (const auto& ref : input.catalogs) {
         const Catalog* catalog = catalogs.get(doc, ref);
         if (catalog == nullptr) {
             complete = false;
             continue;
         }
+        if (std::find(merged.begin(), merged.end(), catalog) != merged.end()) {
+            doc.warn(ref.mark, "catalog " + util::quoted(ref.text) + " is listed twice");
+            continue;
+        }
+        merged.push_back(catalog);
         for (const auto& def : catalog->hats) {
             if (Hat* earlier = find_hat(hats, def.id)) {
                 doc.warn(ref.mark, "hat " + util::quoted(def.id) + " of catalog " +
@@ -78,7 +84,24 @@ std::optional<Holder> read_holder_map(const Doc& doc, const YAML::Node& item, co
         doc.error(since->value.Mark(), "since " + util::quoted(since->value.Scalar()) + " is after until " +
                                            util::quoted(until->value.Scalar()));
     }
+    // A term that did not parse would read as "no term" and pass for another seat.
+    const bool bad_term = (since != nullptr && !holder.since) || (until != nullptr && !holder.until);
+    if (bad_term) return std::nullopt;
     return holder;
+}
+
+// The same person with the same term twice would count twice towards `min`.
+void check_duplicate_holders(const Doc& doc, const std::vector<Holder>& holders, const std::string& hat) {
+    for (std::size_t later = 1; later < holders.size(); ++later) {
+        const auto& b = holders[later];
+        const auto same = [&](const Holder& a) {
+            return a.person == b.person && a.since == b.since && a.until == b.until;
+        };
+        if (std::any_of(holders.begin(), holders.begin() + static_cast<std::ptrdiff_t>(later), same)) {
+            doc.errors.add(b.pos,
+                           util::quoted(b.person) + " is listed twice in holders of " + util::quoted(hat));
+        }
+    }
 }
 
 std::vector<Holder> read_holders(const Doc& doc, const Entry& entry, const std::string& hat,
@@ -106,6 +129,7 @@ std::vector<Holder> read_holders(const Doc& doc, const Entry& entry, const std::
                                        util::quoted(hat) + ", got " + describe(item));
         }
     }
+    check_duplicate_holders(doc, holders, hat);
     return holders;
 }
 

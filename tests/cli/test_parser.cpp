@@ -24,7 +24,7 @@ TEST_CASE("audit defaults to this directory, text and --fail-on vacant", "[cli][
     CHECK(parsed->options->fail_on == std::vector<std::string>{"vacant"});
 }
 
-TEST_CASE("--fail-on takes comma-separated and repeated values", "[cli][parser]") {
+TEST_CASE("the --fail-on option takes comma-separated and repeated values", "[cli][parser]") {
     const auto parsed = parse({"audit", "repo", "--fail-on", "vacant,stale", "--fail-on", "shadowed", "--format", "JSON"});
     REQUIRE(parsed.has_value());
     CHECK(parsed->options->repo == "repo");

@@ -105,7 +105,7 @@ TEST_CASE("text and JSON of the same audit agree", "[e2e]") {
     CHECK(text_run.out.find("gate: failed (--fail-on vacant): security-liaison") != std::string::npos);
 }
 
-TEST_CASE("--fail-on decides the exit code", "[e2e]") {
+TEST_CASE("the gate given by --fail-on decides the exit code", "[e2e]") {
     const auto repo = build_example("liaisons");
     CHECK(run_roles("audit " + shell_quote(repo) + " --fail-on none").exit_code == 0);
     CHECK(run_roles("audit " + shell_quote(repo) + " --fail-on stale").exit_code == 1);

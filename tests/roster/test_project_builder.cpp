@@ -258,3 +258,10 @@ TEST_CASE("settings: window, stale_after and bots", "[roster]") {
     CHECK_FALSE(defaults.window.has_value());
     CHECK(defaults.stale_after.days == 90);
 }
+
+TEST_CASE("a catalog listed twice is merged once, with a warning", "[roster]") {
+    const auto roster = loaded("catalogs: [generic, generic]\n" + k_people);
+    CHECK(roster.hats().size() == 6);
+    // "catalogs: [generic, " is 20 characters: the second reference is at column 21.
+    CHECK(roster.warnings == Lines{"r.yaml:1:21: catalog 'generic' is listed twice"});
+}

@@ -355,3 +355,14 @@ people:
           });
     CHECK(roster.people.at("gibi").emails == Lines{"gibi@example.com"});
 }
+
+TEST_CASE("the same holder with the same term twice is an error", "[roster]") {
+    const std::string yaml = R"(hats:
+  lead: {holders: [gibi, gibi, {person: gibi, since: 2024-01-01}]}
+people:
+  gibi: {emails: [gibi@example.com]}
+)";
+    // Line 2: "  lead: {holders: [" is 19 -> c19; "gibi, " 6 more -> c25.  The third entry has
+    // a term of its own and is a different seat.
+    CHECK(problems(yaml) == Lines{"r.yaml:2:26: 'gibi' is listed twice in holders of 'lead'"});
+}

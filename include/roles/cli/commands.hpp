@@ -1,14 +1,52 @@
 #pragma once
 // One function per subcommand; each returns the exit code of a completed run.
 
+#include <chrono>
+#include <string>
+
 #include "roles/cli/options.hpp"
+#include "roles/engine/audit.hpp"
+#include "roles/git/history.hpp"
+#include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::cli {
 
+/// Wall time of each phase, printed to stderr by --stats: "roster 1.2 ms, history ...".
+class PhaseTimer {
+public:
+    void start() { m_start = std::chrono::steady_clock::now(); }
+    void stop(const std::string& phase);
+    void note(const std::string& text) { m_report += " (" + text + ")"; }
+    [[nodiscard]] const std::string& report() const { return m_report; }
+
+private:
+    std::chrono::steady_clock::time_point m_start;
+    std::string m_report;
+};
+
+/// What audit and load analyse.
+struct ProjectInputs {
+    roster::Roster roster;
+    engine::RosterMode mode = engine::RosterMode::roster;
+    std::string note;                 ///< the discovery-mode hint, or empty
+    git::History history;
+    engine::WindowRequest request;    ///< --since/--until resolved against the history
+};
+
+/// Loads the roster (--roster; else ROLES.yaml at the repository root; else, unless
+/// --require-roster, the discovery roster), then the history of --ref, then resolves
+/// --since/--until (a date, a tag or a commit id). Times the phases into `timer`.
+[[nodiscard]] util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer);
+
 /// `roles audit`: load the roster (or the discovery roster), then history, assess coverage,
 /// render, and return gate_failed when a hat matches --fail-on.
 [[nodiscard]] util::Expected<util::ExitCode> run_audit(const Options& options);
+
+/// `roles load`: the same loading as audit, then one row per person with hats, commitment,
+/// activity and burnout signals; `--person KEY` shows one person's detail (an unknown key is
+/// a usage error with a "did you mean"). Always returns ok: load has no gate.
+[[nodiscard]] util::Expected<util::ExitCode> run_load(const Options& options);
 
 /// `roles validate`: parse and check a roster; prints a summary and the warnings.
 [[nodiscard]] util::Expected<util::ExitCode> run_validate(const Options& options);

@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, validate, hats };
+enum class Command : unsigned char { audit, load, validate, hats };
 
 /// Output formats (DESIGN §4); each command says which it supports.
 enum class Format { text, json, markdown, html, sarif, github };
@@ -29,6 +29,7 @@ struct Options {
     std::optional<std::string> until;        ///< --until DATE|REF
     std::string ref = "HEAD";                ///< --ref
     std::optional<std::string> catalog;      ///< hats --catalog
+    std::optional<std::string> person;       ///< load --person KEY
     bool stats = false;                      ///< --stats: per-phase timings on stderr
 };
 

@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "roles/engine/activity.hpp"
 #include "roles/engine/coverage.hpp"
+#include "roles/engine/evidence.hpp"
+#include "roles/engine/identity.hpp"
+#include "roles/engine/load.hpp"
+#include "roles/engine/project_factors.hpp"
 #include "roles/git/history.hpp"
 #include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
@@ -36,6 +41,13 @@ struct AuditTotals {
     std::uint32_t by_status[7] = {};  ///< hats per Status, indexed by the enum value
 };
 
+/// Project-level single points of failure and the people at risk (the audit's project
+/// section).
+struct ProjectHealth {
+    ProjectFactors factors;                 ///< truck factors, contributor absence, elephant
+    std::vector<PersonLoadRow> burnout_high;  ///< people at high burnout risk, assess_people order
+};
+
 /// The result of an audit of one project.
 struct AuditResult {
     std::string project;
@@ -46,26 +58,47 @@ struct AuditResult {
     bool shallow = false;
     AuditTotals totals;
     std::vector<HatCoverage> hats;
+    ProjectHealth health;
     std::vector<std::string> warnings;  ///< roster warnings and history caveats
 };
 
-/// Runs identity resolution, activity, evidence and coverage for the roster's first
-/// project. Fails only when an evidence rule does not compile.
+/// The analysis audit and load share: who is who, who did what, each hat's evidence and
+/// coverage (roster order), over the resolved window.
+struct ProjectAnalysis {
+    Window window;
+    Resolution resolution;
+    Activity activity;
+    std::vector<HatEvidence> evidence;
+    std::vector<HatCoverage> coverage;
+    std::vector<std::string> warnings;  ///< roster warnings and history caveats
+};
+
+/// Resolves the window, identities, activity, evidence and coverage for the roster's
+/// first project. Fails only when an evidence rule does not compile.
+[[nodiscard]] util::Expected<ProjectAnalysis> analyse_project(const git::History& history,
+                                                              const roster::Roster& roster, RosterMode mode,
+                                                              const WindowRequest& request);
+
+/// Runs analyse_project, then the project section: truck factors (whole history, files at
+/// HEAD), the CHAOSS factors (window) and the people at high burnout risk. Fails only when
+/// an evidence rule or an area glob does not compile.
 [[nodiscard]] util::Expected<AuditResult> run_audit(const git::History& history,
                                                     const roster::Roster& roster, RosterMode mode,
                                                     const WindowRequest& request);
 
-/// The statuses that fail the gate, as given to --fail-on. `any` is every status but ok
-/// and unassigned; `none` is the empty set.
+/// What fails the gate, as given to --fail-on. `any` is every status but ok and
+/// unassigned, plus burnout-high; `none` is the empty set.
 struct FailOn {
     std::set<Status> statuses{Status::vacant};
+    bool burnout_high = false;  ///< "burnout-high": someone's burnout risk is high
 };
 
-/// Parses --fail-on values ("vacant", "single-point", "any", "none", ...; several allowed).
-/// Unknown values fail with ErrorKind::usage and a "did you mean".
+/// Parses --fail-on values ("vacant", "single-point", "burnout-high", "any", "none", ...;
+/// several allowed). Unknown values fail with ErrorKind::usage and a "did you mean".
 [[nodiscard]] util::Expected<FailOn> parse_fail_on(const std::vector<std::string>& values);
 
-/// The hats whose status is in `fail_on`.
+/// What matched the gate: the ids of the hats whose status is in `fail_on`, in roster
+/// order, then, with burnout-high, "burnout:KEY" for each person at high risk.
 [[nodiscard]] std::vector<std::string> gate_failures(const AuditResult& result, const FailOn& fail_on);
 
 }  // namespace roles::engine

@@ -1,0 +1,85 @@
+#pragma once
+// Project-level single points of failure (DESIGN §3): the truck factor of the repository,
+// of each top-level directory and of each hat area, and the CHAOSS contributor absence and
+// elephant factors over the window, with the people behind each figure.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "roles/engine/activity.hpp"
+#include "roles/engine/factors.hpp"
+#include "roles/engine/identity.hpp"
+#include "roles/engine/truck_factor.hpp"
+#include "roles/git/history.hpp"
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::engine {
+
+/// Someone the truck-factor greedy removed.
+struct TruckFactorPerson {
+    std::string key;
+    std::uint32_t files = 0;    ///< counted files of the scope they author
+    std::uint32_t changes = 0;  ///< their commits creating or changing those files
+};
+
+/// The truck factor of one scope: the repository, a top-level directory or a hat area.
+struct ScopedTruckFactor {
+    std::string scope;               ///< "." for the repository, a directory name, or a hat id
+    std::vector<std::string> area;   ///< the hat's area globs (hat scopes only)
+    std::uint32_t truck_factor = 0;
+    std::uint32_t files = 0;         ///< counted files in the scope
+    std::uint32_t covered_before = 0;///< of them with an author before any removal
+    std::uint32_t covered_after = 0; ///< ... and after removing `people`
+    std::vector<TruckFactorPerson> people;  ///< removal order; size() == truck_factor
+};
+
+/// A group behind a concentration factor, with people named by key.
+struct FactorGroup {
+    std::string name;                ///< person key, affiliation, or email domain
+    GroupKind kind = GroupKind::person;
+    std::uint64_t commits = 0;
+    double share = 0.0;              ///< commits / the factor's total
+    std::vector<std::string> people; ///< keys, ascending by person id
+};
+
+/// A CHAOSS factor and the groups that make it up.
+struct ConcentrationFactor {
+    std::uint32_t factor = 0;
+    std::uint64_t total_commits = 0;   ///< Σ credited commits (a co-authored commit counts for each)
+    std::vector<FactorGroup> members;  ///< largest first; size() == factor
+};
+
+/// Every project-level factor.
+struct ProjectFactors {
+    ScopedTruckFactor truck_factor;               ///< whole repository (scope ".")
+    std::vector<ScopedTruckFactor> by_directory;  ///< top-level directories, name order
+    std::vector<ScopedTruckFactor> by_hat;        ///< hats with an area, roster order
+    std::uint32_t files_at_head = 0;              ///< every file of HEAD
+    std::uint32_t files_not_source = 0;           ///< left out by the source filter
+    std::uint32_t files_without_people = 0;       ///< source files no credited person ever
+                                                  ///< created or changed (bots, truncated history)
+    ConcentrationFactor contributor_absence;      ///< over the window's commits
+    ConcentrationFactor elephant;                 ///< over the window's commits
+};
+
+/// What compute_project_factors reads.
+struct FactorsInput {
+    const git::History& history;
+    const Resolution& resolution;
+    const Activity& activity;
+    const std::vector<roster::Hat>& hats;
+    Window window;
+};
+
+/// The truck factors use every commit of the loaded history (authorship builds up over a
+/// file's whole life). The repository and its top-level directories count the files at HEAD
+/// that engine::is_source_file accepts; a hat area counts every file at HEAD matching its
+/// globs (util::GlobSet) that is neither vendored nor generated, so a docs hat's area
+/// counts its documentation. The two CHAOSS factors count each person's credited commits
+/// inside the window (a co-authored commit counts for each). Fails only when an area glob does not
+/// compile (the roster loader checks them first).
+[[nodiscard]] util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input);
+
+}  // namespace roles::engine
