@@ -23,6 +23,15 @@ struct LoadedRoster {
 };
 
 util::Expected<LoadedRoster> load_roster_for(const Options& options) {
+    if (options.import_spec) {
+        auto imported = roster_from_import(options);
+        if (!imported) return std::unexpected(imported.error());
+        return LoadedRoster{std::move(*imported), engine::RosterMode::roster, {}};
+    }
+    if (options.team || options.group) {
+        return util::fail(util::ErrorKind::usage, options.team ? "--team" : "--group",
+                          "picks a project of an import: give --import KIND:FILE too");
+    }
     if (options.roster) {
         auto loaded = roster::load_roster(*options.roster);
         if (!loaded) return std::unexpected(loaded.error());
@@ -109,7 +118,13 @@ util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseT
     if (!loaded) return std::unexpected(loaded.error());
     timer.stop("roster");
     timer.start();
-    auto history = git::load_history({options.repo, options.ref, 0});
+    git::LoadOptions load_options;
+    load_options.path = options.repo;
+    load_options.ref = options.ref;
+    load_options.threads = options.threads;
+    load_options.cache = options.no_cache ? git::CacheMode::off : git::CacheMode::use;
+    load_options.cache_dir = options.cache_dir.value_or("");
+    auto history = git::load_history(load_options);
     if (!history) return std::unexpected(history.error());
     timer.stop("history");
     timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));

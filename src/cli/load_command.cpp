@@ -18,7 +18,8 @@ util::Expected<const engine::PersonLoadRow*> selected_person(const Options& opti
     for (const auto& row : result.people) keys.push_back(row.key);
     const auto suggestion = util::closest_match(*options.person, keys);
     return util::fail(util::ErrorKind::usage, "--person",
-                      "no person " + util::quoted(*options.person) + " on the roster or active in the window" +
+                      "no person " + util::quoted(*options.person) +
+                          " on the roster or active in the window" +
                           (suggestion ? " (did you mean " + util::quoted(*suggestion) + "?)" : ""));
 }
 
@@ -30,7 +31,8 @@ report::Detail detail_of(const Options& options) {
 }  // namespace
 
 util::Expected<util::ExitCode> run_load(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json}, "load"); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_format(options, {Format::text, Format::json}, "load"); !ok)
+        return std::unexpected(ok.error());
     PhaseTimer timer;
     auto inputs = load_project_inputs(options, timer);
     if (!inputs) return std::unexpected(inputs.error());

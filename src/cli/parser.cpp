@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "roles/cli/app.hpp"
+#include "roles/roster/import.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::cli {
@@ -40,7 +41,46 @@ void add_history(CLI::App& command, Options& options) {
     command.add_option("--since", options.since, "window start: YYYY-MM-DD, a tag or a commit id");
     command.add_option("--until", options.until, "window end: YYYY-MM-DD, a tag or a commit id (default: HEAD's time)");
     command.add_option("--ref", options.ref, "what to analyse (default: HEAD)");
-    command.add_flag("--stats", options.stats, "print per-phase timings to stderr");
+    command.add_flag("--stats", options.stats, "print per-phase timings and loader counts to stderr");
+    command.add_flag("--no-cache", options.no_cache, "neither read nor write the history cache");
+    command.add_option("--cache-dir", options.cache_dir,
+                       "where to keep the history cache (default: roles-cache in the git dir)");
+    command.add_option("--threads", options.threads, "threads reading history (default: one per core)")
+        ->check(CLI::Range(0U, 256U));
+}
+
+// The roster to import and, for openstack and kubernetes, the one project to keep.
+void add_import_picks(CLI::App& command, Options& options) {
+    command.add_option("--team", options.team, "openstack import: only this team, as a plain roster");
+    command.add_option("--group", options.group, "kubernetes import: only this SIG, working group or committee");
+}
+
+void add_import_source(CLI::App& audit, Options& options) {
+    auto* spec = audit.add_option("--import", options.import_spec,
+                                  "audit a published roster instead of ROLES.yaml: KIND:FILE, KIND one of "
+                                  "openstack, kubernetes, maintainers, codeowners");
+    add_import_picks(audit, options);
+    spec->excludes(audit.get_option("--roster"));
+}
+
+void add_import(CLI::App& app, Options& options) {
+    auto* command = app.add_subcommand("import", "turn a published roster into a roles roster");
+    const auto kinds = roster::import_kind_names();
+    command->add_option("KIND", options.import_kind, "openstack, kubernetes, maintainers or codeowners")
+        ->required()
+        ->check(CLI::IsMember(std::vector<std::string>(kinds.begin(), kinds.end())));
+    command->add_option("FILE", options.import_file, "the file: projects.yaml, sigs.yaml, MAINTAINERS, CODEOWNERS")
+        ->required();
+    command->add_option("-o,--output", options.output, "write the roster to ROSTER instead of stdout");
+    command->add_flag("--force", options.force, "replace ROSTER when it exists");
+    command->add_flag("-q,--quiet", options.quiet, "no warnings or summary on stderr");
+    add_import_picks(*command, options);
+    command->footer("Examples:\n  roles import openstack projects.yaml -o programs.yaml\n"
+                    "  roles import openstack projects.yaml --team nova -o ROLES.yaml\n"
+                    "  roles import kubernetes sigs.yaml --group sig-node\n"
+                    "  roles import maintainers MAINTAINERS -o kernel.yaml\n"
+                    "  roles import codeowners .github/CODEOWNERS");
+    command->callback([&options] { options.command = Command::import; });
 }
 
 void add_audit(CLI::App& app, Options& options, ParseState& state) {
@@ -48,6 +88,7 @@ void add_audit(CLI::App& app, Options& options, ParseState& state) {
     add_history(*audit, options);
     add_common(*audit, options, state);
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
+    add_import_source(*audit, options);
     audit->add_option("--fail-on", options.fail_on,
                       "what fails the gate (exit 1): vacant, understaffed, stale, single-point, "
                       "shadowed, burnout-high, any, none (default: vacant)")
@@ -117,6 +158,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     add_load(app, options, state);
     add_validate(app, options, state);
     add_hats(app, options, state);
+    add_import(app, options);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
     if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
     try {

@@ -14,7 +14,8 @@ std::int64_t item_time(const EvidenceItem& item, const git::History& history) {
 }
 
 // Items are newest first, so the first one crediting the person is their latest.
-std::optional<std::int64_t> last_item(const HatEvidence& evidence, PersonId person, const git::History& history) {
+std::optional<std::int64_t> last_item(const HatEvidence& evidence, PersonId person,
+                                      const git::History& history) {
     for (const auto& item : evidence.items) {
         if (std::ranges::find(item.credited, person) != item.credited.end()) return item_time(item, history);
     }
@@ -77,8 +78,8 @@ PersonLoadRow assess_person(const LoadInput& input, PersonId person, std::uint32
                            row.commitment};
     row.load = assess_load(commit_times(input, person), input.window, input.thresholds, hat_load);
     row.risk = row.load.signals.risk();
-    row.commit_share = window_commits == 0 ? 0.0
-                                           : static_cast<double>(row.load.profile.commits) / window_commits;
+    row.commit_share =
+        window_commits == 0 ? 0.0 : static_cast<double>(row.load.profile.commits) / window_commits;
     return row;
 }
 
@@ -88,9 +89,11 @@ bool riskier(const PersonLoadRow& a, const PersonLoadRow& b) {
 
 }  // namespace
 
-std::uint32_t counted_commits_in(const Activity& activity, const git::History& history, const Window& window) {
+std::uint32_t counted_commits_in(const Activity& activity, const git::History& history,
+                                 const Window& window) {
     return static_cast<std::uint32_t>(std::ranges::count_if(
-        activity.counted_commits, [&](std::uint32_t index) { return window.contains(history.commits[index].time); }));
+        activity.counted_commits,
+        [&](std::uint32_t index) { return window.contains(history.commits[index].time); }));
 }
 
 std::vector<PersonLoadRow> assess_people(const LoadInput& input) {
@@ -104,8 +107,8 @@ std::vector<PersonLoadRow> assess_people(const LoadInput& input) {
     return rows;
 }
 
-util::Expected<LoadResult> run_load(const git::History& history, const roster::Roster& roster, RosterMode mode,
-                                    const WindowRequest& request) {
+util::Expected<LoadResult> run_load(const git::History& history, const roster::Roster& roster,
+                                    RosterMode mode, const WindowRequest& request) {
     auto analysis = analyse_project(history, roster, mode, request);
     if (!analysis) return std::unexpected(analysis.error());
     LoadResult result;

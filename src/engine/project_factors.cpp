@@ -76,7 +76,8 @@ TruckFactorResult truck_factor_of(const Authorship& authorship, const Resolution
     return truck_factor(authorship, resolution, options);
 }
 
-ScopedTruckFactor area_truck_factor(const Area& area, const Authorship& authorship, const FactorsInput& input) {
+ScopedTruckFactor area_truck_factor(const Area& area, const Authorship& authorship,
+                                    const FactorsInput& input) {
     std::vector<git::PathId> paths;
     for (const auto& file : authorship.files) {
         const auto& path = input.history.paths[file.path];
@@ -99,15 +100,16 @@ void source_truck_factors(const Authorship& authorship, const FactorsInput& inpu
         by_directory[std::string(top_level_directory(path))].push_back(file.path);
     }
     std::uint32_t source_at_head = 0;
-    for (const auto path : input.history.head_files) source_at_head += is_source_file(input.history.paths[path]) ? 1 : 0;
+    for (const auto path : input.history.head_files)
+        source_at_head += is_source_file(input.history.paths[path]) ? 1 : 0;
     factors.files_at_head = authorship.files_at_head;
     factors.files_not_source = authorship.files_at_head - source_at_head;
     factors.files_without_people = source_at_head - static_cast<std::uint32_t>(source.size());
-    factors.truck_factor = scoped(".", truck_factor_of(authorship, input.resolution, std::move(source)),
-                                  input.resolution);
+    factors.truck_factor =
+        scoped(".", truck_factor_of(authorship, input.resolution, std::move(source)), input.resolution);
     for (auto& [directory, paths] : by_directory) {
-        factors.by_directory.push_back(
-            scoped(directory, truck_factor_of(authorship, input.resolution, std::move(paths)), input.resolution));
+        factors.by_directory.push_back(scoped(
+            directory, truck_factor_of(authorship, input.resolution, std::move(paths)), input.resolution));
     }
 }
 
@@ -129,17 +131,19 @@ util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input
     auto areas = compile_areas(input.hats);
     if (!areas) return std::unexpected(areas.error());
     // One walk serves every scope: source files, plus whatever a hat's area takes in.
-    const auto authorship = compute_authorship(input.history, input.activity.credited, [&](std::string_view path) {
-        if (is_source_file(path)) return true;
-        if (areas->empty() || !counts_for_area(path)) return false;
-        const std::string text(path);
-        return std::ranges::any_of(*areas, [&](const Area& area) { return area.globs.matches(text); });
-    });
+    const auto authorship =
+        compute_authorship(input.history, input.activity.credited, [&](std::string_view path) {
+            if (is_source_file(path)) return true;
+            if (areas->empty() || !counts_for_area(path)) return false;
+            const std::string text(path);
+            return std::ranges::any_of(*areas, [&](const Area& area) { return area.globs.matches(text); });
+        });
     ProjectFactors factors;
     source_truck_factors(authorship, input, factors);
     for (const auto& area : *areas) factors.by_hat.push_back(area_truck_factor(area, authorship, input));
     const auto commits = window_commits(input);
-    factors.contributor_absence = concentration(contributor_absence_factor(commits, input.resolution), input.resolution);
+    factors.contributor_absence =
+        concentration(contributor_absence_factor(commits, input.resolution), input.resolution);
     factors.elephant = concentration(elephant_factor(commits, input.resolution), input.resolution);
     return factors;
 }

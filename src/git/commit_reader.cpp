@@ -1,6 +1,7 @@
 #include "commit_reader.hpp"
 
 #include "roles/util/text.hpp"
+#include "tree_diff.hpp"
 
 namespace roles::git {
 
@@ -13,18 +14,18 @@ util::Error commit_error(const git_oid& id) {
                        last_error_message(), {}};
 }
 
-util::Expected<void> read_trailers(const ReadContext& context, RawCommit& raw) {
+util::Expected<void> read_trailers(const git_commit* commit, FactStore& store, CommitFacts& facts) {
     TrailerArray trailers;
-    if (git_message_trailers(trailers.get(), raw.message.c_str()) < 0) {
-        return util::fail(util::ErrorKind::input, "parsing trailers of commit " + util::quoted(raw.id),
+    if (git_message_trailers(trailers.get(), facts.message.c_str()) < 0) {
+        return util::fail(util::ErrorKind::input,
+                          "parsing trailers of commit " + util::quoted(to_hex(*git_commit_id(commit))),
                           last_error_message());
     }
     for (const git_message_trailer& trailer : trailers) {
-        raw.trailers.push_back(Trailer{trailer.key, trailer.value});
+        facts.trailers.push_back(Trailer{trailer.key, trailer.value});
         if (util::to_lower_ascii(trailer.key) != k_co_author_key) continue;
         if (auto co_author = parse_co_author(trailer.value)) {
-            raw.co_authors.push_back(resolve_identity(context.mailmap, co_author->name.c_str(),
-                                                      co_author->email.c_str()));
+            facts.co_authors.push_back(store.intern_identity(co_author->name, co_author->email));
         }
     }
     return {};
@@ -34,8 +35,8 @@ util::Expected<void> read_trailers(const ReadContext& context, RawCommit& raw) {
 // nullopt: the commit cannot be compared. An absent parent commit is not counted here: the
 // walk met it already and counted it once (or, in a shallow clone, it is where history was
 // cut), while several children may share it.
-util::Expected<std::optional<TreeHandle>> first_parent_tree(const git_commit* commit, RawCommit& raw) {
-    if (raw.parent_count == 0) return TreeHandle{};
+util::Expected<std::optional<TreeHandle>> first_parent_tree(const git_commit* commit, CommitFacts& facts) {
+    if (facts.parents.empty()) return TreeHandle{};
     CommitHandle parent;
     int rc = git_commit_parent(out(parent), commit, 0);
     if (rc == GIT_ENOTFOUND) return std::nullopt;
@@ -43,62 +44,84 @@ util::Expected<std::optional<TreeHandle>> first_parent_tree(const git_commit* co
     TreeHandle tree;
     rc = git_commit_tree(out(tree), parent.get());
     if (rc == GIT_ENOTFOUND) {
-        ++raw.missing_objects;
+        ++facts.missing_objects;
         return std::nullopt;
     }
     if (rc < 0) return std::unexpected(commit_error(*git_commit_id(parent.get())));
     return tree;
 }
 
-util::Expected<void> read_changes(const ReadContext& context, const git_commit* commit,
-                                  RawCommit& raw) {
+void intern_changes(std::vector<RawChange>& changes, FactStore& store, CommitFacts& facts) {
+    facts.changes.reserve(changes.size());
+    for (const RawChange& change : changes) {
+        const TableIndex path = store.intern_path(change.path);
+        const TableIndex old_path = change.kind == ChangeKind::renamed ? store.intern_path(change.old_path) : path;
+        facts.changes.push_back(FactChange{path, old_path, change.kind});
+    }
+}
+
+util::Expected<void> read_changes(git_repository* repo, const git_commit* commit, FactStore& store,
+                                  CommitFacts& facts, ReadCounters& counters) {
     TreeHandle tree;
     const int rc = git_commit_tree(out(tree), commit);
     if (rc == GIT_ENOTFOUND) {
-        ++raw.missing_objects;
+        ++facts.missing_objects;
         return {};
     }
     if (rc < 0) return std::unexpected(commit_error(*git_commit_id(commit)));
-    auto parent_tree = first_parent_tree(commit, raw);
+    auto parent_tree = first_parent_tree(commit, facts);
     if (!parent_tree) return std::unexpected(parent_tree.error());
-    if (!*parent_tree) return {};
-    auto diff = diff_trees(context.repo, (*parent_tree)->get(), tree.get());
+    if (!*parent_tree) {
+        facts.complete = false;
+        return {};
+    }
+    auto diff = diff_trees(repo, (*parent_tree)->get(), tree.get());
     if (!diff) return std::unexpected(diff.error());
-    raw.missing_objects += diff->missing_objects;
-    raw.changes = std::move(diff->changes);
-    pair_exact_renames(raw.changes);
+    counters.trees_compared += diff->trees_compared;
+    facts.missing_objects += diff->missing_objects;
+    pair_exact_renames(diff->changes);
+    intern_changes(diff->changes, store, facts);
     return {};
 }
 
-void read_header(const ReadContext& context, const git_commit* commit, RawCommit& raw) {
-    raw.id = to_hex(*git_commit_id(commit));
+void read_header(const git_commit* commit, FactStore& store, CommitFacts& facts) {
+    facts.id = *git_commit_id(commit);
     const git_signature* author = git_commit_author(commit);
     const git_signature* committer = git_commit_committer(commit);
-    raw.author = resolve_identity(context.mailmap, author->name, author->email);
-    raw.committer = resolve_identity(context.mailmap, committer->name, committer->email);
-    raw.time = author->when.time;
-    raw.offset_minutes = author->when.offset;
-    raw.parent_count = git_commit_parentcount(commit);
+    facts.author = store.intern_identity(author->name ? author->name : "", author->email ? author->email : "");
+    facts.committer =
+        store.intern_identity(committer->name ? committer->name : "", committer->email ? committer->email : "");
+    facts.time = author->when.time;
+    facts.offset_minutes = author->when.offset;
+    facts.commit_time = git_commit_time(commit);
+    const unsigned parents = git_commit_parentcount(commit);
+    facts.parents.reserve(parents);
+    for (unsigned i = 0; i < parents; ++i) facts.parents.push_back(*git_commit_parent_id(commit, i));
     const char* message = git_commit_message_raw(commit);
-    raw.message = message ? message : "";
+    facts.message = message ? message : "";
 }
 
 }  // namespace
 
-util::Expected<std::optional<RawCommit>> read_commit(const ReadContext& context, const git_oid& id) {
+util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, FactStore& store, const git_oid& id,
+                                                       ReadCounters& counters) {
     CommitHandle commit;
-    const int rc = git_commit_lookup(out(commit), context.repo, &id);
+    const int rc = git_commit_lookup(out(commit), repo, &id);
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc < 0) return std::unexpected(commit_error(id));
-    RawCommit raw;
-    read_header(context, commit.get(), raw);
-    if (auto trailers = read_trailers(context, raw); !trailers) return std::unexpected(trailers.error());
-    if (raw.parent_count <= 1) {
-        if (auto changes = read_changes(context, commit.get(), raw); !changes) {
+    CommitFacts facts;
+    read_header(commit.get(), store, facts);
+    if (auto trailers = read_trailers(commit.get(), store, facts); !trailers) {
+        return std::unexpected(trailers.error());
+    }
+    if (facts.parents.size() <= 1) {
+        if (auto changes = read_changes(repo, commit.get(), store, facts, counters); !changes) {
             return std::unexpected(changes.error());
         }
     }
-    return raw;
+    if (facts.missing_objects > 0) facts.complete = false;
+    ++counters.commits;
+    return facts;
 }
 
 RawIdentity resolve_identity(const git_mailmap* mailmap, const char* name, const char* email) {

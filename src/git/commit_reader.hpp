@@ -1,59 +1,35 @@
 #pragma once
-// Internal to src/git: everything read from one commit, before interning. Reading is a
-// function of (repository, commit id) only, so that a later change can read commits on
-// several threads, each with its own git_repository, and intern the results in order.
+// Internal to src/git: reading one commit's facts. Reading is a function of (repository,
+// commit id) only and interns into a caller-owned FactStore, so several threads can read
+// commits at once, each with its own git_repository and store.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "fact_store.hpp"
 #include "roles/git/handles.hpp"
-#include "roles/git/history.hpp"
 #include "roles/util/error.hpp"
-#include "tree_diff.hpp"
 
 namespace roles::git {
 
-/// A name and email after .mailmap, not yet interned.
-struct RawIdentity {
-    std::string name;
-    std::string email;
+/// Counters of the work done by read_commit, summed per thread.
+struct ReadCounters {
+    std::uint64_t commits = 0;         ///< commits read
+    std::uint64_t trees_compared = 0;  ///< tree pairs (or single trees) walked
 };
 
-/// A Commit with identities and paths as strings.
-struct RawCommit {
-    std::string id;
-    RawIdentity author;
-    RawIdentity committer;
-    std::int64_t time = 0;
-    std::int32_t offset_minutes = 0;
-    std::uint32_t parent_count = 0;
-    std::string message;
-    std::vector<Trailer> trailers;
-    std::vector<RawIdentity> co_authors;
-    std::vector<RawChange> changes;
-    std::uint32_t missing_objects = 0;  ///< trees or parents that could not be read
-};
-
-/// What reading a commit needs; one per thread.
-struct ReadContext {
-    git_repository* repo = nullptr;
-    const git_mailmap* mailmap = nullptr;  ///< may be null: no mailmap
-};
-
-/// Reads commit `id`: identities through the mailmap, trailers, co-authors and, unless it is
-/// a merge, the paths it touched against its first parent (exact renames paired). nullopt
-/// when the commit object itself is absent. A commit whose first parent or trees are absent
-/// is returned with no changes; absent trees are counted in `missing_objects` (absent
-/// parent commits are the walk's to count).
-[[nodiscard]] util::Expected<std::optional<RawCommit>> read_commit(const ReadContext& context,
-                                                                   const git_oid& id);
+/// Reads commit `id` into `store`: identities as written (no .mailmap), trailers, co-authors
+/// and, unless it is a merge, the paths it touched against its first parent (exact renames
+/// paired). nullopt when the commit object itself is absent. A commit whose first parent or
+/// trees are absent gets no changes and `complete == false`; absent trees are counted in
+/// `missing_objects` (absent parent commits are the walk's to count).
+[[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, FactStore& store,
+                                                                     const git_oid& id, ReadCounters& counters);
 
 /// `name`/`email` through the mailmap (null: unchanged).
-[[nodiscard]] RawIdentity resolve_identity(const git_mailmap* mailmap, const char* name,
-                                           const char* email);
+[[nodiscard]] RawIdentity resolve_identity(const git_mailmap* mailmap, const char* name, const char* email);
 
 /// Parses a `Co-authored-by` value, "Name <email>"; a bare email or a bare name is accepted
 /// too. nullopt for an empty value.

@@ -1,16 +1,22 @@
 #include "history_builder.hpp"
 
+#include <limits>
+
+#include "commit_reader.hpp"
+
 namespace roles::git {
 
 namespace {
 
+constexpr std::uint32_t k_unset = std::numeric_limits<std::uint32_t>::max();
 // Sizes that avoid most rehashing on a mid-sized project; larger ones grow as needed.
 constexpr std::size_t k_expected_identities = 1024;
 constexpr std::size_t k_expected_paths = 16384;
 
 }  // namespace
 
-HistoryBuilder::HistoryBuilder(History& history) : m_history(history) {
+HistoryBuilder::HistoryBuilder(History& history, const git_mailmap* mailmap)
+    : m_history(history), m_mailmap(mailmap) {
     m_identity_ids.reserve(k_expected_identities);
     m_history.identities.reserve(k_expected_identities);
     m_path_ids.reserve(k_expected_paths);
@@ -22,7 +28,6 @@ void HistoryBuilder::reserve_commits(std::size_t commits) {
 }
 
 IdentityId HistoryBuilder::identity(const RawIdentity& identity) {
-    // '\n' cannot occur in a signature (git and libgit2 strip it), so the key is unambiguous.
     std::string key;
     key.reserve(identity.name.size() + identity.email.size() + 1);
     key.append(identity.name).push_back('\n');
@@ -33,6 +38,10 @@ IdentityId HistoryBuilder::identity(const RawIdentity& identity) {
     return it->second;
 }
 
+IdentityId HistoryBuilder::raw_identity(const char* name, const char* email) {
+    return identity(resolve_identity(m_mailmap, name, email));
+}
+
 PathId HistoryBuilder::path(const std::string& path) {
     const auto next = static_cast<PathId>(m_history.paths.size());
     const auto [it, inserted] = m_path_ids.try_emplace(path, next);
@@ -40,25 +49,63 @@ PathId HistoryBuilder::path(const std::string& path) {
     return it->second;
 }
 
-void HistoryBuilder::add_commit(RawCommit&& raw) {
+HistoryBuilder::StoreIds& HistoryBuilder::ids_for(const FactStore& store) {
+    // Commits come in runs from the same store, so the last one is checked first.
+    if (m_last_store < m_stores.size() && m_stores[m_last_store].store == &store) return m_stores[m_last_store];
+    for (std::size_t i = 0; i < m_stores.size(); ++i) {
+        if (m_stores[i].store == &store) {
+            m_last_store = i;
+            return m_stores[i];
+        }
+    }
+    m_stores.push_back(StoreIds{&store, {}, {}});
+    m_last_store = m_stores.size() - 1;
+    return m_stores.back();
+}
+
+IdentityId HistoryBuilder::store_identity(const FactStore& store, StoreIds& ids, TableIndex index) {
+    if (ids.identities.size() <= index) ids.identities.resize(store.identity_count(), k_unset);
+    IdentityId& id = ids.identities[index];
+    if (id == k_unset) {
+        const RawIdentity& raw = store.identity(index);
+        id = raw_identity(raw.name.c_str(), raw.email.c_str());
+    }
+    return id;
+}
+
+PathId HistoryBuilder::store_path(const FactStore& store, TableIndex index) {
+    return store_path(store, ids_for(store), index);
+}
+
+PathId HistoryBuilder::store_path(const FactStore& store, StoreIds& ids, TableIndex index) {
+    if (ids.paths.size() <= index) ids.paths.resize(store.path_count(), k_unset);
+    PathId& id = ids.paths[index];
+    if (id == k_unset) id = path(store.path(index));
+    return id;
+}
+
+void HistoryBuilder::add_commit(const FactStore& store, const CommitFacts& facts) {
+    StoreIds& ids = ids_for(store);
     Commit commit;
-    commit.id = std::move(raw.id);
-    commit.author = identity(raw.author);
-    commit.committer = identity(raw.committer);
-    commit.time = raw.time;
-    commit.offset_minutes = raw.offset_minutes;
-    commit.parent_count = raw.parent_count;
-    commit.message = std::move(raw.message);
-    commit.trailers = std::move(raw.trailers);
-    commit.co_authors.reserve(raw.co_authors.size());
-    for (const auto& co_author : raw.co_authors) commit.co_authors.push_back(identity(co_author));
-    commit.changes.reserve(raw.changes.size());
-    for (const auto& change : raw.changes) {
-        const PathId new_path = path(change.path);
-        const PathId old_path = change.kind == ChangeKind::renamed ? path(change.old_path) : new_path;
+    commit.id = to_hex(facts.id);
+    commit.author = store_identity(store, ids, facts.author);
+    commit.committer = store_identity(store, ids, facts.committer);
+    commit.time = facts.time;
+    commit.offset_minutes = facts.offset_minutes;
+    commit.parent_count = static_cast<std::uint32_t>(facts.parents.size());
+    commit.message = facts.message;
+    commit.trailers = facts.trailers;
+    commit.co_authors.reserve(facts.co_authors.size());
+    for (const TableIndex co_author : facts.co_authors) {
+        commit.co_authors.push_back(store_identity(store, ids, co_author));
+    }
+    commit.changes.reserve(facts.changes.size());
+    for (const FactChange& change : facts.changes) {
+        const PathId new_path = store_path(store, ids, change.path);
+        const PathId old_path = change.old_path == change.path ? new_path : store_path(store, ids, change.old_path);
         commit.changes.push_back(PathChange{new_path, old_path, change.kind});
     }
-    m_history.missing_objects += raw.missing_objects;
+    m_history.missing_objects += facts.missing_objects;
     m_history.commits.push_back(std::move(commit));
 }
 

@@ -1,10 +1,13 @@
 #include "roles/git/loader.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "commit_reader.hpp"
 #include "history_builder.hpp"
+#include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/text.hpp"
 #include "tags.hpp"
@@ -14,6 +17,24 @@
 namespace roles::git {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Wall time of consecutive phases into LoadStats::phases_ms.
+class PhaseClock {
+public:
+    explicit PhaseClock(LoadStats& stats) : m_stats(stats), m_start(Clock::now()) {}
+    void lap(std::string phase) {
+        const auto now = Clock::now();
+        m_stats.phases_ms.emplace_back(std::move(phase),
+                                       std::chrono::duration<double, std::milli>(now - m_start).count());
+        m_start = now;
+    }
+
+private:
+    LoadStats& m_stats;
+    Clock::time_point m_start;
+};
 
 // Repository problems are the user's input (a wrong path, a damaged clone), so every
 // failure here is ErrorKind::input; they all end in exit code 2 anyway.
@@ -84,22 +105,65 @@ util::Expected<CommitHandle> resolve_tip(git_repository* repo, const LoadOptions
     return commit;
 }
 
-util::Expected<void> load_commits(const ReadContext& context, const git_oid& tip, CloneDepth depth,
-                                  HistoryBuilder& builder) {
-    auto walk = walk_commits(context.repo, tip, depth);
-    if (!walk) return std::unexpected(walk.error());
-    builder.add_missing(walk->missing_objects);
-    builder.reserve_commits(walk->commits.size());
-    for (const git_oid& id : walk->commits) {
-        auto raw = read_commit(context, id);
-        if (!raw) return std::unexpected(raw.error());
-        if (!*raw) {
-            builder.add_missing(1);
-            continue;
-        }
-        builder.add_commit(std::move(**raw));
+unsigned reader_threads(unsigned requested) {
+    if (requested > 0) return requested;
+    return std::max(1U, std::thread::hardware_concurrency());
+}
+
+// The commits reachable from the tip, and the facts of those the cache did not know, read
+// while the walk goes on.
+struct Walked {
+    CommitGraph graph;
+    std::vector<FactStore> stores;
+};
+
+util::Expected<Walked> walk_and_read(git_repository* repo, const git_oid& tip, CloneDepth depth,
+                                     const LoadOptions& options, const KnownFacts& known, LoadStats& stats) {
+    const auto start = Clock::now();
+    ParallelReader reader(without_trailing_slash(git_repository_path(repo)), stats.threads);
+    auto graph = discover_commits(repo, tip, depth, known, [&reader](const git_oid& id) { reader.request(id); });
+    if (!graph) return std::unexpected(graph.error());
+    const std::uint64_t total = reader.requested();
+    std::function<void(std::uint64_t)> tick;
+    if (options.progress) {
+        tick = [&](std::uint64_t done) {
+            options.progress({done, total, std::chrono::duration<double>(Clock::now() - start).count()});
+        };
     }
-    return {};
+    auto stores = reader.finish(tick);
+    if (!stores) return std::unexpected(stores.error());
+    stats.commits_walked = graph->nodes.size();
+    stats.commits_read = reader.counters().commits;
+    stats.trees_compared = reader.counters().trees_compared;
+    return Walked{std::move(*graph), std::move(*stores)};
+}
+
+// Appends the walked commits in date order, whichever store holds each.
+void assemble(const Walked& walked, HistoryBuilder& builder) {
+    OidMap<FactRef> read;
+    std::size_t count = 0;
+    for (const FactStore& store : walked.stores) count += store.commits().size();
+    read.reserve(count);
+    for (const FactStore& store : walked.stores) {
+        for (std::size_t i = 0; i < store.commits().size(); ++i) read.emplace(store.commits()[i].id, FactRef{&store, i});
+    }
+    builder.add_missing(walked.graph.missing_objects);
+    const std::vector<std::uint32_t> order = date_order(walked.graph);
+    builder.reserve_commits(order.size());
+    for (const std::uint32_t position : order) {
+        const GraphNode& node = walked.graph.nodes[position];
+        FactRef ref = node.known;
+        if (ref.store == nullptr) {
+            const auto found = read.find(node.id);
+            // Found by the walk but gone when read: counted like any absent commit.
+            if (found == read.end()) {
+                builder.add_missing(1);
+                continue;
+            }
+            ref = found->second;
+        }
+        builder.add_commit(*ref.store, ref.facts());
+    }
 }
 
 util::Expected<void> load_head_files(git_repository* repo, const git_commit* tip, HistoryBuilder& builder) {
@@ -128,34 +192,48 @@ void describe_repository(git_repository* repo, const git_commit* tip, History& h
     history.head_time = git_commit_time(tip);
 }
 
-util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, History& history) {
+util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, const LoadOptions& options,
+                                   History& history, LoadStats& stats) {
+    PhaseClock clock(stats);
     MailmapHandle mailmap;
     if (git_mailmap_from_repository(out(mailmap), repo) < 0) {
         return util::fail(util::ErrorKind::input, "reading .mailmap", last_error_message());
     }
-    HistoryBuilder builder(history);
-    const ReadContext context{repo, mailmap.get()};
+    HistoryBuilder builder(history, mailmap.get());
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
-    if (auto commits = load_commits(context, *git_commit_id(tip), depth, builder); !commits) {
-        return commits;
-    }
+    auto walked = walk_and_read(repo, *git_commit_id(tip), depth, options, KnownFacts{}, stats);
+    if (!walked) return std::unexpected(walked.error());
+    clock.lap("walk");
+    assemble(*walked, builder);
+    clock.lap("assemble");
     if (auto files = load_head_files(repo, tip, builder); !files) return files;
-    return load_tags(repo, mailmap.get(), builder);
+    clock.lap("head files");
+    auto tags = load_tags(repo, builder);
+    clock.lap("tags");
+    return tags;
 }
 
 }  // namespace
 
-util::Expected<History> load_history(const LoadOptions& options) {
+util::Expected<History> load_history(const LoadOptions& options, LoadStats& stats) {
+    const auto start = Clock::now();
     auto repo = open_repository(options.path);
     if (!repo) return std::unexpected(repo.error());
     auto tip = resolve_tip(repo->get(), options);
     if (!tip) return std::unexpected(tip.error());
     History history;
     describe_repository(repo->get(), tip->get(), history);
-    if (auto contents = load_contents(repo->get(), tip->get(), history); !contents) {
+    stats.threads = reader_threads(options.threads);
+    stats.phases_ms.emplace_back("open", std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    if (auto contents = load_contents(repo->get(), tip->get(), options, history, stats); !contents) {
         return std::unexpected(contents.error());
     }
     return history;
+}
+
+util::Expected<History> load_history(const LoadOptions& options) {
+    LoadStats stats;
+    return load_history(options, stats);
 }
 
 util::Expected<std::string> find_workdir(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "commit_reader.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::git {
@@ -47,8 +48,7 @@ util::Expected<std::optional<CommitHandle>> peel_to_commit(git_object* object, c
     return commit;
 }
 
-util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const git_mailmap* mailmap,
-                                            const TagRef& ref, HistoryBuilder& builder) {
+util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const TagRef& ref, HistoryBuilder& builder) {
     ObjectHandle object;
     const int rc = git_object_lookup(out(object), repo, &ref.second, GIT_OBJECT_ANY);
     if (rc == GIT_ENOTFOUND) {
@@ -71,21 +71,21 @@ util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const git_mail
     tag.time = signature->when.time;
     tag.offset_minutes = signature->when.offset;
     if (!tag.annotated || tagger != nullptr) {
-        tag.tagger = builder.identity(resolve_identity(mailmap, signature->name, signature->email));
+        tag.tagger = builder.raw_identity(signature->name, signature->email);
     }
     return tag;
 }
 
 }  // namespace
 
-util::Expected<void> load_tags(git_repository* repo, const git_mailmap* mailmap, HistoryBuilder& builder) {
+util::Expected<void> load_tags(git_repository* repo, HistoryBuilder& builder) {
     std::vector<TagRef> refs;
     if (git_tag_foreach(repo, collect_tag, &refs) < 0) {
         return util::fail(util::ErrorKind::input, "listing tags", last_error_message());
     }
     std::sort(refs.begin(), refs.end(), [](const TagRef& a, const TagRef& b) { return a.first < b.first; });
     for (const TagRef& ref : refs) {
-        auto tag = read_tag(repo, mailmap, ref, builder);
+        auto tag = read_tag(repo, ref, builder);
         if (!tag) return std::unexpected(tag.error());
         if (*tag) builder.history().tags.push_back(std::move(**tag));
     }

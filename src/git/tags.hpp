@@ -8,9 +8,8 @@
 namespace roles::git {
 
 /// Appends every tag that peels to a commit to the history, sorted by name. Annotated tags
-/// carry their tagger (through the mailmap) and time; lightweight ones the target commit's
-/// author and author time. Tags of trees or blobs are skipped; absent objects are counted.
-[[nodiscard]] util::Expected<void> load_tags(git_repository* repo, const git_mailmap* mailmap,
-                                             HistoryBuilder& builder);
+/// carry their tagger (through the builder's mailmap) and time; lightweight ones the target
+/// commit's author and author time. Tags of trees or blobs are skipped; absent objects are counted.
+[[nodiscard]] util::Expected<void> load_tags(git_repository* repo, HistoryBuilder& builder);
 
 }  // namespace roles::git

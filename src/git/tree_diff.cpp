@@ -66,6 +66,7 @@ private:
 std::size_t entry_count(const git_tree* tree) { return tree ? git_tree_entrycount(tree) : 0; }
 
 util::Expected<void> TreeComparer::compare(const git_tree* old_tree, const git_tree* new_tree) {
+    ++m_result.trees_compared;
     const std::size_t old_count = entry_count(old_tree);
     const std::size_t new_count = entry_count(new_tree);
     std::size_t i = 0;
@@ -138,6 +139,7 @@ util::Expected<void> TreeComparer::emit_entry(const git_tree_entry* entry, Chang
 }
 
 util::Expected<void> TreeComparer::emit_tree(const git_tree* tree, ChangeKind kind) {
+    ++m_result.trees_compared;
     const std::size_t count = git_tree_entrycount(tree);
     for (std::size_t i = 0; i < count; ++i) {
         if (auto step = emit_entry(git_tree_entry_byindex(tree, i), kind); !step) return step;

@@ -25,6 +25,7 @@ struct RawChange {
 struct TreeDiff {
     std::vector<RawChange> changes;
     std::uint32_t missing_objects = 0;
+    std::uint64_t trees_compared = 0;  ///< tree pairs (or one-sided trees) walked
 };
 
 /// Compares `old_tree` with `new_tree` (either may be null: the empty tree) without reading

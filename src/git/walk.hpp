@@ -1,9 +1,13 @@
 #pragma once
-// Internal to src/git: the order in which commits are read.
+// Internal to src/git: finding the commits reachable from a tip and the order in which a
+// History lists them.
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
+#include "fact_store.hpp"
+#include "oid_map.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/error.hpp"
 
@@ -12,16 +16,41 @@ namespace roles::git {
 /// Whether absent parents are expected: a shallow clone's history stops at its boundary.
 enum class CloneDepth { full, shallow };
 
-/// The commits reachable from a tip, newest first.
-struct Walk {
-    std::vector<git_oid> commits;
-    std::uint32_t missing_objects = 0;  ///< absent commits (not counting a shallow boundary)
+/// Facts already known for a commit (from the cache); an empty FactRef when it must be read.
+using KnownFacts = std::function<FactRef(const git_oid&)>;
+/// Called with each commit that must be read, in discovery order, as soon as it is found,
+/// so that readers can start before the walk ends.
+using ReadRequest = std::function<void(const git_oid&)>;
+
+/// One reachable commit.
+struct GraphNode {
+    git_oid id{};
+    std::int64_t time = 0;              ///< committer time, which orders the walk
+    std::uint32_t first_parent = 0;     ///< position of its parents in CommitGraph::parents
+    std::uint32_t parent_count = 0;     ///< recorded parents, absent ones included
+    FactRef known;                      ///< facts given by KnownFacts, empty when read anew
 };
 
-/// Every commit reachable from `tip`, children before parents and otherwise by committer
-/// time, newest first (git log --date-order). Uses git_revwalk; libgit2 1.5 does not know
-/// shallow grafts and stops with "object not found" at the first absent parent, so then the
-/// same order is computed by walk_around_missing, which treats absent parents as absent.
-[[nodiscard]] util::Expected<Walk> walk_commits(git_repository* repo, const git_oid& tip, CloneDepth depth);
+/// Every commit reachable from a tip.
+struct CommitGraph {
+    std::vector<GraphNode> nodes;  ///< in discovery order (depth first, first parent first)
+    std::vector<git_oid> parents;  ///< all nodes' parent ids, pooled
+    OidMap<std::uint32_t> index;   ///< id -> position in nodes
+    std::uint32_t missing_objects = 0;  ///< absent commits (a shallow boundary not counted)
+};
+
+/// Finds every commit reachable from `tip`. A commit `known` returns facts for is not read
+/// from git (its parents and time come from the facts), unless its first parent turns out
+/// to be absent: a cold read would then find no changes, so it is read anew. Every other
+/// commit is read for its parents and passed to `request`. Absent commits end the walk on
+/// their line; they are counted unless `depth` says the clone is shallow.
+[[nodiscard]] util::Expected<CommitGraph> discover_commits(git_repository* repo, const git_oid& tip,
+                                                           CloneDepth depth, const KnownFacts& known,
+                                                           const ReadRequest& request);
+
+/// Positions of the graph's nodes newest first, children before parents and otherwise by
+/// committer time (git log --date-order); ties go to the commit discovered first. The order
+/// depends on the graph alone, never on which commits were known.
+[[nodiscard]] std::vector<std::uint32_t> date_order(const CommitGraph& graph);
 
 }  // namespace roles::git

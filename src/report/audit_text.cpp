@@ -116,14 +116,14 @@ std::string truck_line(const engine::ScopedTruckFactor& tf) {
                        tf.people.empty() ? std::string("nobody") : truck_people(tf), tf.covered_after, tf.files);
 }
 
-std::string factor_line(const char* name, const engine::ConcentrationFactor& factor) {
+// "gibi 14, melanie 9 of 40 ..."; organisations name their people, so they are set apart
+// with "; ": "Example Corp 20 (elod, gibi); Other Inc 15 (melanie, sylvain) of 40 ...".
+std::string factor_line(const char* name, const engine::ConcentrationFactor& factor, const char* separator) {
     if (factor.total_commits == 0) return fmt::format("  {}: no commits in the window\n", name);
     std::string members;
     for (const auto& m : factor.members) {
-        // Organisations name their people, so they are set apart with ';'.
-        const bool organisation = m.kind == engine::GroupKind::organisation;
-        members += fmt::format("{}{} {}", members.empty() ? "" : organisation ? "; " : ", ", m.name, m.commits);
-        if (organisation) {
+        members += fmt::format("{}{} {}", members.empty() ? "" : separator, m.name, m.commits);
+        if (m.kind == engine::GroupKind::organisation) {
             std::string people;
             for (const auto& key : m.people) people += (people.empty() ? "" : ", ") + key;
             members += " (" + people + ")";
@@ -172,8 +172,8 @@ std::string project_section(const engine::ProjectHealth& health) {
     const auto& f = health.factors;
     if (f.files_at_head == 0 && f.contributor_absence.total_commits == 0 && health.burnout_high.empty()) return {};
     return "\nproject health:\n" + truck_line(f.truck_factor) +
-           factor_line("contributor absence factor", f.contributor_absence) +
-           factor_line("elephant factor", f.elephant) + burnout_line(health) + area_table(f);
+           factor_line("contributor absence factor", f.contributor_absence, ", ") +
+           factor_line("elephant factor", f.elephant, "; ") + burnout_line(health) + area_table(f);
 }
 
 }  // namespace

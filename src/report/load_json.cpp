@@ -27,22 +27,23 @@ Json share_test_json(const engine::ShareTest& test) {
 Json signals_json(const engine::PersonLoad& load) {
     const auto& s = load.signals;
     const auto& streak = load.profile.longest_streak;
-    return {{std::string(engine::to_string(Signal::after_hours)), share_test_json(s.after_hours)},
-            {std::string(engine::to_string(Signal::weekend)), share_test_json(s.weekend)},
-            {std::string(engine::to_string(Signal::long_streak)),
-             {{"on", s.long_streak},
-              {"days", streak.days},
-              {"first", optional_day(streak, streak.first)},
-              {"last", optional_day(streak, streak.last)}}},
-            {std::string(engine::to_string(Signal::rising_load)),
-             {{"on", s.rising_load.on},
-              {"recent_active_days", s.rising_load.recent_active_days},
-              {"previous_active_days", s.rising_load.previous_active_days}}},
-            {std::string(engine::to_string(Signal::over_committed)),
-             {{"on", s.over_committed}, {"commitment", s.hat_load.commitment}}},
-            {std::string(engine::to_string(Signal::many_hats)), {{"on", s.many_hats}, {"hats", s.hat_load.hats}}},
-            {std::string(engine::to_string(Signal::sole_holder)),
-             {{"on", s.sole_holder}, {"sole_hats", s.hat_load.sole_hats}}}};
+    return {
+        {std::string(engine::to_string(Signal::after_hours)), share_test_json(s.after_hours)},
+        {std::string(engine::to_string(Signal::weekend)), share_test_json(s.weekend)},
+        {std::string(engine::to_string(Signal::long_streak)),
+         {{"on", s.long_streak},
+          {"days", streak.days},
+          {"first", optional_day(streak, streak.first)},
+          {"last", optional_day(streak, streak.last)}}},
+        {std::string(engine::to_string(Signal::rising_load)),
+         {{"on", s.rising_load.on},
+          {"recent_active_days", s.rising_load.recent_active_days},
+          {"previous_active_days", s.rising_load.previous_active_days}}},
+        {std::string(engine::to_string(Signal::over_committed)),
+         {{"on", s.over_committed}, {"commitment", s.hat_load.commitment}}},
+        {std::string(engine::to_string(Signal::many_hats)), {{"on", s.many_hats}, {"hats", s.hat_load.hats}}},
+        {std::string(engine::to_string(Signal::sole_holder)),
+         {{"on", s.sole_holder}, {"sole_hats", s.hat_load.sole_hats}}}};
 }
 
 Json evidence_json(const engine::PersonLoadRow& row) {
@@ -111,8 +112,11 @@ std::string render_load_json(const LoadView& view) {
                 {"project", r.project},
                 {"roster", r.roster_file.empty() ? Json(nullptr) : Json(r.roster_file)},
                 {"mode", r.mode == engine::RosterMode::discovery ? "discovery" : "roster"},
-                {"window", {{"since", util::format_date(r.window.begin)}, {"until", util::format_date(r.window.end)},
-                            {"since_epoch", r.window.begin}, {"until_epoch", r.window.end}}},
+                {"window",
+                 {{"since", util::format_date(r.window.begin)},
+                  {"until", util::format_date(r.window.end)},
+                  {"since_epoch", r.window.begin},
+                  {"until_epoch", r.window.end}}},
                 {"head", r.head_id},
                 {"shallow", r.shallow},
                 {"commits", r.commits},

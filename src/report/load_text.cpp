@@ -14,22 +14,29 @@ namespace {
 using engine::RiskLevel;
 using engine::Signal;
 
-constexpr std::array<Signal, 7> k_signals = {Signal::after_hours,    Signal::weekend,   Signal::long_streak,
-                                             Signal::rising_load,    Signal::over_committed,
-                                             Signal::many_hats,      Signal::sole_holder};
+constexpr std::array<Signal, 7> k_signals = {Signal::after_hours, Signal::weekend,        Signal::long_streak,
+                                             Signal::rising_load, Signal::over_committed, Signal::many_hats,
+                                             Signal::sole_holder};
 constexpr std::array<const char*, 7> k_weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 constexpr std::uint32_t k_bar_width = 40;
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+std::string percent(double share) {
+    return fmt::format("{:.0f}%", share * 100.0);
+}
 
-std::string day(const roster::Date& date) { return util::format_date(date.seconds()); }
+std::string day(const roster::Date& date) {
+    return util::format_date(date.seconds());
+}
 
 fmt::text_style risk_style(RiskLevel risk) {
     switch (risk) {
-        case RiskLevel::high: return fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
-        case RiskLevel::medium: return fmt::fg(fmt::terminal_color::yellow);
+        case RiskLevel::high:
+            return fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
+        case RiskLevel::medium:
+            return fmt::fg(fmt::terminal_color::yellow);
         case RiskLevel::low:
-        case RiskLevel::none: return {};
+        case RiskLevel::none:
+            return {};
     }
     return {};
 }
@@ -57,13 +64,17 @@ bool shown(const LoadView& view, const engine::PersonLoadRow& row) {
 }
 
 std::string thresholds_line(const roster::Thresholds& t) {
-    return fmt::format(
-        "signals: after-hours/weekend share of the last {}d >= {}x the {}d before (>= {} commits in each); "
-        "long-streak >= {} days in a row; rising-load >= {}x the active days of the {}d before and >= {}; "
-        "over-committed > {:.2f}; many-hats >= {}; sole-holder of >= {} hats. Risk: high = 3 or more.\n",
-        t.recent_days, t.after_hours_ratio, t.baseline_days, t.after_hours_min_commits, t.long_streak_days,
-        t.rising_load_ratio, t.recent_days, t.rising_load_min_days, t.commitment_max, t.many_hats,
-        t.sole_holder_hats);
+    std::string out = fmt::format(
+        "signals: after-hours and weekend: share of the last {}d >= {}x the {}d before "
+        "(>= {} commits in each);\n",
+        t.recent_days, t.after_hours_ratio, t.baseline_days, t.after_hours_min_commits);
+    out += fmt::format(
+        "         long-streak >= {} days in a row; rising-load: active days >= {}x the {}d before and >= {};\n",
+        t.long_streak_days, t.rising_load_ratio, t.recent_days, t.rising_load_min_days);
+    out += fmt::format(
+        "         over-committed > {:.2f}; many-hats >= {}; sole-holder of >= {} hats. Risk high = 3 or more.\n",
+        t.commitment_max, t.many_hats, t.sole_holder_hats);
+    return out;
 }
 
 std::string people_table(const LoadView& view, Color color) {
@@ -72,8 +83,9 @@ std::string people_table(const LoadView& view, Color color) {
     std::vector<RiskLevel> risks;
     for (const auto& row : view.result.people) {
         if (!shown(view, row)) continue;
-        table.add_row({row.key, std::string(engine::to_string(row.risk)), fmt::format("{:.2f}", row.commitment),
-                       fmt::format("{:.2f}", row.effort), fmt::format("{:.2f}", row.capacity), hats_cell(row),
+        table.add_row({row.key, std::string(engine::to_string(row.risk)),
+                       fmt::format("{:.2f}", row.commitment), fmt::format("{:.2f}", row.effort),
+                       fmt::format("{:.2f}", row.capacity), hats_cell(row),
                        std::to_string(row.load.profile.commits), std::to_string(row.load.profile.active_days),
                        percent(row.commit_share), signals_brief(row.load)});
         risks.push_back(row.risk);
@@ -94,7 +106,8 @@ std::string render_overview(const LoadView& view, Color color) {
     out += fmt::format("{} commit{} in the window; {} {}\n\n", r.commits, r.commits == 1 ? "" : "s",
                        r.people.size(), r.people.size() == 1 ? "person" : "people");
     out += table;
-    const bool any_sole = std::ranges::any_of(r.people, [](const auto& row) { return !row.sole_hats.empty(); });
+    const bool any_sole =
+        std::ranges::any_of(r.people, [](const auto& row) { return !row.sole_hats.empty(); });
     out += "\n";
     if (any_sole) out += "* sole active holder of the hat\n";
     out += thresholds_line(r.thresholds);
@@ -102,34 +115,40 @@ std::string render_overview(const LoadView& view, Color color) {
     return out;
 }
 
-
 // --person: the figures behind each signal, in words.
 std::string share_figures(const engine::ShareTest& test, const char* what, const roster::Thresholds& t) {
-    return fmt::format("last {}d: {} of {} commits {} ({}); {}d before: {} of {} ({}); flags at >= {}x with >= {} "
-                       "commits in each",
-                       t.recent_days, test.recent_matching, test.recent_commits, what, percent(test.recent_share()),
-                       t.baseline_days, test.baseline_matching, test.baseline_commits,
-                       percent(test.baseline_share()), t.after_hours_ratio, t.after_hours_min_commits);
+    return fmt::format(
+        "last {}d: {} of {} commits {} ({}); {}d before: {} of {} ({}); flags at >= {}x with >= {} "
+        "commits in each",
+        t.recent_days, test.recent_matching, test.recent_commits, what, percent(test.recent_share()),
+        t.baseline_days, test.baseline_matching, test.baseline_commits, percent(test.baseline_share()),
+        t.after_hours_ratio, t.after_hours_min_commits);
 }
 
 std::string signal_figures(const engine::PersonLoadRow& row, Signal signal, const roster::Thresholds& t) {
     const auto& s = row.load.signals;
     const auto& streak = row.load.profile.longest_streak;
     switch (signal) {
-        case Signal::after_hours: return share_figures(s.after_hours, "after hours", t);
-        case Signal::weekend: return share_figures(s.weekend, "on weekends", t);
+        case Signal::after_hours:
+            return share_figures(s.after_hours, "after hours", t);
+        case Signal::weekend:
+            return share_figures(s.weekend, "on weekends", t);
         case Signal::long_streak:
-            return fmt::format("longest run {} active day{}{}; flags at >= {}", streak.days, streak.days == 1 ? "" : "s",
-                               streak.days == 0 ? "" : " (" + day(streak.first) + " .. " + day(streak.last) + ")",
-                               t.long_streak_days);
+            return fmt::format(
+                "longest run {} active day{}{}; flags at >= {}", streak.days, streak.days == 1 ? "" : "s",
+                streak.days == 0 ? "" : " (" + day(streak.first) + " .. " + day(streak.last) + ")",
+                t.long_streak_days);
         case Signal::rising_load:
-            return fmt::format("last {}d: {} active days; {}d before: {}; flags at >= {}x and >= {}", t.recent_days,
-                               s.rising_load.recent_active_days, t.recent_days, s.rising_load.previous_active_days,
-                               t.rising_load_ratio, t.rising_load_min_days);
+            return fmt::format("last {}d: {} active days; {}d before: {}; flags at >= {}x and >= {}",
+                               t.recent_days, s.rising_load.recent_active_days, t.recent_days,
+                               s.rising_load.previous_active_days, t.rising_load_ratio,
+                               t.rising_load_min_days);
         case Signal::over_committed:
-            return fmt::format("effort {:.2f} / capacity {:.2f} = {:.2f}; flags above {:.2f}", row.effort, row.capacity,
-                               row.commitment, t.commitment_max);
-        case Signal::many_hats: return fmt::format("{} hats held; flags at >= {}", row.hats.size(), t.many_hats);
+            return fmt::format("effort {:.2f} / capacity {:.2f} = {:.2f}; flags above {:.2f}", row.effort,
+                               row.capacity, row.commitment, t.commitment_max);
+        case Signal::many_hats:
+            return fmt::format("{} hat{} held; flags at >= {}", row.hats.size(),
+                               row.hats.size() == 1 ? "" : "s", t.many_hats);
         case Signal::sole_holder:
             return fmt::format("sole active holder of {} hat{}; flags at >= {}", row.sole_hats.size(),
                                row.sole_hats.size() == 1 ? "" : "s", t.sole_holder_hats);
@@ -143,12 +162,14 @@ std::string signals_table(const engine::PersonLoadRow& row, const roster::Thresh
     std::vector<bool> on;
     for (const auto signal : k_signals) {
         on.push_back(std::ranges::find(active, signal) != active.end());
-        table.add_row({std::string(engine::to_string(signal)), on.back() ? "yes" : "no", signal_figures(row, signal, t)});
+        table.add_row({std::string(engine::to_string(signal)), on.back() ? "yes" : "no",
+                       signal_figures(row, signal, t)});
     }
     return table.render([&](std::size_t r, std::size_t column, const std::string& cell) {
         if (color == Color::off) return cell;
         if (r == 0) return fmt::format(fmt::emphasis::bold, "{}", cell);
-        return column == 1 && on[r - 1] ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "{}", cell) : cell;
+        return column == 1 && on[r - 1] ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "{}", cell)
+                                        : cell;
     });
 }
 
@@ -159,7 +180,8 @@ std::string histogram(const std::string& title, const std::array<std::string, N>
     util::Table table({title, "COMMITS", ""});
     for (std::size_t i = 0; i < N; ++i) {
         // Scaled to the busiest bucket; any commit shows at least one mark.
-        const auto marks = most == 0 ? 0 : std::max<std::uint32_t>(counts[i] > 0 ? 1 : 0, counts[i] * k_bar_width / most);
+        const auto marks =
+            most == 0 ? 0 : std::max<std::uint32_t>(counts[i] > 0 ? 1 : 0, counts[i] * k_bar_width / most);
         table.add_row({labels[i], std::to_string(counts[i]), std::string(marks, '#')});
     }
     return table.render();
@@ -181,8 +203,12 @@ std::string evidence_table(const engine::PersonLoadRow& row) {
     if (row.evidence.empty()) return "no hat held and no hat's evidence in the window\n";
     util::Table table({"HAT", "HELD", "EFFORT", "EVIDENCE", "SHARE", "LAST"});
     for (const auto& hat : row.evidence) {
-        table.add_row({hat.hat, hat.sole ? "sole" : hat.held ? "yes" : "no", fmt::format("{:.2f}", hat.effort),
-                       fmt::format("{} of {}", hat.evidence, hat.items), hat.items == 0 ? "-" : percent(hat.share),
+        table.add_row({hat.hat,
+                       hat.sole   ? "sole"
+                       : hat.held ? "yes"
+                                  : "no",
+                       fmt::format("{:.2f}", hat.effort), fmt::format("{} of {}", hat.evidence, hat.items),
+                       hat.items == 0 ? "-" : percent(hat.share),
                        hat.last ? util::format_date(*hat.last) : "-"});
     }
     return table.render();
@@ -190,7 +216,8 @@ std::string evidence_table(const engine::PersonLoadRow& row) {
 
 std::string person_summary(const engine::PersonLoadRow& row, const engine::LoadResult& r) {
     std::string names;
-    for (const auto signal : row.load.signals.active()) names += (names.empty() ? "" : ", ") + std::string(engine::to_string(signal));
+    for (const auto signal : row.load.signals.active())
+        names += (names.empty() ? "" : ", ") + std::string(engine::to_string(signal));
     std::string hats;
     for (const auto& hat : row.hats) {
         const bool sole = std::ranges::find(row.sole_hats, hat) != row.sole_hats.end();
@@ -201,11 +228,12 @@ std::string person_summary(const engine::PersonLoadRow& row, const engine::LoadR
                                   row.affiliation ? ", " + *row.affiliation : std::string(),
                                   row.on_roster ? "" : "; not on the roster");
     out += fmt::format("risk: {}{}\n", engine::to_string(row.risk), names.empty() ? "" : " (" + names + ")");
-    out += fmt::format("hats: {}; effort {:.2f} / capacity {:.2f} = commitment {:.2f}\n", hats.empty() ? "none" : hats,
-                       row.effort, row.capacity, row.commitment);
-    out += fmt::format("activity: {} commit{} in the window ({} of {}), {} active day{}, longest streak {} day{}\n",
-                       p.commits, p.commits == 1 ? "" : "s", percent(row.commit_share), r.commits, p.active_days,
-                       p.active_days == 1 ? "" : "s", p.longest_streak.days, p.longest_streak.days == 1 ? "" : "s");
+    out += fmt::format("hats: {}; effort {:.2f} / capacity {:.2f} = commitment {:.2f}\n",
+                       hats.empty() ? "none" : hats, row.effort, row.capacity, row.commitment);
+    out += fmt::format(
+        "activity: {} commit{} in the window ({} of {}), {} active day{}, longest streak {} day{}\n",
+        p.commits, p.commits == 1 ? "" : "s", percent(row.commit_share), r.commits, p.active_days,
+        p.active_days == 1 ? "" : "s", p.longest_streak.days, p.longest_streak.days == 1 ? "" : "s");
     return out;
 }
 
@@ -232,13 +260,17 @@ std::string signal_brief(const engine::BurnoutSignals& s, const engine::TimeProf
         case Signal::weekend:
             return fmt::format("{} {} vs {}", name, percent(s.weekend.recent_share()),
                                percent(s.weekend.baseline_share()));
-        case Signal::long_streak: return fmt::format("{} {}d", name, profile.longest_streak.days);
+        case Signal::long_streak:
+            return fmt::format("{} {}d", name, profile.longest_streak.days);
         case Signal::rising_load:
             return fmt::format("{} {}d vs {}d", name, s.rising_load.recent_active_days,
                                s.rising_load.previous_active_days);
-        case Signal::over_committed: return fmt::format("{} {:.2f}", name, s.hat_load.commitment);
-        case Signal::many_hats: return fmt::format("{} {}", name, s.hat_load.hats);
-        case Signal::sole_holder: return fmt::format("{} {}", name, s.hat_load.sole_hats);
+        case Signal::over_committed:
+            return fmt::format("{} {:.2f}", name, s.hat_load.commitment);
+        case Signal::many_hats:
+            return fmt::format("{} {}", name, s.hat_load.hats);
+        case Signal::sole_holder:
+            return fmt::format("{} {}", name, s.hat_load.sole_hats);
     }
     return std::string(name);
 }

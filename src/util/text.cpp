@@ -1,6 +1,7 @@
 #include "roles/util/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -49,6 +50,28 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Titles written before a name in rosters and governance files ("Dr. Jens Harbott"). Only
+// these: a longer list would start eating real given names.
+bool is_honorific(std::string_view word) {
+    static constexpr std::array<std::string_view, 6> k_titles = {"dr", "prof", "mr", "mrs", "ms", "mx"};
+    return std::find(k_titles.begin(), k_titles.end(), word) != k_titles.end();
+}
+
+// `words` is already lowercase words joined by single spaces.
+std::string drop_honorifics(std::string words) {
+    for (;;) {
+        const auto space = words.find(' ');
+        if (space == std::string::npos || !is_honorific(std::string_view(words).substr(0, space))) return words;
+        const auto rest = std::string_view(words).substr(space + 1);
+        if (rest.find(' ') == std::string_view::npos) return words;  // keep two words at least
+        words.erase(0, space + 1);
+    }
+}
+
+}  // namespace
+
 std::string normalize_name(std::string_view name) {
     // utf8proc does decomposition, mark stripping and case folding in one pass, so that
     // "Előd Illés" and "Elod Illes" meet; a hand-written table would miss scripts.
@@ -76,7 +99,7 @@ std::string normalize_name(std::string_view name) {
             pending_space = true;
         }
     }
-    return out;
+    return drop_honorifics(std::move(out));
 }
 
 std::string_view trim(std::string_view text) {

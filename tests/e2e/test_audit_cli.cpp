@@ -2,6 +2,8 @@
 // Expected values are worked out by hand from examples/*/history.fi and ROLES.yaml.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "e2e/run_binary.hpp"
@@ -228,4 +230,125 @@ TEST_CASE("repositories of every shape: empty, shallow, bare, a subdirectory", "
         CHECK(run.exit_code == 1);
         CHECK(parse_json(run.out)["project"] == "nova-mini");
     }
+}
+
+// Worked out from examples/liaisons/history.fi. Source files at HEAD (setup.cfg, tox.ini,
+// .zuul.yaml, requirements.txt, README.rst, doc/ and releasenotes/ are not source): 7, all in nova/.
+//  - nova/__init__.py: stephen created it, nobody changed it -> stephen.
+//  - nova/api.py: stephen created it, melanie changed it 6 times. stephen DOA = 3.293 + 1.098
+//    - 0.321·ln 7 = 3.766; melanie 3.293 + 0.164·6 = 4.277; 3.766 / 4.277 = 0.88 > 0.75 -> both.
+//  - nova/scheduler/s0..s2.py: gibi alone; nova/compute.py: sylvain; nova/console.py: tkajinam.
+// Greedy: gibi (3 files) leaves 4 of 7 covered (4·2 >= 7), stephen (2) leaves 3 (api.py keeps
+// melanie): 3·2 < 7, so the truck factor is 2.
+// Credited commits in the window (all 41 commits are in it): gibi 14, melanie 6 + 2 + 1 as
+// co-author = 9, elod 6, sylvain 6, stephen 3, tkajinam 2 = 40. gibi 14 is not more than 20;
+// + melanie 23 is: contributor absence factor 2. Example Corp (gibi, elod) 20 is not more than
+// 20; + Other Inc (melanie, sylvain) 15: elephant factor 2.
+// tact-sig-liaison area (.zuul.yaml, tox.ini): melanie created both; on tox.ini gibi has DL 1,
+// AC 0 (3.457) against melanie's FA + DL 1 (4.555): 0.76 > 0.75, so both author it. melanie
+// (2 files) then gibi (1): truck factor 2. docs-liaison area (doc/**): stephen's 3 files: 1.
+TEST_CASE("audit reports the project's truck factor, CHAOSS factors and people at risk", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto run = run_roles("audit " + shell_quote(repo) + " --format json");
+    const auto audit = parse_json(run.out);
+    const auto& health = audit["health"];
+    const auto& tf = health["truck_factor"];
+    CHECK(tf["truck_factor"] == 2);
+    CHECK(tf["files"] == 7);
+    CHECK(tf["covered_after"] == 3);
+    REQUIRE(tf["people"].size() == 2);
+    CHECK(tf["people"][0]["person"] == "gibi");
+    CHECK(tf["people"][0]["files"] == 3);
+    CHECK(tf["people"][1]["person"] == "stephen");
+    CHECK(tf["people"][1]["files"] == 2);
+    REQUIRE(health["truck_factor_by_directory"].size() == 1);
+    CHECK(health["truck_factor_by_directory"][0]["scope"] == "nova");
+    CHECK(health["truck_factor_by_directory"][0]["truck_factor"] == 2);
+    const auto& caf = health["contributor_absence_factor"];
+    CHECK(caf["factor"] == 2);
+    CHECK(caf["total_commits"] == 40);
+    CHECK(caf["members"][0]["name"] == "gibi");
+    CHECK(caf["members"][0]["commits"] == 14);
+    CHECK(caf["members"][1]["name"] == "melanie");
+    CHECK(caf["members"][1]["commits"] == 9);
+    const auto& ef = health["elephant_factor"];
+    CHECK(ef["factor"] == 2);
+    CHECK(ef["members"][0]["name"] == "Example Corp");
+    CHECK(ef["members"][0]["commits"] == 20);
+    // People by id: roster people come first, in key order.
+    CHECK(ef["members"][0]["people"] == nlohmann::json::array({"elod", "gibi"}));
+    CHECK(ef["members"][1]["name"] == "Other Inc");
+    CHECK(ef["members"][1]["commits"] == 15);
+    for (const auto& hat : health["truck_factor_by_hat"]) {
+        if (hat["scope"] == "tact-sig-liaison") {
+            CHECK(hat["files"] == 2);
+            CHECK(hat["truck_factor"] == 2);
+            CHECK(hat["people"][0]["person"] == "melanie");
+            CHECK(hat["people"][1]["person"] == "gibi");
+        }
+        if (hat["scope"] == "docs-liaison") {
+            CHECK(hat["files"] == 3);
+            CHECK(hat["truck_factor"] == 1);
+            CHECK(hat["people"][0]["person"] == "stephen");
+        }
+    }
+    CHECK(health["burnout_high"].empty());
+
+    const auto text = run_roles("audit " + shell_quote(repo)).out;
+    CHECK(text.find("  truck factor 2: gibi (3 files), stephen (2 files); without them 3 of 7 source files keep "
+                    "an author\n") != std::string::npos);
+    CHECK(text.find("  contributor absence factor 2: gibi 14, melanie 9 of 40 credited commits in the window\n") !=
+          std::string::npos);
+    CHECK(text.find("  high burnout risk: nobody\n") != std::string::npos);
+}
+
+// examples/healthy: source files src/main.c, f0.c, f2.c (ada created them, only ada changed
+// them), f1.c and f3.c (bo). On f1.c ada's one change (DL 1, AC 2: 3.104) is 0.69 of bo's
+// (FA, DL 2, AC 1: 4.497), so not an author. ada (3 files) leaves 2 of 5: truck factor 1.
+// ci-keeper's area (.github/workflows/ci.yml): ada created it, bo and ada changed it once
+// each; bo's 3.235 is 0.747 of ada's 4.333, not above 0.75: truck factor 1 (ada).
+// Commits: ada 9, bo 8 of 17: ada alone is more than half; both write from example.com.
+TEST_CASE("a healthy two-person project still has a truck factor of 1", "[e2e]") {
+    const auto repo = build_example("healthy");
+    const auto audit = parse_json(run_roles("audit " + shell_quote(repo) + " --format json").out);
+    const auto& health = audit["health"];
+    CHECK(health["truck_factor"]["truck_factor"] == 1);
+    CHECK(health["truck_factor"]["people"][0]["person"] == "ada");
+    CHECK(health["truck_factor"]["people"][0]["files"] == 3);
+    CHECK(health["contributor_absence_factor"]["factor"] == 1);
+    CHECK(health["elephant_factor"]["factor"] == 1);
+    CHECK(health["elephant_factor"]["members"][0]["name"] == "example.com");
+    REQUIRE(health["truck_factor_by_hat"].size() == 1);
+    CHECK(health["truck_factor_by_hat"][0]["scope"] == "ci-keeper");
+    CHECK(health["truck_factor_by_hat"][0]["truck_factor"] == 1);
+    REQUIRE(health["truck_factor_by_hat"][0]["people"].size() == 1);
+    CHECK(health["truck_factor_by_hat"][0]["people"][0]["person"] == "ada");
+}
+
+// The liaisons history with a roster that piles five hats on gibi (capacity 0.8): ptl 0.5,
+// release and security liaisons by fallback from ptl, bug and docs liaisons 0.1 each:
+// 0.9 / 0.8 = 1.125 > 1 (over-committed), 5 >= 3 hats (many-hats), sole active holder of all
+// 5 (sole-holder): three signals, high risk.
+TEST_CASE("--fail-on burnout-high fails the gate for people at high risk", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto roster = roles::test::make_temp_dir() + "/ROLES.yaml";
+    std::ofstream(roster) << "project: nova-mini\ncatalogs: [openstack]\n"
+                             "hats:\n  ptl: {holders: [gibi]}\n  bug-liaison: {holders: [gibi]}\n"
+                             "  docs-liaison: {holders: [gibi]}\n  tact-sig-liaison: {holders: [melanie]}\n"
+                             "people:\n  gibi: {name: Balazs Gibizer, emails: [gibi@example.com], capacity: 0.8}\n"
+                             "  melanie: {name: Melanie Witt, emails: [melwitt@example.org]}\n";
+    const auto args = "audit " + shell_quote(repo) + " --roster " + shell_quote(roster);
+    CHECK(run_roles(args + " --fail-on vacant").exit_code == 0);
+    const auto run = run_roles(args + " --fail-on burnout-high --format json");
+    CHECK(run.exit_code == 1);
+    const auto audit = parse_json(run.out);
+    CHECK(audit["gate"]["failed"] == nlohmann::json::array({"burnout:gibi"}));
+    REQUIRE(audit["health"]["burnout_high"].size() == 1);
+    CHECK(audit["health"]["burnout_high"][0]["signals"] ==
+          nlohmann::json::array({"over-committed", "many-hats", "sole-holder"}));
+    const auto text = run_roles(args + " --fail-on burnout-high");
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.find("  high burnout risk: gibi (over-committed 1.12, many-hats 5, sole-holder 5)") !=
+          std::string::npos);
+    CHECK(text.out.find("gate: failed (--fail-on burnout-high): burnout:gibi\n") != std::string::npos);
 }

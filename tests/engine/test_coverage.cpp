@@ -198,6 +198,19 @@ TEST_CASE("the gate matches the statuses given to --fail-on", "[engine][coverage
     const auto typo = engine::parse_fail_on({"vacnat"});
     REQUIRE_FALSE(typo.has_value());
     CHECK(typo.error().message() == "--fail-on: unknown value 'vacnat' (did you mean 'vacant'?)");
+
+    SECTION("burnout-high adds the people at high risk, after the hats") {
+        result.health.burnout_high.resize(2);
+        result.health.burnout_high[0].key = "zoe";
+        result.health.burnout_high[1].key = "ann";
+        CHECK(check({"vacant"}) == std::vector<std::string>{"a"});
+        CHECK(check({"burnout-high"}) == std::vector<std::string>{"burnout:zoe", "burnout:ann"});
+        CHECK(check({"burnout-high", "vacant"}) == std::vector<std::string>{"a", "burnout:zoe", "burnout:ann"});
+        CHECK(check({"any"}) == std::vector<std::string>{"a", "b", "burnout:zoe", "burnout:ann"});
+        const auto near = engine::parse_fail_on({"burnout-hihg"});
+        REQUIRE_FALSE(near.has_value());
+        CHECK(near.error().message() == "--fail-on: unknown value 'burnout-hihg' (did you mean 'burnout-high'?)");
+    }
 }
 
 TEST_CASE("an ok hat with no evidence says so instead of a share of nothing", "[engine][coverage]") {

@@ -37,3 +37,44 @@ TEST_CASE("audit JSON carries the schema, totals, hats and gate", "[report][audi
     CHECK(json["gate"]["passed"] == true);
     CHECK(json["note"] == "note");
 }
+
+TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
+    engine::AuditResult result;
+    auto& f = result.health.factors;
+    f.files_at_head = 9;
+    f.files_not_source = 4;
+    f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", 3, 7}}};
+    f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", 3, 7}}}};
+    f.by_hat = {{"docs", {"doc/**"}, 0, 0, 0, 0, {}}};
+    f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}}}};
+    f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}}}};
+    engine::PersonLoadRow bo;
+    bo.key = "bo";
+    bo.risk = engine::RiskLevel::high;
+    bo.commitment = 1.5;
+    bo.load.signals.over_committed = true;
+    bo.load.signals.many_hats = true;
+    bo.load.signals.sole_holder = true;
+    bo.load.signals.hat_load = {4, 3, 1.5};
+    result.health.burnout_high = {bo};
+    const auto json = nlohmann::json::parse(report::render_audit_json({result, {"burnout-high"}, {"burnout:bo"}, ""}));
+    const auto& h = json["health"];
+    CHECK(h["truck_factor"]["truck_factor"] == 1);
+    CHECK(h["truck_factor"]["covered_after"] == 2);
+    CHECK(h["truck_factor"]["people"][0]["person"] == "ann");
+    CHECK(h["truck_factor"]["people"][0]["files"] == 3);
+    CHECK(h["truck_factor"].contains("area") == false);
+    CHECK(h["truck_factor_by_directory"][0]["scope"] == "src");
+    CHECK(h["truck_factor_by_hat"][0]["area"] == nlohmann::json::array({"doc/**"}));
+    CHECK(h["files"]["at_head"] == 9);
+    CHECK(h["files"]["not_source"] == 4);
+    CHECK(h["contributor_absence_factor"]["factor"] == 1);
+    CHECK(h["elephant_factor"]["members"][0]["kind"] == "organisation");
+    CHECK(h["elephant_factor"]["members"][0]["people"] == nlohmann::json::array({"ann", "bo"}));
+    CHECK(h["burnout_high"][0]["person"] == "bo");
+    CHECK(h["burnout_high"][0]["signals"] ==
+          nlohmann::json::array({"over-committed", "many-hats", "sole-holder"}));
+    CHECK(h["burnout_high"][0]["figures"] ==
+          nlohmann::json::array({"over-committed 1.50", "many-hats 4", "sole-holder 3"}));
+    CHECK(json["gate"]["failed"] == nlohmann::json::array({"burnout:bo"}));
+}

@@ -79,3 +79,65 @@ TEST_CASE("colour codes appear only when colour is on", "[report][audit]") {
     CHECK(report::render_audit_text(view, report::Color::off).find('\x1b') == std::string::npos);
     CHECK(report::render_audit_text(view, report::Color::on).find('\x1b') != std::string::npos);
 }
+
+namespace {
+
+engine::ProjectHealth sample_health() {
+    engine::ProjectHealth health;
+    auto& f = health.factors;
+    f.files_at_head = 12;
+    f.truck_factor = {".", {}, 2, 10, 10, 3, {{"ann", 5, 9}, {"bo", 1, 2}}};
+    f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", 5, 9}, {"bo", 1, 2}}}};
+    f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", 2, 3}}},
+                {"i18n", {"**/locale/**"}, 0, 0, 0, 0, {}}};
+    f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}}}};
+    f.elephant = {2, 12,
+                  {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}},
+                   {"bo", engine::GroupKind::independent, 4, 4.0 / 12, {"bo"}}}};
+    engine::PersonLoadRow ann;
+    ann.key = "ann";
+    ann.risk = engine::RiskLevel::high;
+    ann.load.signals.after_hours = {true, true, 20, 9, 40, 8};  // 45% vs 20%
+    ann.load.signals.many_hats = true;
+    ann.load.signals.sole_holder = true;
+    ann.load.signals.hat_load = {3, 2, 0.9};
+    health.burnout_high = {ann};
+    return health;
+}
+
+}  // namespace
+
+// AREA column: "hat docs" is 8 wide; FILES 5; TRUCK FACTOR 12. The i18n hat's area holds no
+// file, so it has no row.
+TEST_CASE("the audit text ends with the project health section", "[report][audit]") {
+    auto result = sample();
+    result.health = sample_health();
+    const auto text = report::render_audit_text({result, {"burnout-high"}, {"burnout:ann"}, ""}, report::Color::off);
+    CHECK(text.find("2 hats: 1 vacant, 1 ok\n"
+                    "\n"
+                    "project health:\n"
+                    "  truck factor 2: ann (5 files), bo (1 file); without them 3 of 10 source files keep an author\n"
+                    "  contributor absence factor 1: ann 7 of 12 credited commits in the window\n"
+                    "  elephant factor 2: Acme 6 (ann, cy); bo 4 of 12 credited commits in the window\n"
+                    "  high burnout risk: ann (after-hours 45% vs 20%, many-hats 3, sole-holder 2) "
+                    "(see 'roles load --person KEY')\n"
+                    "\n"
+                    "AREA      FILES  TRUCK FACTOR  KEY PEOPLE\n"
+                    "src/      8      2             ann (5 files), bo (1 file)\n"
+                    "hat docs  2      1             cy (2 files)\n"
+                    "gate: failed (--fail-on burnout-high): burnout:ann\n") != std::string::npos);
+    // Quiet output is the gate only: no project section.
+    const auto quiet = report::render_audit_text({result, {"none"}, {}, "", report::Detail::quiet}, report::Color::off);
+    CHECK(quiet.find("project health") == std::string::npos);
+}
+
+TEST_CASE("the project section says when there is nobody at risk and no source file", "[report][audit]") {
+    auto result = sample();
+    result.health.factors.files_at_head = 3;
+    result.health.factors.contributor_absence.total_commits = 0;
+    const auto text = report::render_audit_text({result, {"vacant"}, {}, ""}, report::Color::off);
+    CHECK(text.find("  truck factor: no source file at HEAD\n"
+                    "  contributor absence factor: no commits in the window\n"
+                    "  elephant factor: no commits in the window\n"
+                    "  high burnout risk: nobody\n") != std::string::npos);
+}

@@ -29,6 +29,17 @@ TEST_CASE("names are normalised across accents, case, spacing and punctuation", 
     CHECK(normalize_name("Straße") == "strasse");
 }
 
+TEST_CASE("leading honorifics are dropped from names while two words remain", "[util][text]") {
+    CHECK(normalize_name("Dr. Jens Harbott") == "jens harbott");
+    CHECK(normalize_name("dr jens harbott") == normalize_name("Jens Harbott"));
+    CHECK(normalize_name("Prof. Dr. Ada Lovelace") == "ada lovelace");
+    CHECK(normalize_name("Mrs Mary Smith") == "mary smith");
+    // Only a leading title: "Dr" inside a name, and a title before a single word, stay.
+    CHECK(normalize_name("Dr Who") == "dr who");
+    CHECK(normalize_name("Jens Dr Harbott") == "jens dr harbott");
+    CHECK(normalize_name("Drew Barry") == "drew barry");
+}
+
 TEST_CASE("display width counts characters, not bytes", "[util][text]") {
     CHECK(display_width("Előd") == 4);
     CHECK(display_width("漢字") == 4);

@@ -54,4 +54,14 @@ struct ProjectInputs {
 /// `roles hats`: list catalogs and their hats with descriptions and evidence rules.
 [[nodiscard]] util::Expected<util::ExitCode> run_hats(const Options& options);
 
+/// `roles import KIND FILE`: turns a published roster into roster YAML, checked by loading it
+/// back, written to -o FILE (never over an existing file without --force: a usage error) or
+/// stdout. Warnings and a one-line summary go to stderr unless --quiet.
+[[nodiscard]] util::Expected<util::ExitCode> run_import(const Options& options);
+
+/// The roster `audit --import KIND:FILE` analyses (with --team/--group): the import, written
+/// and loaded back exactly as `roles import` + `--roster` would see it. Import warnings go to
+/// stderr unless --quiet. A spec without ':' or with an unknown kind is a usage error.
+[[nodiscard]] util::Expected<roster::Roster> roster_from_import(const Options& options);
+
 }  // namespace roles::cli

@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats };
+enum class Command : unsigned char { audit, load, validate, hats, import };
 
 /// Output formats (DESIGN §4); each command says which it supports.
 enum class Format { text, json, markdown, html, sarif, github };
@@ -31,6 +31,15 @@ struct Options {
     std::optional<std::string> catalog;      ///< hats --catalog
     std::optional<std::string> person;       ///< load --person KEY
     bool stats = false;                      ///< --stats: per-phase timings on stderr
+    bool no_cache = false;                   ///< --no-cache: neither read nor write the history cache
+    std::optional<std::string> cache_dir;    ///< --cache-dir DIR (default: <git dir>/roles-cache)
+    unsigned threads = 0;                    ///< --threads N (0: one per hardware thread)
+    std::string import_kind;                 ///< import KIND (openstack, kubernetes, maintainers, codeowners)
+    std::string import_file;                 ///< import FILE
+    std::optional<std::string> import_spec;  ///< audit --import KIND:FILE
+    std::optional<std::string> team;         ///< --team NAME: one team of an openstack import
+    std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
+    bool force = false;                      ///< import --force: replace an existing -o file
 };
 
 }  // namespace roles::cli

@@ -23,13 +23,13 @@ struct WindowRequest;  // audit.hpp
 /// One hat's evidence as seen from one person (`roles load --person`).
 struct PersonHatEvidence {
     std::string hat;
-    bool held = false;                       ///< a current holder (fallbacks included)
-    bool sole = false;                       ///< the only active current holder
-    double effort = 0.0;                     ///< the hat's effort
-    std::uint32_t evidence = 0;              ///< the hat's items in the window crediting them
-    std::uint32_t items = 0;                 ///< all the hat's items in the window
-    double share = 0.0;                      ///< evidence / items (0 when there are none)
-    std::optional<std::int64_t> last;        ///< time of the newest item crediting them
+    bool held = false;                 ///< a current holder (fallbacks included)
+    bool sole = false;                 ///< the only active current holder
+    double effort = 0.0;               ///< the hat's effort
+    std::uint32_t evidence = 0;        ///< the hat's items in the window crediting them
+    std::uint32_t items = 0;           ///< all the hat's items in the window
+    double share = 0.0;                ///< evidence / items (0 when there are none)
+    std::optional<std::int64_t> last;  ///< time of the newest item crediting them
 };
 
 /// One row of `roles load`.
@@ -47,8 +47,8 @@ struct PersonLoadRow {
     double commit_share = 0.0;           ///< profile.commits / LoadResult::commits (0 if none)
     /// Hats they hold or did work for in the window, roster order.
     std::vector<PersonHatEvidence> evidence;
-    PersonLoad load;                     ///< time profile in the window and the signals
-    RiskLevel risk = RiskLevel::none;    ///< load.signals.risk()
+    PersonLoad load;                   ///< time profile in the window and the signals
+    RiskLevel risk = RiskLevel::none;  ///< load.signals.risk()
 };
 
 /// Everything assess_people reads; evidence and coverage are in the same (roster) order.
@@ -78,15 +78,15 @@ struct LoadInput {
 /// The result of `roles load` for one project.
 struct LoadResult {
     std::string project;
-    std::string roster_file;             ///< empty in discovery mode
+    std::string roster_file;  ///< empty in discovery mode
     RosterMode mode = RosterMode::roster;
     Window window;
     std::string head_id;
     bool shallow = false;
-    std::uint32_t commits = 0;           ///< counted commits in the window
-    roster::Thresholds thresholds;       ///< the thresholds the signals used
-    std::vector<PersonLoadRow> people;   ///< assess_people order
-    std::vector<std::string> warnings;   ///< roster warnings and history caveats
+    std::uint32_t commits = 0;          ///< counted commits in the window
+    roster::Thresholds thresholds;      ///< the thresholds the signals used
+    std::vector<PersonLoadRow> people;  ///< assess_people order
+    std::vector<std::string> warnings;  ///< roster warnings and history caveats
 };
 
 /// Runs identity resolution, activity, evidence and coverage (as run_audit does) and

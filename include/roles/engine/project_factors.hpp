@@ -26,22 +26,22 @@ struct TruckFactorPerson {
 
 /// The truck factor of one scope: the repository, a top-level directory or a hat area.
 struct ScopedTruckFactor {
-    std::string scope;               ///< "." for the repository, a directory name, or a hat id
-    std::vector<std::string> area;   ///< the hat's area globs (hat scopes only)
+    std::string scope;              ///< "." for the repository, a directory name, or a hat id
+    std::vector<std::string> area;  ///< the hat's area globs (hat scopes only)
     std::uint32_t truck_factor = 0;
-    std::uint32_t files = 0;         ///< counted files in the scope
-    std::uint32_t covered_before = 0;///< of them with an author before any removal
-    std::uint32_t covered_after = 0; ///< ... and after removing `people`
+    std::uint32_t files = 0;                ///< counted files in the scope
+    std::uint32_t covered_before = 0;       ///< of them with an author before any removal
+    std::uint32_t covered_after = 0;        ///< ... and after removing `people`
     std::vector<TruckFactorPerson> people;  ///< removal order; size() == truck_factor
 };
 
 /// A group behind a concentration factor, with people named by key.
 struct FactorGroup {
-    std::string name;                ///< person key, affiliation, or email domain
+    std::string name;  ///< person key, affiliation, or email domain
     GroupKind kind = GroupKind::person;
     std::uint64_t commits = 0;
-    double share = 0.0;              ///< commits / the factor's total
-    std::vector<std::string> people; ///< keys, ascending by person id
+    double share = 0.0;               ///< commits / the factor's total
+    std::vector<std::string> people;  ///< keys, ascending by person id
 };
 
 /// A CHAOSS factor and the groups that make it up.

@@ -84,6 +84,7 @@ struct History {
     std::string workdir;               ///< work tree root, empty when bare
     bool shallow = false;              ///< history is truncated (shallow clone)
     std::uint32_t missing_objects = 0; ///< objects that could not be read (partial clones)
+    std::vector<std::string> warnings; ///< problems that did not stop the load (a damaged cache)
 };
 
 }  // namespace roles::git

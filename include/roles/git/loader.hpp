@@ -1,27 +1,68 @@
 #pragma once
 // Reading a repository's history with libgit2.
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "roles/git/history.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::git {
 
+/// Whether load_history keeps per-commit facts between runs (see LoadOptions::cache_dir).
+enum class CacheMode : unsigned char { off, use };
+
+/// How far a load has got; reported on the thread that called load_history.
+struct LoadProgress {
+    std::uint64_t done = 0;   ///< commits read from git so far
+    std::uint64_t total = 0;  ///< commits to read from git (cached ones are not counted)
+    double seconds = 0;       ///< since reading started
+};
+
+/// Called about ten times a second while commits are read (never when all are cached).
+using ProgressCallback = std::function<void(const LoadProgress&)>;
+
 /// What to load.
 struct LoadOptions {
-    std::string path = ".";  ///< any path inside a work tree, a .git dir or a bare repo
-    std::string ref = "HEAD";///< what to walk from (branch, tag, commit id)
-    unsigned threads = 0;    ///< 0 = hardware concurrency (not used yet: loading is single-threaded)
+    std::string path = ".";   ///< any path inside a work tree, a .git dir or a bare repo
+    std::string ref = "HEAD"; ///< what to walk from (branch, tag, commit id)
+    unsigned threads = 0;     ///< reader threads; 0 = one per hardware thread
+    CacheMode cache = CacheMode::off;  ///< `use`: read and update the cache
+    /// Where the cache lives; empty: `roles-cache` in the repository's (common) git dir,
+    /// which never dirties the work tree.
+    std::string cache_dir;
+    ProgressCallback progress;  ///< may be empty
+};
+
+/// What one load did, for --stats.
+struct LoadStats {
+    std::vector<std::pair<std::string, double>> phases_ms;  ///< wall time of each phase, in order
+    std::uint64_t commits_walked = 0;   ///< commits reachable from the ref
+    std::uint64_t commits_read = 0;     ///< commits read from git (not found in the cache)
+    std::uint64_t cache_hits = 0;       ///< commits whose facts came from the cache
+    std::uint64_t trees_compared = 0;   ///< tree pairs compared while reading commits
+    unsigned threads = 0;               ///< reader threads used
+    std::uint32_t cache_files_read = 0;
+    std::uint64_t cache_bytes_read = 0;
+    std::uint64_t cache_bytes_written = 0;
+    std::string cache_dir;              ///< empty when the cache was off
 };
 
 /// Opens the repository that contains `options.path` (searching upwards like git does),
 /// walks `options.ref` once and returns every commit reachable from it with the paths each
 /// touched against its first parent, the tags, the files of HEAD and whether the clone is
-/// shallow. Identities are resolved through the repository's .mailmap.
+/// shallow. Identities are resolved through the repository's .mailmap. The result is the
+/// same whatever `threads` and whatever the cache holds (a cache that cannot be used is
+/// rebuilt, with a line in History::warnings when it was damaged or could not be written).
 /// Fails with ErrorKind::input and a plain message for a path that is not a repository,
 /// an unknown ref, or an empty repository ("repository has no commits yet").
 [[nodiscard]] util::Expected<History> load_history(const LoadOptions& options);
+
+/// load_history, also recording what the load did in `stats`.
+[[nodiscard]] util::Expected<History> load_history(const LoadOptions& options, LoadStats& stats);
 
 /// The work tree root of the repository containing `path` (empty for a bare repository),
 /// or an error when `path` is not inside a repository. Used to find ROLES.yaml.

@@ -19,7 +19,8 @@ enum class Detail : unsigned char { quiet, normal, verbose };
 struct AuditView {
     const engine::AuditResult& result;
     std::vector<std::string> fail_on;      ///< the --fail-on values as given
-    std::vector<std::string> failed_hats;  ///< hats that matched the gate
+    std::vector<std::string> failed_hats;  ///< hats that matched the gate, then "burnout:KEY"
+                                           ///< for people at high risk under --fail-on burnout-high
     std::string note;                      ///< e.g. the discovery-mode hint; may be empty
     Detail detail = Detail::normal;        ///< text only; JSON always has everything
 };

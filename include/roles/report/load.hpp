@@ -20,8 +20,8 @@ struct LoadView {
 /// A signal with the short figures behind it, as the tables show it: "after-hours 45% vs
 /// 20%", "weekend 30% vs 10%", "long-streak 24d", "rising-load 30d vs 12d",
 /// "over-committed 1.25", "many-hats 4", "sole-holder 2".
-[[nodiscard]] std::string signal_brief(const engine::BurnoutSignals& signals, const engine::TimeProfile& profile,
-                                       engine::Signal signal);
+[[nodiscard]] std::string signal_brief(const engine::BurnoutSignals& signals,
+                                       const engine::TimeProfile& profile, engine::Signal signal);
 
 /// The signals that are on, each with signal_brief, comma-separated; "-" when none is.
 [[nodiscard]] std::string signals_brief(const engine::PersonLoad& load);

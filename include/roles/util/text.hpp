@@ -23,6 +23,9 @@ namespace roles::util {
 /// Unicode-aware normalised form of a person's name for matching spellings:
 /// NFKD, combining marks dropped, case-folded (utf8proc), punctuation other than
 /// letters/digits turned into single spaces, trimmed. "Előd  Illés" -> "elod illes".
+/// Leading honorifics (dr, prof, mr, mrs, ms, mx, in any case, with or without a dot) are
+/// dropped while at least two words remain: "Dr. Jens Harbott" -> "jens harbott", but
+/// "Dr Who" stays "dr who".
 [[nodiscard]] std::string normalize_name(std::string_view name);
 
 /// Trim ASCII whitespace from both ends.

@@ -1,0 +1,308 @@
+#pragma once
+// `roles report` (DESIGN §4): a release cycle against the previous cycle of the same length.
+// Resolves `A..B` (refs or dates) or `auto` to a window, runs coverage, load and the project
+// factors over both windows, and diffs them into a plain CycleReport: trends, hat changes,
+// newcomers and leavers, releases, commits per week and the asks the findings imply.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roles/engine/activity.hpp"
+#include "roles/engine/burnout.hpp"
+#include "roles/engine/coverage.hpp"
+#include "roles/engine/project_factors.hpp"
+#include "roles/git/history.hpp"
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::engine {
+
+// ---------------------------------------------------------------------------------------
+// Cycles
+
+/// What one end of a cycle was given as.
+enum class EndpointKind : std::uint8_t { date, tag, commit, ref };
+
+/// One end of a cycle, resolved.
+struct CycleEndpoint {
+    std::string spec;           ///< as given ("v1.2.0", "2025-04-01", "main", "1f541e3")
+    EndpointKind kind = EndpointKind::date;
+    std::string commit;         ///< the commit a ref names; empty for a date
+    std::int64_t time = 0;      ///< a ref: its time (see ref_time); a date: 00:00 UTC of it
+};
+
+/// A cycle and the previous cycle of the same length, both inclusive windows.
+struct Cycle {
+    std::string label;          ///< "A..B" as resolved ("v1.1.0..v1.2.0" for auto)
+    bool automatic = false;     ///< chosen by `auto`
+    CycleEndpoint from;
+    CycleEndpoint to;
+    Window window;              ///< (from, to]: see resolve_cycle
+    Window previous;            ///< the same length, ending the second before window.begin
+};
+
+/// A ref the history alone cannot resolve (a branch, `HEAD~3`): its commit and the
+/// commit's author time. The CLI provides this with libgit2; tests with a table.
+struct RefPoint {
+    std::string commit;
+    std::int64_t time = 0;
+};
+using RefLookup = std::function<util::Expected<RefPoint>(const std::string& ref)>;
+
+/// Whether a tag name looks like a release: an optional prefix of letters, digits, '.',
+/// '_' or '-' that starts with a letter and ends with '-', '_' or '/', an optional 'v', then
+/// two or more dot-separated numbers and nothing else. "v1.2.0", "31.0.0", "2024.1" and
+/// "nova-31.0.0" are releases; "v1.2.0-rc1", "1.2.0b1", "v2" and "nightly" are not.
+[[nodiscard]] bool looks_like_release(std::string_view tag);
+
+/// The time of a tag as a cycle end: the later of the tag's own time and its commit's
+/// time when the commit is in `history` (a release is tagged after its commit).
+[[nodiscard]] std::int64_t tag_time(const git::Tag& tag, const git::History& history);
+
+/// Resolves a cycle spec against `history`:
+///  - "auto": the two most recent release tags (looks_like_release) whose commit is in
+///    `history`, by tag_time (ties: name); fewer than two is a usage error;
+///  - "A..B": each end a date (YYYY-MM-DD), a tag, a commit id of `history` (4+ hex
+///    digits, a prefix), or any other ref through `lookup`.
+/// The window is (time(A), time(B)] for refs, so A's own commit and tag belong to the
+/// previous cycle and B's to this one; a date A starts at its 00:00 UTC and a date B ends
+/// at its 23:59:59 UTC. The previous window has the same length and ends one second
+/// before the cycle begins. Bad specs, unknown refs and an end not after the start are
+/// usage errors naming the spec.
+[[nodiscard]] util::Expected<Cycle> resolve_cycle(const git::History& history, std::string_view spec,
+                                                  const RefLookup& lookup);
+
+/// The window of the same length that ends one second before `window` begins.
+[[nodiscard]] Window previous_window(const Window& window);
+
+/// The history as it was at `end`: the commits and tags whose time is ≤ end (order kept),
+/// the same identities and paths, HEAD the newest kept commit, and the files at HEAD
+/// reconstructed by undoing the dropped commits' changes (added files removed, deleted
+/// files restored, renames reversed) from the loaded HEAD's files. A merge's own conflict
+/// resolutions are not seen (merges carry no changes); nothing else is approximated.
+[[nodiscard]] git::History history_until(const git::History& history, std::int64_t end);
+
+// ---------------------------------------------------------------------------------------
+// Figures and trends
+
+/// How a figure moved against the previous cycle. `fresh` ("new") when the previous cycle
+/// had no value: the project had no commit yet, or the person did not exist then.
+enum class Trend : std::uint8_t { same, up, down, fresh };
+/// "same", "up", "down", "new".
+[[nodiscard]] std::string_view to_string(Trend trend);
+
+/// Whether a move is good news: better, worse, or neither (a trend that is `same` or
+/// `new`, or a figure with no better direction such as commits).
+enum class Assessment : std::uint8_t { neutral, better, worse };
+/// "neutral", "better", "worse".
+[[nodiscard]] std::string_view to_string(Assessment assessment);
+
+/// Which direction of a figure is good.
+enum class Polarity : std::uint8_t { neutral, higher_is_better, lower_is_better };
+
+/// Whether a figure counts things or is a ratio shown with two decimals.
+enum class Scale : std::uint8_t { count, ratio };
+
+/// A figure of this cycle with the previous cycle's value and the trend. Ratios are
+/// rounded to two decimals before comparing, so the trend agrees with what is shown.
+struct Figure {
+    double current = 0.0;
+    std::optional<double> previous;
+    Trend trend = Trend::fresh;
+    Assessment assessment = Assessment::neutral;
+    Scale scale = Scale::count;
+};
+
+/// A Figure from two values: trend by comparison (fresh without a previous value),
+/// assessment by polarity; ratios rounded to two decimals first.
+[[nodiscard]] Figure make_figure(double current, std::optional<double> previous, Polarity polarity,
+                                 Scale scale = Scale::count);
+
+// ---------------------------------------------------------------------------------------
+// The report
+
+/// The summary figures, each with its trend.
+struct CycleSummary {
+    std::uint32_t hats = 0;    ///< hats of the roster
+    Figure hats_ok;            ///< status ok
+    Figure hats_at_risk;       ///< understaffed, stale, single-point or shadowed
+    Figure hats_vacant;        ///< vacant
+    Figure hats_unassigned;    ///< optional hats nobody holds; every hat in discovery mode
+    Figure truck_factor;       ///< whole repository, files at the window's end
+    Figure contributor_absence;
+    Figure elephant;
+    Figure commits;            ///< counted commits in the window
+    Figure contributors;       ///< people with a counted commit in the window
+    Figure releases;           ///< release tags (looks_like_release) in the window
+    Figure high_risk;          ///< people at high burnout risk
+};
+
+/// Something that changed on a hat since the previous cycle.
+struct HatChange {
+    enum class Kind : std::uint8_t {
+        became_vacant,        ///< vacant now, not vacant before
+        status_changed,       ///< any other change of status
+        holder_added,         ///< a current holder who was not one at the previous end
+        holder_left,          ///< a holder at the previous end who is not one now
+        holder_went_quiet,    ///< a current holder with items last cycle and none this cycle
+        new_implicit_holder   ///< a non-holder with ≥ shadowed_share of the items now, not before
+    };
+    Kind kind = Kind::status_changed;
+    std::string person;  ///< the person concerned; empty for status changes
+    std::string text;    ///< one line, e.g. "ben: 2 items last cycle, none this cycle"
+};
+/// "became-vacant", "status-changed", "holder-added", "holder-left", "holder-went-quiet",
+/// "new-implicit-holder".
+[[nodiscard]] std::string_view to_string(HatChange::Kind kind);
+
+/// A holder whose term ended by the cycle end.
+struct FormerHolder {
+    std::string key;
+    std::optional<std::int64_t> until;  ///< 00:00 UTC of the term's last day
+};
+
+/// One hat in this cycle and the previous one.
+struct HatCycle {
+    std::string hat;
+    std::string title;
+    bool required = true;
+    Status status = Status::ok;
+    std::optional<Status> previous_status;     ///< nullopt when there was no previous cycle
+    std::vector<HolderState> holders;          ///< current holders at the cycle end
+    std::vector<FormerHolder> former_holders;  ///< terms ended by the cycle end
+    std::vector<std::string> previous_holders; ///< current holders at the previous end
+    std::vector<std::string> people;           ///< the people behind the status (coverage)
+    Figure evidence;                           ///< evidence items in the window
+    double holder_share = 0.0;                 ///< items crediting a current holder
+    std::vector<Contributor> contributors;     ///< who did the work this cycle, most first
+    std::string reason;                        ///< the coverage reason of this cycle
+    std::vector<HatChange> changes;
+};
+
+/// One person's load in this cycle and the previous one.
+struct PersonCycle {
+    std::string key;
+    std::string name;
+    bool on_roster = false;
+    std::optional<std::string> affiliation;
+    double capacity = 1.0;
+    double effort = 0.0;                 ///< Σ effort of the hats held at the cycle end
+    Figure commitment;                   ///< effort / capacity, two decimals
+    Figure commits;                      ///< credited commits in the window
+    Figure active_days;
+    std::vector<std::string> hats;       ///< held at the cycle end
+    std::vector<std::string> sole_hats;
+    RiskLevel risk = RiskLevel::none;
+    std::optional<RiskLevel> previous_risk;  ///< nullopt: did not exist then
+    Trend risk_trend = Trend::fresh;
+    Assessment risk_assessment = Assessment::neutral;
+    PersonLoad load;                     ///< this cycle's profile and signals
+};
+
+/// Someone whose first credited commit is in this cycle.
+struct Newcomer {
+    std::string key;
+    std::string name;
+    std::int64_t first_commit = 0;
+    std::uint32_t commits = 0;           ///< in this cycle
+};
+
+/// Someone with commits in the previous cycle and none in this one.
+struct Leaver {
+    std::string key;
+    std::string name;
+    std::int64_t last_commit = 0;
+    std::uint32_t previous_commits = 0;  ///< in the previous cycle
+    std::vector<std::string> hats;       ///< hats they still hold at the cycle end
+};
+
+/// A tag made in the cycle.
+struct Release {
+    std::string tag;
+    std::string commit;
+    std::int64_t time = 0;   ///< tag_time
+    std::string by;          ///< the tagger's person key, else the identity's name, else ""
+    bool release = false;    ///< looks_like_release
+};
+
+/// Counted commits in one week of the cycle; weeks start at the cycle's start, the last
+/// one may be shorter.
+struct WeekBucket {
+    std::int64_t begin = 0;
+    std::uint32_t commits = 0;
+};
+
+/// What an ask asks for.
+enum class AskKind : std::uint8_t {
+    appoint,           ///< a vacant hat
+    add_holders,       ///< an understaffed hat
+    confirm_holders,   ///< a stale hat
+    recognise_holder,  ///< a shadowed hat
+    check_in,          ///< a person at high burnout risk
+    find_backup,       ///< a person who is the only active holder of single-point hats
+    rebalance,         ///< an over-committed person not at high risk
+    spread_knowledge,  ///< truck factor 1 (or 0 with files), or lower than last cycle
+    diversify,         ///< elephant factor 1
+    update_roster      ///< a leaver who still holds hats
+};
+/// "appoint", "add-holders", "confirm-holders", "recognise-holder", "check-in",
+/// "find-backup", "rebalance", "spread-knowledge", "diversify", "update-roster".
+[[nodiscard]] std::string_view to_string(AskKind kind);
+
+/// A concrete action the findings imply.
+struct Ask {
+    AskKind kind = AskKind::appoint;
+    std::vector<std::string> hats;    ///< hat ids concerned
+    std::vector<std::string> people;  ///< person keys concerned
+    std::string text;                 ///< one imperative sentence
+};
+
+/// Everything `roles report` shows.
+struct CycleReport {
+    std::string project;
+    std::string roster_file;         ///< empty in discovery mode
+    RosterMode mode = RosterMode::roster;
+    std::string head_id;             ///< the newest commit in the cycle's history
+    Cycle cycle;
+    bool previous_exists = false;    ///< a commit exists at or before the previous end
+    CycleSummary summary;
+    ScopedTruckFactor truck_factor;  ///< this cycle's, with the people behind it
+    ConcentrationFactor contributor_absence;
+    ConcentrationFactor elephant;
+    std::vector<HatCycle> hats;      ///< roster order
+    std::vector<PersonCycle> people; ///< `roles load` order for this cycle
+    std::vector<Newcomer> newcomers; ///< by first commit, then key
+    std::vector<Leaver> leavers;     ///< by key
+    std::vector<Release> releases;   ///< oldest first
+    std::vector<WeekBucket> weeks;
+    std::vector<Ask> asks;           ///< most urgent first
+    std::vector<std::string> warnings;
+};
+
+/// Builds the report: identities resolved once over `history`; for each window, the
+/// history as it was at its end (history_until), then evidence, coverage, load and the
+/// project factors exactly as `roles audit` and `roles load` compute them over that
+/// window; then the diff. Fails only when an evidence rule or area glob does not compile.
+[[nodiscard]] util::Expected<CycleReport> build_cycle_report(const git::History& history,
+                                                             const roster::Roster& roster, RosterMode mode,
+                                                             const Cycle& cycle);
+
+// Parts of build_cycle_report, exposed for tests.
+
+/// The hat-level changes between two coverages of the same hat.
+[[nodiscard]] std::vector<HatChange> hat_changes(const HatCoverage& now, const HatCoverage& before,
+                                                 const roster::Thresholds& thresholds);
+
+/// The asks implied by a report whose other fields are filled, most urgent first: appoint
+/// (vacant), add holders (understaffed), confirm holders (stale), recognise holders
+/// (shadowed), in hat order; then per person, in report order, check in (high risk), find
+/// a backup (only active holder of single-point hats), rebalance (over-committed, not
+/// high risk); then spread knowledge (truck factor ≤ 1 with files, or lower than before),
+/// diversify (elephant factor 1), and update the roster for leavers holding hats.
+[[nodiscard]] std::vector<Ask> derive_asks(const CycleReport& report, const roster::Thresholds& thresholds);
+
+}  // namespace roles::engine

@@ -1,0 +1,110 @@
+#pragma once
+// Turning published rosters into `roles` rosters (DESIGN §4, `roles import`): OpenStack
+// governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file and GitHub
+// CODEOWNERS. The mapping decisions are written down in README.md, "Importing published
+// rosters".
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::roster {
+
+/// The kinds of published roster `roles import` reads.
+enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners };
+
+/// "openstack", "kubernetes", "maintainers", "codeowners", in that order.
+[[nodiscard]] std::span<const std::string> import_kind_names();
+/// The kind with this name (exact, lowercase), or nullopt.
+[[nodiscard]] std::optional<ImportKind> parse_import_kind(std::string_view name);
+/// The name of a kind, as import_kind_names() spells it.
+[[nodiscard]] std::string import_kind_name(ImportKind kind);
+
+/// What to import.
+struct ImportOptions {
+    /// One project only (`--team` for openstack, `--group` for kubernetes): the result is a
+    /// plain single-project roster holding just the people that project names. Matched
+    /// against the project's name exactly, then ignoring case and punctuation (and for
+    /// kubernetes against the group's `dir`, `name` and `label`).
+    std::optional<std::string> project;
+};
+
+/// A required hat that the source leaves with no current holder.
+struct Vacancy {
+    std::string project;
+    std::string hat;
+    std::string reason;  ///< "placeholder 'APPOINTMENT NEEDED'", "S: Orphan", ...
+};
+
+/// An imported roster and what the import noticed on the way.
+struct ImportResult {
+    /// A program roster (each team, group, section or rule a project), or a plain roster
+    /// when ImportOptions::project picked one. Built as the roster loader would build the
+    /// roster file write_roster() makes of it: catalog hats merged, fallbacks applied.
+    Roster roster;
+    /// Required hats with no current holder, in project then hat order: placeholders,
+    /// Orphan sections, missing distributed-leadership liaisons, and the hats that fall back
+    /// to a vacant hat (an OpenStack placeholder PTL leaves release and security vacant).
+    std::vector<Vacancy> vacancies;
+    /// "FILE:LINE[:COL]: message" lines for things kept or skipped with a guess (unknown
+    /// statuses, a rule that can never apply, an identity merged by name only...).
+    std::vector<std::string> warnings;
+};
+
+/// Imports the file at `path`. A file that cannot be read is an input error; a malformed
+/// one is an input error whose details are every problem as "FILE:LINE: message" (line-based
+/// formats) or "FILE:LINE:COL: message" (YAML formats). An unknown ImportOptions::project is
+/// a usage error with a "did you mean".
+[[nodiscard]] util::Expected<ImportResult> import_roster_file(ImportKind kind, const std::string& path,
+                                                              const ImportOptions& options = {});
+
+/// The same, from text already in memory; `file_name` is used in messages and as the
+/// roster's file.
+[[nodiscard]] util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::string& text,
+                                                              const std::string& file_name,
+                                                              const ImportOptions& options = {});
+
+/// One person's seats in a roster.
+struct Seats {
+    std::string person;
+    int hats = 0;      ///< (project, hat) pairs the roster lists them as a current holder of
+    int projects = 0;  ///< projects where they hold at least one of those hats
+};
+
+/// Seats of every person holding at least one, most hats first (then most projects, then
+/// key). Only holders the roster lists count: a hat filled by a fallback is not a seat, and a
+/// former holder (a term with `until`) is history, not a seat.
+[[nodiscard]] std::vector<Seats> seats_by_person(const Roster& roster);
+
+/// Required hats with no holder that is current at `at` (seconds since the epoch), where the
+/// roster either lists the holders or fills them from a fallback; hats the roster says
+/// nothing about are not counted (the source did not speak to them). Reasons are generic
+/// ("no holder", "falls back to vacant 'ptl'").
+[[nodiscard]] std::vector<Vacancy> vacant_hats(const Roster& roster, std::int64_t at);
+
+/// One CODEOWNERS rule, as written.
+struct CodeownersRule {
+    int line = 0;
+    std::string pattern;
+    std::vector<std::string> owners;  ///< "@user", "@org/team" or an email; empty = un-owned
+};
+
+/// The rules of a CODEOWNERS file in file order (comments and blank lines skipped). Malformed
+/// lines (an owner that is neither @user, @org/team nor an email, a negated pattern, a
+/// GitLab section header) fail with every problem as "FILE:LINE: message".
+[[nodiscard]] util::Expected<std::vector<CodeownersRule>> parse_codeowners(const std::string& text,
+                                                                           const std::string& file_name);
+
+/// The rule that decides who owns `path` (repository-relative): the last rule whose pattern
+/// matches it, as GitHub reads the file; nullopt when none does. Patterns are matched as the
+/// roster's area globs are (util::GlobSet).
+[[nodiscard]] std::optional<std::size_t> deciding_rule(const std::vector<CodeownersRule>& rules,
+                                                       const std::string& path);
+
+}  // namespace roles::roster

@@ -1,0 +1,34 @@
+#pragma once
+// Writing a Roster back out as roster YAML (DESIGN §2.2), with yaml-cpp's emitter.
+
+#include <string>
+#include <vector>
+
+#include "roles/roster/roster.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::roster {
+
+/// How write_roster() writes.
+struct WriteOptions {
+    /// The directory that catalog paths in the roster are relative to (where the file will live).
+    std::string catalog_base = ".";
+    /// Lines written as "# line" comments at the top of the file.
+    std::vector<std::string> comments;
+};
+
+/// Emits `roster` as a roster file that load_roster()/parse_roster() read back to an
+/// equivalent roster: the same settings, people, projects, hats (definitions and order),
+/// holders and terms, and fallbacks; source positions, warnings and the file name aside.
+///  - A catalog hat is written as an override of just the fields that differ from its catalog
+///    (which is loaded to compare); a hat the roster defines is written with its title and
+///    every field that differs from the defaults.
+///  - Holders are written only where the roster gave them (`listed`, an empty list being an
+///    explicit vacancy); hats filled by a fallback are left for the loader to fill again.
+///  - A program roster names a project's catalogs (those its hats came from, in order) when
+///    they differ from the top-level ones.
+///  - Numbers are written in their shortest exact form, strings quoted only where YAML needs it.
+/// Fails when a catalog the roster names cannot be loaded.
+[[nodiscard]] util::Expected<std::string> write_roster(const Roster& roster, const WriteOptions& options = {});
+
+}  // namespace roles::roster

@@ -1,0 +1,119 @@
+// `roles import KIND FILE` and the roster of `roles audit --import KIND:FILE`.
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "roles/cli/commands.hpp"
+#include "roles/cli/output.hpp"
+#include "roles/roster/import.hpp"
+#include "roles/roster/loader.hpp"
+#include "roles/roster/writer.hpp"
+#include "roles/util/text.hpp"
+
+namespace roles::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+util::Expected<roster::ImportKind> kind_named(const std::string& name) {
+    if (auto kind = roster::parse_import_kind(name)) return *kind;
+    const auto names = roster::import_kind_names();
+    const auto suggestion = util::closest_match(name, names);
+    return util::fail(util::ErrorKind::usage, "import", "unknown kind " + util::quoted(name) +
+                                                            (suggestion ? " (did you mean " + util::quoted(*suggestion) + "?)"
+                                                                        : " (expected openstack, kubernetes, maintainers "
+                                                                          "or codeowners)"));
+}
+
+// --team picks an OpenStack team, --group a Kubernetes group; other kinds have no pick.
+util::Expected<roster::ImportOptions> pick_of(const Options& options, roster::ImportKind kind) {
+    roster::ImportOptions out;
+    if (options.team && options.group) return util::fail(util::ErrorKind::usage, "import", "give --team or --group, not both");
+    if (options.team && kind != roster::ImportKind::openstack) {
+        return util::fail(util::ErrorKind::usage, "--team", "only an openstack import has teams (a kubernetes one has --group)");
+    }
+    if (options.group && kind != roster::ImportKind::kubernetes) {
+        return util::fail(util::ErrorKind::usage, "--group", "only a kubernetes import has groups (an openstack one has --team)");
+    }
+    out.project = options.team ? options.team : options.group;
+    return out;
+}
+
+void print_warnings(const Options& options, const std::vector<std::string>& warnings) {
+    if (options.quiet) return;
+    for (const auto& warning : warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
+}
+
+struct Imported {
+    roster::ImportResult result;
+    std::string text;      ///< the roster file
+    roster::Roster loaded;  ///< `text` loaded back: what `--roster` on the written file gives
+};
+
+// Imports, writes, and loads the written roster back: nothing is written or audited that the
+// roster loader would refuse.
+util::Expected<Imported> import_checked(const Options& options, const std::string& kind_name, const std::string& file,
+                                        const std::string& written_as) {
+    auto kind = kind_named(kind_name);
+    if (!kind) return std::unexpected(kind.error());
+    auto pick = pick_of(options, *kind);
+    if (!pick) return std::unexpected(pick.error());
+    auto result = roster::import_roster_file(*kind, file, *pick);
+    if (!result) return std::unexpected(result.error());
+    roster::WriteOptions write;
+    write.comments = {fmt::format("Imported with: roles import {} {}", kind_name, file),
+                      "The mapping is described in the roles README, \"Importing published rosters\"."};
+    auto text = roster::write_roster(result->roster, write);
+    if (!text) return std::unexpected(text.error());
+    auto loaded = roster::parse_roster(*text, written_as);
+    if (!loaded) {
+        auto error = loaded.error();
+        error.kind = util::ErrorKind::internal;
+        error.context = "the roster imported from " + util::quoted(file) + " does not load back";
+        return std::unexpected(error);
+    }
+    return Imported{std::move(*result), std::move(*text), std::move(*loaded)};
+}
+
+std::string summary(const roster::ImportResult& result, const std::string& file) {
+    const auto seats = roster::seats_by_person(result.roster);
+    int held = 0;
+    for (const auto& person : seats) held += person.hats;
+    return fmt::format("roles: imported {} project{} from {}: {} seat{} held by {} people, {} vacant hat{}",
+                       result.roster.projects.size(), result.roster.projects.size() == 1 ? "" : "s",
+                       util::quoted(file), held, held == 1 ? "" : "s", seats.size(), result.vacancies.size(),
+                       result.vacancies.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+util::Expected<util::ExitCode> run_import(const Options& options) {
+    if (options.output && fs::exists(*options.output) && !options.force) {
+        return util::fail(util::ErrorKind::usage, "import",
+                          util::quoted(*options.output) + " exists; use --force to replace it");
+    }
+    auto imported = import_checked(options, options.import_kind, options.import_file,
+                                   options.output.value_or("<stdout>"));
+    if (!imported) return std::unexpected(imported.error());
+    print_warnings(options, imported->result.warnings);
+    if (auto written = emit(options, imported->text); !written) return std::unexpected(written.error());
+    if (!options.quiet) std::fprintf(stderr, "%s\n", summary(imported->result, options.import_file).c_str());
+    return util::ExitCode::ok;
+}
+
+util::Expected<roster::Roster> roster_from_import(const Options& options) {
+    const auto& spec = options.import_spec.value_or("");
+    const auto colon = spec.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
+        return util::fail(util::ErrorKind::usage, "--import",
+                          "expected KIND:FILE (e.g. openstack:projects.yaml), got " + util::quoted(spec));
+    }
+    auto imported = import_checked(options, spec.substr(0, colon), spec.substr(colon + 1), spec);
+    if (!imported) return std::unexpected(imported.error());
+    print_warnings(options, imported->result.warnings);
+    return std::move(imported->loaded);
+}
+
+}  // namespace roles::cli
