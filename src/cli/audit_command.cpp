@@ -112,26 +112,50 @@ void PhaseTimer::stop(const std::string& phase) {
     m_report += fmt::format("{}{} {:.1f} ms", m_report.empty() ? "" : ", ", phase, elapsed.count());
 }
 
-util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer) {
-    timer.start();
-    auto loaded = load_roster_for(options);
-    if (!loaded) return std::unexpected(loaded.error());
-    timer.stop("roster");
-    timer.start();
+git::LoadOptions history_options(const Options& options, const std::string& path) {
     git::LoadOptions load_options;
-    load_options.path = options.repo;
+    load_options.path = path;
     load_options.ref = options.ref;
     load_options.threads = options.threads;
     load_options.cache = options.no_cache ? git::CacheMode::off : git::CacheMode::use;
     load_options.cache_dir = options.cache_dir.value_or("");
-    auto history = git::load_history(load_options);
+    return load_options;
+}
+
+util::Expected<engine::WindowRequest> resolve_window_request(const Options& options, const git::History& history) {
+    return window_request(options, history);
+}
+
+util::Expected<ProjectInputs> load_roster_stage(const Options& options, PhaseTimer& timer) {
+    timer.start();
+    auto loaded = load_roster_for(options);
+    if (!loaded) return std::unexpected(loaded.error());
+    timer.stop("roster");
+    ProjectInputs inputs;
+    inputs.roster = std::move(loaded->roster);
+    inputs.mode = loaded->mode;
+    inputs.note = std::move(loaded->note);
+    return inputs;
+}
+
+util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer) {
+    auto inputs = load_roster_stage(options, timer);
+    if (!inputs) return std::unexpected(inputs.error());
+    if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
+    return inputs;
+}
+
+util::Expected<void> load_history_stage(const Options& options, ProjectInputs& inputs, PhaseTimer& timer) {
+    timer.start();
+    auto history = git::load_history(history_options(options, options.repo));
     if (!history) return std::unexpected(history.error());
     timer.stop("history");
     timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));
     auto request = window_request(options, *history);
     if (!request) return std::unexpected(request.error());
-    return ProjectInputs{std::move(loaded->roster), loaded->mode, std::move(loaded->note), std::move(*history),
-                         *request};
+    inputs.history = std::move(*history);
+    inputs.request = *request;
+    return {};
 }
 
 util::Expected<util::ExitCode> run_audit(const Options& options) {
@@ -139,8 +163,10 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     auto fail_on = engine::parse_fail_on(options.fail_on);
     if (!fail_on) return std::unexpected(fail_on.error());
     PhaseTimer timer;
-    auto inputs = load_project_inputs(options, timer);
+    auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
+    if (inputs->roster.program) return run_program_audit(options, inputs->roster, *fail_on, timer);
+    if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();
     auto result = engine::run_audit(inputs->history, inputs->roster, inputs->mode, inputs->request);
     if (!result) return std::unexpected(result.error());

@@ -127,6 +127,26 @@ void add_hats(CLI::App& app, Options& options, ParseState& state) {
     hats->callback([&options] { options.command = Command::hats; });
 }
 
+// `roles report`: the history options of audit and load but --since/--until (the cycle
+// decides the window), and --format markdown (default), json or html.
+void add_report(CLI::App& app, Options& options, ParseState& state) {
+    auto* report = app.add_subcommand("report", "cycle report: hats, load and trends against the previous cycle");
+    add_history(*report, options);
+    report->remove_option(report->get_option("--since"));
+    report->remove_option(report->get_option("--until"));
+    report->add_option("--cycle", options.cycle,
+                       "the cycle: A..B with each end a tag, branch, commit or YYYY-MM-DD, or 'auto' for the two "
+                       "latest release tags (default: auto)");
+    report->add_option("--format", state.format, "output format: markdown (default), json or html")
+        ->check(CLI::IsMember({"markdown", "json", "html", "text"}, CLI::ignore_case));
+    report->add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
+    report->add_flag("-q,--quiet", options.quiet, "no notes on stderr (such as the no-roster hint)");
+    report->footer("Examples:\n  roles report                              # the two latest release tags\n"
+                   "  roles report ../nova --cycle 31.0.0..32.0.0 --format html -o cycle.html\n"
+                   "  roles report --cycle 2025-04-01..2025-06-30 --format json");
+    report->callback([&options] { options.command = Command::report; });
+}
+
 // CLI11 would report a misspelled command as an unexpected positional; say what it is.
 std::optional<util::Error> check_command_name(int argc, const char* const* argv, const CLI::App& app) {
     if (argc < 2 || argv[1][0] == '-') return std::nullopt;
@@ -159,6 +179,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     add_validate(app, options, state);
     add_hats(app, options, state);
     add_import(app, options);
+    add_report(app, options, state);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
     if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
     try {

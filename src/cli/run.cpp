@@ -12,6 +12,7 @@ util::Expected<util::ExitCode> run(const Options& options) {
         case Command::validate: return run_validate(options);
         case Command::hats: return run_hats(options);
         case Command::import: return run_import(options);
+        case Command::report: return run_report(options);
     }
     return util::fail(util::ErrorKind::internal, "running command", "unknown command");
 }

@@ -77,7 +77,9 @@ std::vector<HolderState> holder_states(const roster::Hat& hat, const CoverageInp
         if (!person) continue;  // the roster loader guarantees holders are people
         HolderState state{*person, holder.person, last_active(input.history, input.activity, *person), false,
                           evidence.by_person.at(*person)};
-        state.active = state.last_active && *state.last_active >= active_since;
+        // Without history nobody can be shown inactive; the roster is taken at its word.
+        state.active = input.mode == RosterMode::roster_only ||
+                       (state.last_active && *state.last_active >= active_since);
         states.push_back(std::move(state));
     }
     return states;
@@ -126,6 +128,9 @@ void explain_stale(HatCoverage& hat, const CoverageInput& input) {
 
 void explain_single_point(HatCoverage& hat, const HolderState& holder, const CoverageInput& input) {
     hat.people.push_back(holder.key);
+    if (input.mode == RosterMode::roster_only) {
+        return set(hat, Status::single_point, holder.key + " is the only holder; find a backup");
+    }
     if (hat.evidence_items == 0) {
         return set(hat, Status::single_point,
                    holder.key + " is the only active holder and nobody else shares the hat; find a backup");
@@ -150,7 +155,7 @@ bool explain_shadowed(HatCoverage& hat, const CoverageInput& input) {
     return true;
 }
 
-void explain_ok(HatCoverage& hat) {
+void explain_ok(HatCoverage& hat, RosterMode mode) {
     std::size_t active = 0;
     for (const auto& h : hat.holders) {
         hat.people.push_back(h.key);
@@ -160,6 +165,9 @@ void explain_ok(HatCoverage& hat) {
                                  ? std::string("no evidence in the window")
                                  : fmt::format("holders did {} of {} evidence item{}", percent(hat.holder_share),
                                                hat.evidence_items, hat.evidence_items == 1 ? "" : "s");
+    if (mode == RosterMode::roster_only) {
+        return set(hat, Status::ok, fmt::format("{} holders (no repository: activity not assessed)", active));
+    }
     set(hat, Status::ok, fmt::format("{} active holder{}; {}", active, active == 1 ? "" : "s", work));
 }
 
@@ -184,12 +192,21 @@ void decide_status(HatCoverage& hat, const CoverageInput& input) {
         return explain_single_point(hat, *active.front(), input);
     }
     if (explain_shadowed(hat, input)) return;
-    explain_ok(hat);
+    explain_ok(hat, input.mode);
 }
 
 }  // namespace
 
 std::string_view to_string(Status status) { return k_status_names.at(static_cast<std::size_t>(status)); }
+
+std::string_view to_string(RosterMode mode) {
+    switch (mode) {
+        case RosterMode::roster: return "roster";
+        case RosterMode::discovery: return "discovery";
+        case RosterMode::roster_only: return "roster-only";
+    }
+    return "roster";
+}
 
 std::optional<Status> parse_status(std::string_view text) {
     for (std::size_t i = 0; i < k_status_names.size(); ++i) {

@@ -31,24 +31,23 @@ util::Expected<void> read_trailers(const git_commit* commit, FactStore& store, C
     return {};
 }
 
-// The first parent's tree, null for a root commit. An absent parent or tree yields
-// nullopt: the commit cannot be compared. An absent parent commit is not counted here: the
-// walk met it already and counted it once (or, in a shallow clone, it is where history was
-// cut), while several children may share it.
-util::Expected<std::optional<TreeHandle>> first_parent_tree(const git_commit* commit, CommitFacts& facts) {
-    if (facts.parents.empty()) return TreeHandle{};
+// The content of tree `id`; null (and one missing object) when it is absent.
+util::Expected<SharedObject> read_tree(ObjectSource& source, const git_oid& id, CommitFacts& facts) {
+    auto tree = source.tree(id);
+    if (!tree) return std::unexpected(tree.error());
+    if (!*tree) ++facts.missing_objects;
+    return tree;
+}
+
+// The first parent's tree id; nullopt when the parent commit is absent (not counted here:
+// the walk met it already and counted it once, or, in a shallow clone, it is where history
+// was cut, while several children may share it).
+util::Expected<std::optional<git_oid>> first_parent_tree_id(const git_commit* commit) {
     CommitHandle parent;
-    int rc = git_commit_parent(out(parent), commit, 0);
+    const int rc = git_commit_parent(out(parent), commit, 0);
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc < 0) return std::unexpected(commit_error(*git_commit_id(commit)));
-    TreeHandle tree;
-    rc = git_commit_tree(out(tree), parent.get());
-    if (rc == GIT_ENOTFOUND) {
-        ++facts.missing_objects;
-        return std::nullopt;
-    }
-    if (rc < 0) return std::unexpected(commit_error(*git_commit_id(parent.get())));
-    return tree;
+    return *git_commit_tree_id(parent.get());
 }
 
 void intern_changes(std::vector<RawChange>& changes, FactStore& store, CommitFacts& facts) {
@@ -60,22 +59,25 @@ void intern_changes(std::vector<RawChange>& changes, FactStore& store, CommitFac
     }
 }
 
-util::Expected<void> read_changes(git_repository* repo, const git_commit* commit, FactStore& store,
+util::Expected<void> read_changes(ObjectSource& source, const git_commit* commit, FactStore& store,
                                   CommitFacts& facts, ReadCounters& counters) {
-    TreeHandle tree;
-    const int rc = git_commit_tree(out(tree), commit);
-    if (rc == GIT_ENOTFOUND) {
-        ++facts.missing_objects;
-        return {};
+    auto tree = read_tree(source, *git_commit_tree_id(commit), facts);
+    if (!tree) return std::unexpected(tree.error());
+    if (!*tree) return {};
+    SharedObject parent_tree;
+    if (!facts.parents.empty()) {
+        auto parent_id = first_parent_tree_id(commit);
+        if (!parent_id) return std::unexpected(parent_id.error());
+        if (!*parent_id) {
+            facts.complete = false;
+            return {};
+        }
+        auto parent = read_tree(source, **parent_id, facts);
+        if (!parent) return std::unexpected(parent.error());
+        if (!*parent) return {};
+        parent_tree = std::move(*parent);
     }
-    if (rc < 0) return std::unexpected(commit_error(*git_commit_id(commit)));
-    auto parent_tree = first_parent_tree(commit, facts);
-    if (!parent_tree) return std::unexpected(parent_tree.error());
-    if (!*parent_tree) {
-        facts.complete = false;
-        return {};
-    }
-    auto diff = diff_trees(repo, (*parent_tree)->get(), tree.get());
+    auto diff = diff_trees(source, parent_tree.get(), tree->get());
     if (!diff) return std::unexpected(diff.error());
     counters.trees_compared += diff->trees_compared;
     facts.missing_objects += diff->missing_objects;
@@ -103,8 +105,8 @@ void read_header(const git_commit* commit, FactStore& store, CommitFacts& facts)
 
 }  // namespace
 
-util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, FactStore& store, const git_oid& id,
-                                                       ReadCounters& counters) {
+util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, ObjectSource& source, FactStore& store,
+                                                       const git_oid& id, ReadCounters& counters) {
     CommitHandle commit;
     const int rc = git_commit_lookup(out(commit), repo, &id);
     if (rc == GIT_ENOTFOUND) return std::nullopt;
@@ -115,7 +117,7 @@ util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, Fac
         return std::unexpected(trailers.error());
     }
     if (facts.parents.size() <= 1) {
-        if (auto changes = read_changes(repo, commit.get(), store, facts, counters); !changes) {
+        if (auto changes = read_changes(source, commit.get(), store, facts, counters); !changes) {
             return std::unexpected(changes.error());
         }
     }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "fact_store.hpp"
+#include "object_source.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/error.hpp"
 
@@ -25,8 +26,10 @@ struct ReadCounters {
 /// paired). nullopt when the commit object itself is absent. A commit whose first parent or
 /// trees are absent gets no changes and `complete == false`; absent trees are counted in
 /// `missing_objects` (absent parent commits are the walk's to count).
-[[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, FactStore& store,
-                                                                     const git_oid& id, ReadCounters& counters);
+/// Trees are read through `source`, which must belong to `repo`'s thread.
+[[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, ObjectSource& source,
+                                                                     FactStore& store, const git_oid& id,
+                                                                     ReadCounters& counters);
 
 /// `name`/`email` through the mailmap (null: unchanged).
 [[nodiscard]] RawIdentity resolve_identity(const git_mailmap* mailmap, const char* name, const char* email);

@@ -117,10 +117,11 @@ struct Walked {
     std::vector<FactStore> stores;
 };
 
-util::Expected<Walked> walk_and_read(git_repository* repo, const git_oid& tip, CloneDepth depth,
-                                     const LoadOptions& options, const KnownFacts& known, LoadStats& stats) {
+util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
+                                     const git_oid& tip, CloneDepth depth, const LoadOptions& options,
+                                     const KnownFacts& known, LoadStats& stats) {
     const auto start = Clock::now();
-    ParallelReader reader(without_trailing_slash(git_repository_path(repo)), stats.threads);
+    ParallelReader reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads);
     auto graph = discover_commits(repo, tip, depth, known, [&reader](const git_oid& id) { reader.request(id); });
     if (!graph) return std::unexpected(graph.error());
     const std::uint64_t total = reader.requested();
@@ -166,16 +167,17 @@ void assemble(const Walked& walked, HistoryBuilder& builder) {
     }
 }
 
-util::Expected<void> load_head_files(git_repository* repo, const git_commit* tip, HistoryBuilder& builder) {
-    TreeHandle tree;
-    const int rc = git_commit_tree(out(tree), tip);
-    if (rc == GIT_ENOTFOUND) {
+util::Expected<void> load_head_files(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
+                                     const git_commit* tip, HistoryBuilder& builder) {
+    ObjectSource source(repo, packs);
+    auto tree = source.tree(*git_commit_tree_id(tip));
+    if (!tree) return util::fail(util::ErrorKind::input, "reading the tip's tree", tree.error().cause);
+    if (!*tree) {
         builder.add_missing(1);
         return {};
     }
-    if (rc < 0) return util::fail(util::ErrorKind::input, "reading the tip's tree", last_error_message());
     // Against the empty tree every blob is "added", in tree order.
-    auto files = diff_trees(repo, nullptr, tree.get());
+    auto files = diff_trees(source, nullptr, tree->get());
     if (!files) return std::unexpected(files.error());
     builder.add_missing(files->missing_objects);
     auto& head_files = builder.history().head_files;
@@ -201,12 +203,14 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     }
     HistoryBuilder builder(history, mailmap.get());
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
-    auto walked = walk_and_read(repo, *git_commit_id(tip), depth, options, KnownFacts{}, stats);
+    std::shared_ptr<const PackSet> packs;
+    if (options.packs == PackAccess::direct) packs = PackSet::open(std::string(git_repository_commondir(repo)) + "objects");
+    auto walked = walk_and_read(repo, packs, *git_commit_id(tip), depth, options, KnownFacts{}, stats);
     if (!walked) return std::unexpected(walked.error());
     clock.lap("walk");
     assemble(*walked, builder);
     clock.lap("assemble");
-    if (auto files = load_head_files(repo, tip, builder); !files) return files;
+    if (auto files = load_head_files(repo, packs, tip, builder); !files) return files;
     clock.lap("head files");
     auto tags = load_tags(repo, builder);
     clock.lap("tags");

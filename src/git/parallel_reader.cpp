@@ -28,8 +28,8 @@ util::Expected<RepositoryHandle> open_for_reading(const std::string& git_dir) {
 
 }  // namespace
 
-ParallelReader::ParallelReader(std::string git_dir, unsigned threads)
-    : m_git_dir(std::move(git_dir)), m_workers(threads == 0 ? 1 : threads) {
+ParallelReader::ParallelReader(std::string git_dir, std::shared_ptr<const PackSet> packs, unsigned threads)
+    : m_git_dir(std::move(git_dir)), m_packs(std::move(packs)), m_workers(threads == 0 ? 1 : threads) {
     if (m_workers.size() == 1) return;
     m_running = m_workers.size();
     m_threads.reserve(m_workers.size());
@@ -90,16 +90,19 @@ void ParallelReader::read_chunks(Worker& worker, const std::function<void()>& be
         worker.failure = Failure{0, repo.error()};
         m_failed = true;
     }
+    std::optional<ObjectSource> source;
+    if (repo) source.emplace(repo->get(), m_packs);
     while (auto chunk = next_chunk()) {
         // After a failure the rest is skipped, but the queue is still drained.
-        if (repo && !m_failed) read_chunk(repo->get(), *chunk, worker);
+        if (repo && !m_failed) read_chunk(repo->get(), *source, *chunk, worker);
         if (between_chunks) between_chunks();
     }
+    if (source) worker.objects = source->counters();
 }
 
-void ParallelReader::read_chunk(git_repository* repo, const Chunk& chunk, Worker& worker) {
+void ParallelReader::read_chunk(git_repository* repo, ObjectSource& source, const Chunk& chunk, Worker& worker) {
     for (std::size_t i = 0; i < chunk.ids.size(); ++i) {
-        auto facts = read_commit(repo, worker.store, chunk.ids[i], worker.counters);
+        auto facts = read_commit(repo, source, worker.store, chunk.ids[i], worker.counters);
         if (!facts) {
             worker.failure = Failure{chunk.first + i, facts.error()};
             m_failed = true;
@@ -157,6 +160,8 @@ util::Expected<std::vector<FactStore>> ParallelReader::collect() {
         m_counters.commits += worker.counters.commits;
         m_counters.trees_compared += worker.counters.trees_compared;
         m_counters.absent_commits += worker.absent;
+        m_counters.objects.pack_reads += worker.objects.pack_reads;
+        m_counters.objects.libgit2_reads += worker.objects.libgit2_reads;
     }
     if (first_failure) return std::unexpected(first_failure->error);
     for (Worker& worker : m_workers) stores.push_back(std::move(worker.store));

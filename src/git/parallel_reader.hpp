@@ -17,6 +17,7 @@
 
 #include "commit_reader.hpp"
 #include "fact_store.hpp"
+#include "object_source.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::git {
@@ -26,14 +27,15 @@ struct ReaderCounters {
     std::uint64_t commits = 0;
     std::uint64_t trees_compared = 0;
     std::uint32_t absent_commits = 0;  ///< requested but gone by the time they were read
+    SourceCounters objects;            ///< where trees were read from
 };
 
 /// Reads requested commits into per-thread FactStores.
 class ParallelReader {
 public:
-    /// `threads` readers on `git_dir`; with 1, no thread is started and finish() reads
-    /// everything on the calling thread.
-    ParallelReader(std::string git_dir, unsigned threads);
+    /// `threads` readers on `git_dir`, reading trees from `packs` when not null; with 1, no
+    /// thread is started and finish() reads everything on the calling thread.
+    ParallelReader(std::string git_dir, std::shared_ptr<const PackSet> packs, unsigned threads);
     ParallelReader(const ParallelReader&) = delete;
     ParallelReader& operator=(const ParallelReader&) = delete;
     ~ParallelReader();
@@ -60,6 +62,7 @@ private:
     struct Worker {
         FactStore store;
         ReadCounters counters;
+        SourceCounters objects;
         std::uint32_t absent = 0;
         std::optional<Failure> failure;
     };
@@ -68,11 +71,12 @@ private:
     std::optional<Chunk> next_chunk();
     void run(Worker& worker);
     void read_chunks(Worker& worker, const std::function<void()>& between_chunks);
-    void read_chunk(git_repository* repo, const Chunk& chunk, Worker& worker);
+    void read_chunk(git_repository* repo, ObjectSource& source, const Chunk& chunk, Worker& worker);
     void wait_for_workers(const std::function<void(std::uint64_t)>& tick);
     util::Expected<std::vector<FactStore>> collect();
 
     std::string m_git_dir;
+    std::shared_ptr<const PackSet> m_packs;
     std::vector<Worker> m_workers;
     std::vector<std::thread> m_threads;
     Chunk m_pending;

@@ -15,87 +15,163 @@ namespace {
 
 enum class EntryKind { tree, blob, other };
 
-EntryKind kind_of(const git_tree_entry* entry) {
-    switch (git_tree_entry_type(entry)) {
-        case GIT_OBJECT_TREE: return EntryKind::tree;
-        case GIT_OBJECT_BLOB: return EntryKind::blob;
-        default: return EntryKind::other;  // submodule (commit) entries
+constexpr std::uint32_t k_type_mask = 0170000;
+constexpr std::uint32_t k_tree_mode = 0040000;
+constexpr std::uint32_t k_gitlink_mode = 0160000;
+constexpr std::uint32_t k_link_mode = 0120000;
+constexpr std::uint32_t k_blob_mode = 0100644;
+constexpr std::uint32_t k_executable_mode = 0100755;
+constexpr std::size_t k_max_mode_digits = 7;
+
+// One entry of a raw tree object: "<octal mode> <name>\0<20-byte id>".
+struct TreeEntry {
+    std::string_view name;
+    const unsigned char* id = nullptr;
+    std::uint32_t mode = 0;
+};
+
+EntryKind kind_of(const TreeEntry& entry) {
+    switch (entry.mode & k_type_mask) {
+        case k_tree_mode: return EntryKind::tree;
+        case k_gitlink_mode: return EntryKind::other;  // submodule (commit) entries
+        default: return EntryKind::blob;
     }
 }
+
+// libgit2's normalize_filemode, so that modes compare as they did through git_tree_entry_filemode.
+std::uint32_t normalized_mode(std::uint32_t mode) {
+    if ((mode & k_type_mask) == k_tree_mode) return k_tree_mode;
+    if ((mode & 0100) != 0) return k_executable_mode;
+    if ((mode & k_type_mask) == k_gitlink_mode) return k_gitlink_mode;
+    if ((mode & k_type_mask) == k_link_mode) return k_link_mode;
+    return k_blob_mode;
+}
+
+// Walks a raw tree's entries in stored order (git's tree order).
+class EntryCursor {
+public:
+    explicit EntryCursor(const ObjectBytes* tree)
+        : m_position(tree ? tree->data.get() : nullptr), m_end(tree ? tree->data.get() + tree->size : nullptr) {
+        advance();
+    }
+    [[nodiscard]] bool at_end() const { return m_at_end; }
+    [[nodiscard]] bool malformed() const { return m_malformed; }
+    [[nodiscard]] const TreeEntry& entry() const { return m_entry; }
+
+    void advance() {
+        if (m_position == m_end) {
+            m_at_end = true;
+            return;
+        }
+        if (!parse()) {
+            m_malformed = true;
+            m_at_end = true;
+        }
+    }
+
+private:
+    bool parse() {
+        std::uint32_t mode = 0;
+        std::size_t digits = 0;
+        while (m_position < m_end && *m_position != ' ') {
+            if (*m_position < '0' || *m_position > '7' || ++digits > k_max_mode_digits) return false;
+            mode = mode * 8 + static_cast<std::uint32_t>(*m_position++ - '0');
+        }
+        if (digits == 0 || m_position == m_end) return false;
+        const unsigned char* name = ++m_position;
+        const auto* nul = static_cast<const unsigned char*>(std::memchr(name, '\0', static_cast<std::size_t>(m_end - name)));
+        if (nul == nullptr || nul == name || static_cast<std::size_t>(m_end - nul) < 1 + GIT_OID_RAWSZ) return false;
+        m_entry = TreeEntry{std::string_view(reinterpret_cast<const char*>(name), static_cast<std::size_t>(nul - name)),
+                            nul + 1, mode};
+        m_position = nul + 1 + GIT_OID_RAWSZ;
+        return true;
+    }
+
+    const unsigned char* m_position;
+    const unsigned char* m_end;
+    TreeEntry m_entry;
+    bool m_at_end = false;
+    bool m_malformed = false;
+};
 
 // git's own tree order (base_name_compare): names compare bytewise, a tree as if its name
 // ended in '/'. Stored trees are sorted this way, so a merge join with the same order
 // visits each name once. A file and a directory of the same name are different keys, which
 // is also how git reports such a type change (the file deleted, the files below added).
-int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
-    const char* name_a = git_tree_entry_name(a);
-    const char* name_b = git_tree_entry_name(b);
-    const std::size_t length_a = std::strlen(name_a);
-    const std::size_t length_b = std::strlen(name_b);
-    const std::size_t common = std::min(length_a, length_b);
-    if (const int order = std::memcmp(name_a, name_b, common); order != 0) return order;
-    const auto next = [common](const char* name, std::size_t length, const git_tree_entry* e) {
-        if (length > common) return static_cast<unsigned char>(name[common]);
-        return static_cast<unsigned char>(kind_of(e) == EntryKind::tree ? '/' : '\0');
+int compare_entries(const TreeEntry& a, const TreeEntry& b) {
+    const std::size_t common = std::min(a.name.size(), b.name.size());
+    if (const int order = std::memcmp(a.name.data(), b.name.data(), common); order != 0) return order;
+    const auto next = [common](const TreeEntry& entry) {
+        if (entry.name.size() > common) return static_cast<unsigned char>(entry.name[common]);
+        return static_cast<unsigned char>(kind_of(entry) == EntryKind::tree ? '/' : '\0');
     };
-    return static_cast<int>(next(name_a, length_a, a)) - static_cast<int>(next(name_b, length_b, b));
+    return static_cast<int>(next(a)) - static_cast<int>(next(b));
+}
+
+git_oid to_oid(const unsigned char* id) {
+    git_oid oid;
+    std::memcpy(oid.id, id, GIT_OID_RAWSZ);
+    return oid;
 }
 
 // One comparison; the path prefix is a single buffer grown and shrunk while recursing so
 // that only emitted paths allocate.
 class TreeComparer {
 public:
-    explicit TreeComparer(git_repository* repo) : m_repo(repo) {}
+    explicit TreeComparer(ObjectSource& source) : m_source(source) {}
 
-    util::Expected<void> compare(const git_tree* old_tree, const git_tree* new_tree);
+    util::Expected<void> compare(const ObjectBytes* old_tree, const ObjectBytes* new_tree);
     TreeDiff take() { return std::move(m_result); }
 
 private:
-    util::Expected<void> compare_pair(const git_tree_entry* old_entry, const git_tree_entry* new_entry);
-    util::Expected<void> emit_entry(const git_tree_entry* entry, ChangeKind kind);
-    util::Expected<void> emit_tree(const git_tree* tree, ChangeKind kind);
-    util::Expected<void> descend(const git_tree_entry* old_entry, const git_tree_entry* new_entry);
-    util::Expected<TreeHandle> lookup(const git_tree_entry* entry);
-    void push(const git_tree_entry* entry, ChangeKind kind);
+    util::Expected<void> step(EntryCursor& old_entries, EntryCursor& new_entries);
+    util::Expected<void> compare_pair(const TreeEntry& old_entry, const TreeEntry& new_entry);
+    util::Expected<void> emit_entry(const TreeEntry& entry, ChangeKind kind);
+    util::Expected<void> emit_tree(const ObjectBytes& tree, ChangeKind kind);
+    util::Expected<void> descend(const TreeEntry& old_entry, const TreeEntry& new_entry);
+    util::Expected<SharedObject> lookup(const TreeEntry& entry);
+    util::Error malformed() const;
+    void push(const TreeEntry& entry, ChangeKind kind);
 
-    git_repository* m_repo;
+    ObjectSource& m_source;
     std::string m_prefix;
     TreeDiff m_result;
 };
 
-std::size_t entry_count(const git_tree* tree) { return tree ? git_tree_entrycount(tree) : 0; }
-
-util::Expected<void> TreeComparer::compare(const git_tree* old_tree, const git_tree* new_tree) {
+util::Expected<void> TreeComparer::compare(const ObjectBytes* old_tree, const ObjectBytes* new_tree) {
     ++m_result.trees_compared;
-    const std::size_t old_count = entry_count(old_tree);
-    const std::size_t new_count = entry_count(new_tree);
-    std::size_t i = 0;
-    std::size_t j = 0;
-    while (i < old_count || j < new_count) {
-        const git_tree_entry* a = i < old_count ? git_tree_entry_byindex(old_tree, i) : nullptr;
-        const git_tree_entry* b = j < new_count ? git_tree_entry_byindex(new_tree, j) : nullptr;
-        const int order = a == nullptr ? 1 : b == nullptr ? -1 : compare_entries(a, b);
-        util::Expected<void> step;
-        if (order < 0) {
-            step = emit_entry(a, ChangeKind::deleted);
-            ++i;
-        } else if (order > 0) {
-            step = emit_entry(b, ChangeKind::added);
-            ++j;
-        } else {
-            step = compare_pair(a, b);
-            ++i;
-            ++j;
-        }
-        if (!step) return step;
+    EntryCursor old_entries(old_tree);
+    EntryCursor new_entries(new_tree);
+    while (!old_entries.at_end() || !new_entries.at_end()) {
+        if (auto stepped = step(old_entries, new_entries); !stepped) return stepped;
     }
+    if (old_entries.malformed() || new_entries.malformed()) return std::unexpected(malformed());
     return {};
 }
 
-util::Expected<void> TreeComparer::compare_pair(const git_tree_entry* old_entry,
-                                                const git_tree_entry* new_entry) {
-    const bool same_id = git_oid_equal(git_tree_entry_id(old_entry), git_tree_entry_id(new_entry));
-    if (same_id && git_tree_entry_filemode(old_entry) == git_tree_entry_filemode(new_entry)) return {};
+// Consumes the smaller entry (or both when the names match).
+util::Expected<void> TreeComparer::step(EntryCursor& old_entries, EntryCursor& new_entries) {
+    const int order = old_entries.at_end()   ? 1
+                      : new_entries.at_end() ? -1
+                                             : compare_entries(old_entries.entry(), new_entries.entry());
+    util::Expected<void> result;
+    if (order < 0) {
+        result = emit_entry(old_entries.entry(), ChangeKind::deleted);
+        old_entries.advance();
+    } else if (order > 0) {
+        result = emit_entry(new_entries.entry(), ChangeKind::added);
+        new_entries.advance();
+    } else {
+        result = compare_pair(old_entries.entry(), new_entries.entry());
+        old_entries.advance();
+        new_entries.advance();
+    }
+    return result;
+}
+
+util::Expected<void> TreeComparer::compare_pair(const TreeEntry& old_entry, const TreeEntry& new_entry) {
+    const bool same_id = std::memcmp(old_entry.id, new_entry.id, GIT_OID_RAWSZ) == 0;
+    if (same_id && normalized_mode(old_entry.mode) == normalized_mode(new_entry.mode)) return {};
     const EntryKind old_kind = kind_of(old_entry);
     const EntryKind new_kind = kind_of(new_entry);
     if (old_kind == EntryKind::tree && new_kind == EntryKind::tree) return descend(old_entry, new_entry);
@@ -108,21 +184,20 @@ util::Expected<void> TreeComparer::compare_pair(const git_tree_entry* old_entry,
     return emit_entry(new_entry, ChangeKind::added);
 }
 
-util::Expected<void> TreeComparer::descend(const git_tree_entry* old_entry,
-                                           const git_tree_entry* new_entry) {
+util::Expected<void> TreeComparer::descend(const TreeEntry& old_entry, const TreeEntry& new_entry) {
     auto old_tree = lookup(old_entry);
     if (!old_tree) return std::unexpected(old_tree.error());
     auto new_tree = lookup(new_entry);
     if (!new_tree) return std::unexpected(new_tree.error());
     if (!*old_tree || !*new_tree) return {};  // one side absent: nothing can be compared
     const std::size_t size = m_prefix.size();
-    m_prefix.append(git_tree_entry_name(new_entry)).push_back('/');
+    m_prefix.append(new_entry.name).push_back('/');
     auto result = compare(old_tree->get(), new_tree->get());
     m_prefix.resize(size);
     return result;
 }
 
-util::Expected<void> TreeComparer::emit_entry(const git_tree_entry* entry, ChangeKind kind) {
+util::Expected<void> TreeComparer::emit_entry(const TreeEntry& entry, ChangeKind kind) {
     switch (kind_of(entry)) {
         case EntryKind::blob: push(entry, kind); return {};
         case EntryKind::other: return {};
@@ -132,42 +207,45 @@ util::Expected<void> TreeComparer::emit_entry(const git_tree_entry* entry, Chang
     if (!tree) return std::unexpected(tree.error());
     if (!*tree) return {};
     const std::size_t size = m_prefix.size();
-    m_prefix.append(git_tree_entry_name(entry)).push_back('/');
-    auto result = emit_tree(tree->get(), kind);
+    m_prefix.append(entry.name).push_back('/');
+    auto result = emit_tree(**tree, kind);
     m_prefix.resize(size);
     return result;
 }
 
-util::Expected<void> TreeComparer::emit_tree(const git_tree* tree, ChangeKind kind) {
+util::Expected<void> TreeComparer::emit_tree(const ObjectBytes& tree, ChangeKind kind) {
     ++m_result.trees_compared;
-    const std::size_t count = git_tree_entrycount(tree);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (auto step = emit_entry(git_tree_entry_byindex(tree, i), kind); !step) return step;
+    EntryCursor entries(&tree);
+    for (; !entries.at_end(); entries.advance()) {
+        if (auto emitted = emit_entry(entries.entry(), kind); !emitted) return emitted;
     }
+    if (entries.malformed()) return std::unexpected(malformed());
     return {};
 }
 
-// An absent tree (partial clone) yields a null handle and is counted, never an error.
-util::Expected<TreeHandle> TreeComparer::lookup(const git_tree_entry* entry) {
-    TreeHandle tree;
-    const int rc = git_tree_lookup(out(tree), m_repo, git_tree_entry_id(entry));
-    if (rc == GIT_ENOTFOUND) {
-        ++m_result.missing_objects;
-        return TreeHandle{};
+// An absent tree (partial clone) yields null and is counted, never an error.
+util::Expected<SharedObject> TreeComparer::lookup(const TreeEntry& entry) {
+    auto tree = m_source.tree(to_oid(entry.id));
+    if (!tree) {
+        return util::fail(util::ErrorKind::input, "reading tree " + util::quoted(m_prefix + std::string(entry.name)),
+                          tree.error().cause);
     }
-    if (rc < 0) {
-        return util::fail(util::ErrorKind::input,
-                          "reading tree " + util::quoted(m_prefix + git_tree_entry_name(entry)),
-                          last_error_message());
-    }
+    if (!*tree) ++m_result.missing_objects;
     return tree;
 }
 
-void TreeComparer::push(const git_tree_entry* entry, ChangeKind kind) {
+util::Error TreeComparer::malformed() const {
+    return util::Error{util::ErrorKind::input,
+                       "reading tree " + util::quoted(m_prefix.empty() ? std::string("/") : m_prefix),
+                       "malformed tree object", {}};
+}
+
+void TreeComparer::push(const TreeEntry& entry, ChangeKind kind) {
     RawChange change;
-    change.path = m_prefix + git_tree_entry_name(entry);
+    change.path.reserve(m_prefix.size() + entry.name.size());
+    change.path.append(m_prefix).append(entry.name);
     change.kind = kind;
-    git_oid_cpy(&change.blob, git_tree_entry_id(entry));
+    std::memcpy(change.blob.id, entry.id, GIT_OID_RAWSZ);
     m_result.changes.push_back(std::move(change));
 }
 
@@ -178,12 +256,9 @@ std::string_view file_name(std::string_view path) {
 
 }  // namespace
 
-util::Expected<TreeDiff> diff_trees(git_repository* repo, const git_tree* old_tree,
-                                    const git_tree* new_tree) {
-    TreeComparer comparer(repo);
-    if (auto compared = comparer.compare(old_tree, new_tree); !compared) {
-        return std::unexpected(compared.error());
-    }
+util::Expected<TreeDiff> diff_trees(ObjectSource& source, const ObjectBytes* old_tree, const ObjectBytes* new_tree) {
+    TreeComparer comparer(source);
+    if (auto compared = comparer.compare(old_tree, new_tree); !compared) return std::unexpected(compared.error());
     return comparer.take();
 }
 

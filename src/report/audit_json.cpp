@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -119,25 +120,28 @@ Json health_json(const engine::ProjectHealth& health) {
 
 }  // namespace
 
-std::string render_audit_json(const AuditView& view) {
+nlohmann::ordered_json audit_json_object(const AuditView& view) {
     const auto& r = view.result;
     Json hats = Json::array();
     for (const auto& hat : r.hats) hats.push_back(hat_json(hat));
-    Json out = {{"schema", "roles.audit/1"},
-                {"project", r.project},
-                {"roster", r.roster_file.empty() ? Json(nullptr) : Json(r.roster_file)},
-                {"mode", r.mode == engine::RosterMode::discovery ? "discovery" : "roster"},
-                {"window", {{"since", util::format_date(r.window.begin)}, {"until", util::format_date(r.window.end)},
-                            {"since_epoch", r.window.begin}, {"until_epoch", r.window.end}}},
-                {"head", r.head_id},
-                {"shallow", r.shallow},
-                {"totals", totals_json(r.totals)},
-                {"hats", hats},
-                {"health", health_json(r.health)},
-                {"gate", {{"fail_on", view.fail_on}, {"failed", view.failed_hats},
-                          {"passed", view.failed_hats.empty()}}},
-                {"warnings", r.warnings},
-                {"note", view.note}};
+    return {{"project", r.project},
+            {"roster", r.roster_file.empty() ? Json(nullptr) : Json(r.roster_file)},
+            {"mode", engine::to_string(r.mode)},
+            {"window", {{"since", util::format_date(r.window.begin)}, {"until", util::format_date(r.window.end)},
+                        {"since_epoch", r.window.begin}, {"until_epoch", r.window.end}}},
+            {"head", r.head_id},
+            {"shallow", r.shallow},
+            {"totals", totals_json(r.totals)},
+            {"hats", hats},
+            {"health", health_json(r.health)},
+            {"warnings", r.warnings}};
+}
+
+std::string render_audit_json(const AuditView& view) {
+    Json out = {{"schema", "roles.audit/1"}};
+    out.update(audit_json_object(view));
+    out["gate"] = {{"fail_on", view.fail_on}, {"failed", view.failed_hats}, {"passed", view.failed_hats.empty()}};
+    out["note"] = view.note;
     return out.dump(2) + "\n";
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/table.hpp"
@@ -54,6 +55,7 @@ std::string header(const engine::AuditResult& r) {
     std::string out = fmt::format("roles audit: {}{}\n", r.project.empty() ? "(unnamed project)" : r.project,
                                   r.roster_file.empty() ? " (no roster: discovery mode, generic hats)"
                                                         : " (roster " + r.roster_file + ")");
+    if (r.mode == engine::RosterMode::roster_only) return out + "no repository: coverage from the roster alone\n\n";
     out += fmt::format("window {} .. {}, HEAD {}\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), r.head_id.substr(0, 12));
     out += fmt::format("{} commit{} by {} {} ({} merge{} and {} bot commit{} not counted)\n\n", r.totals.commits,
@@ -75,14 +77,18 @@ std::string summary(const engine::AuditResult& r) {
     return out + "\n";
 }
 
-std::string gate_line(const AuditView& view) {
+}  // namespace
+
+std::string gate_line(const std::vector<std::string>& fail_on_values, const std::vector<std::string>& failed) {
     std::string fail_on;
-    for (const auto& value : view.fail_on) fail_on += (fail_on.empty() ? "" : ",") + value;
-    if (view.failed_hats.empty()) return fmt::format("gate: passed (--fail-on {})\n", fail_on);
+    for (const auto& value : fail_on_values) fail_on += (fail_on.empty() ? "" : ",") + value;
+    if (failed.empty()) return fmt::format("gate: passed (--fail-on {})\n", fail_on);
     std::string hats;
-    for (const auto& hat : view.failed_hats) hats += (hats.empty() ? "" : ", ") + hat;
+    for (const auto& hat : failed) hats += (hats.empty() ? "" : ", ") + hat;
     return fmt::format("gate: failed (--fail-on {}): {}\n", fail_on, hats);
 }
+
+namespace {
 
 util::Table hat_table(const AuditView& view, std::vector<const engine::HatCoverage*>& rows) {
     const bool verbose = view.detail == Detail::verbose;
@@ -178,7 +184,7 @@ std::string project_section(const engine::ProjectHealth& health) {
 
 }  // namespace
 
-std::string render_audit_text(const AuditView& view, Color color) {
+std::string audit_body_text(const AuditView& view, Color color) {
     const auto& r = view.result;
     std::vector<const engine::HatCoverage*> rows;
     const auto table = hat_table(view, rows);
@@ -188,11 +194,16 @@ std::string render_audit_text(const AuditView& view, Color color) {
         if (column != 1) return cell;
         return fmt::format(status_style(rows[row - 1]->status), "{}", cell);
     };
-    if (view.detail == Detail::quiet) return (rows.empty() ? std::string() : table.render(decorate)) + gate_line(view);
+    if (view.detail == Detail::quiet) return rows.empty() ? std::string() : table.render(decorate);
     std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
-    if (!view.note.empty()) out += view.note + "\n";
-    return out + gate_line(view);
+    return out;
+}
+
+std::string render_audit_text(const AuditView& view, Color color) {
+    std::string out = audit_body_text(view, color);
+    if (view.detail != Detail::quiet && !view.note.empty()) out += view.note + "\n";
+    return out + gate_line(view.fail_on, view.failed_hats);
 }
 
 }  // namespace roles::report

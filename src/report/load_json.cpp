@@ -111,7 +111,7 @@ std::string render_load_json(const LoadView& view) {
     Json out = {{"schema", "roles.load/1"},
                 {"project", r.project},
                 {"roster", r.roster_file.empty() ? Json(nullptr) : Json(r.roster_file)},
-                {"mode", r.mode == engine::RosterMode::discovery ? "discovery" : "roster"},
+                {"mode", engine::to_string(r.mode)},
                 {"window",
                  {{"since", util::format_date(r.window.begin)},
                   {"until", util::format_date(r.window.end)},

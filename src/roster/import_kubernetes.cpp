@@ -185,6 +185,38 @@ void GroupReader::read_subproject(const YAML::Node& node, Project& project) {
 
 }  // namespace
 
+namespace {
+
+// Every group of every kind, in file order; a `dir` met twice is reported.
+util::Expected<void> read_groups(const Doc& doc, const YAML::Node& root, GroupReader& reader, Roster& roster) {
+    std::map<std::string, SourcePos> seen;
+    const auto top = map_entries(doc, root, "at the top level", std::nullopt);
+    for (const auto& kind : k_group_kinds) {
+        const auto* list = find_entry(top, kind.key);
+        if (list == nullptr || list->value.IsNull()) continue;
+        if (!list->value.IsSequence()) {
+            doc.error(list->value_mark(), "expected a list of groups for " + util::quoted(kind.key) + ", got " +
+                                              describe(list->value));
+            continue;
+        }
+        for (const auto& group : list->value) {
+            auto project = reader.read(group, kind.catalog);
+            if (!project) return std::unexpected(project.error());
+            if (!*project) continue;
+            if (const auto [first, inserted] = seen.emplace((*project)->name, (*project)->pos); !inserted) {
+                doc.error(group.Mark(), fmt::format("group {} is listed twice (first at {}:{})",
+                                                    util::quoted((*project)->name), first->second.line,
+                                                    first->second.column));
+                continue;
+            }
+            roster.projects.push_back(std::move(**project));
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
 util::Expected<ImportResult> import_kubernetes(const std::string& text, const std::string& file,
                                                const ImportOptions& options) {
     Problems errors, warnings;
@@ -196,30 +228,8 @@ util::Expected<ImportResult> import_kubernetes(const std::string& text, const st
     PeopleRegistry people;
     CatalogShelf shelf;
     GroupReader reader(doc, people, shelf);
-    std::map<std::string, SourcePos> seen;
     if (const auto root = load_document(doc, text, "sigs file")) {
-        const auto top = map_entries(doc, *root, "at the top level", std::nullopt);
-        for (const auto& kind : k_group_kinds) {
-            const auto* list = find_entry(top, kind.key);
-            if (list == nullptr || list->value.IsNull()) continue;
-            if (!list->value.IsSequence()) {
-                doc.error(list->value_mark(), "expected a list of groups for " + util::quoted(kind.key) + ", got " +
-                                                  describe(list->value));
-                continue;
-            }
-            for (const auto& group : list->value) {
-                auto project = reader.read(group, kind.catalog);
-                if (!project) return std::unexpected(project.error());
-                if (!*project) continue;
-                if (const auto [first, inserted] = seen.emplace((*project)->name, (*project)->pos); !inserted) {
-                    doc.error(group.Mark(), fmt::format("group {} is listed twice (first at {}:{})",
-                                                        util::quoted((*project)->name), first->second.line,
-                                                        first->second.column));
-                    continue;
-                }
-                roster.projects.push_back(std::move(**project));
-            }
-        }
+        if (auto read = read_groups(doc, *root, reader, roster); !read) return std::unexpected(read.error());
         if (roster.projects.empty() && errors.empty()) doc.error(root->Mark(), "the file lists no group");
     }
     if (!errors.empty()) {

@@ -68,7 +68,7 @@ void read_block(const std::vector<std::string_view>& lines, std::size_t first, s
     for (std::size_t i = first + 1; i < end; ++i) {
         const auto line = lines[i];
         if (!is_field(line)) {
-            problems.error(line_no(i), "expected a field line such as 'F:\tpath' or a blank line, got " +
+            problems.error(line_no(i), "expected a field line (a letter, ':' and a value) or a blank line, got " +
                                            util::quoted(util::trim(line)));
             continue;
         }

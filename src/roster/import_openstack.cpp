@@ -203,7 +203,7 @@ std::optional<std::string> TeamReader::read_contact(const YAML::Node& node, Hold
     Contact contact{name, {}, {}, std::nullopt, {}};
     if (plausible_email(email)) contact.emails.push_back(email);
     if (!nick.empty()) contact.logins.push_back(nick);
-    contact.key_hint = !nick.empty() ? nick : !email.empty() ? email.substr(0, email.find('@')) : name;
+    contact.key_hint = !nick.empty() ? nick : !email.empty() ? email_key_hint(email, name) : name;
     return m_people.add(contact);
 }
 

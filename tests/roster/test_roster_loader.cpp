@@ -260,8 +260,8 @@ TEST_CASE("unknown built-in catalogs get a suggestion or the list of catalogs", 
     CHECK(problems(yaml) ==
           Lines{
               "r.yaml:1:12: unknown catalog 'opnstack' (did you mean 'openstack'?)",
-              "r.yaml:1:22: unknown catalog 'nosuch' (built-in catalogs: 2i2c, generic, kubernetes-sig, "
-              "openstack, openstack-dpl, ospo)",
+              "r.yaml:1:22: unknown catalog 'nosuch' (built-in catalogs: 2i2c, codeowners, generic, "
+              "kubernetes-group, kubernetes-sig, maintainers, openstack, openstack-dpl, ospo)",
           });
 }
 

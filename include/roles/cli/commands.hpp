@@ -7,6 +7,7 @@
 #include "roles/cli/options.hpp"
 #include "roles/engine/audit.hpp"
 #include "roles/git/history.hpp"
+#include "roles/git/loader.hpp"
 #include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
 
@@ -39,6 +40,29 @@ struct ProjectInputs {
 /// --since/--until (a date, a tag or a commit id). Times the phases into `timer`.
 [[nodiscard]] util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer);
 
+/// The loader options of --ref, --threads and the cache flags, for the repository at `path`.
+[[nodiscard]] git::LoadOptions history_options(const Options& options, const std::string& path);
+
+/// --since/--until as window bounds: a date, or a tag or commit id of `history`.
+[[nodiscard]] util::Expected<engine::WindowRequest> resolve_window_request(const Options& options,
+                                                                           const git::History& history);
+
+/// The first half of load_project_inputs: the roster only (history left empty).
+[[nodiscard]] util::Expected<ProjectInputs> load_roster_stage(const Options& options, PhaseTimer& timer);
+
+/// The second half: loads the history of --ref in --repo into `inputs` and resolves
+/// --since/--until against it.
+[[nodiscard]] util::Expected<void> load_history_stage(const Options& options, ProjectInputs& inputs,
+                                                      PhaseTimer& timer);
+
+/// `roles audit` on a program roster: loads each project's `repos:` (relative to the roster
+/// file; a repository that cannot be read is a warning and the project is audited on what
+/// remains, or on the roster alone), audits every project, adds up seats across projects,
+/// renders, and returns gate_failed when anything matched --fail-on. --since/--until take
+/// dates only here (a tag or a commit would be ambiguous across repositories).
+[[nodiscard]] util::Expected<util::ExitCode> run_program_audit(const Options& options, const roster::Roster& roster,
+                                                               const engine::FailOn& fail_on, PhaseTimer& timer);
+
 /// `roles audit`: load the roster (or the discovery roster), then history, assess coverage,
 /// render, and return gate_failed when a hat matches --fail-on.
 [[nodiscard]] util::Expected<util::ExitCode> run_audit(const Options& options);
@@ -47,6 +71,11 @@ struct ProjectInputs {
 /// activity and burnout signals; `--person KEY` shows one person's detail (an unknown key is
 /// a usage error with a "did you mean"). Always returns ok: load has no gate.
 [[nodiscard]] util::Expected<util::ExitCode> run_load(const Options& options);
+
+/// `roles report`: the same loading as audit, then the cycle (--cycle A..B or auto) against
+/// the previous cycle of the same length, rendered as Markdown (default; `--format text` is
+/// the same), JSON or one self-contained HTML page. Always returns ok: report has no gate.
+[[nodiscard]] util::Expected<util::ExitCode> run_report(const Options& options);
 
 /// `roles validate`: parse and check a roster; prints a summary and the warnings.
 [[nodiscard]] util::Expected<util::ExitCode> run_validate(const Options& options);

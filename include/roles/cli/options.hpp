@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import };
+enum class Command : unsigned char { audit, load, validate, hats, import, report };
 
 /// Output formats (DESIGN §4); each command says which it supports.
 enum class Format { text, json, markdown, html, sarif, github };
@@ -40,6 +40,7 @@ struct Options {
     std::optional<std::string> team;         ///< --team NAME: one team of an openstack import
     std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
     bool force = false;                      ///< import --force: replace an existing -o file
+    std::string cycle = "auto";              ///< report --cycle A..B or auto
 };
 
 }  // namespace roles::cli

@@ -60,7 +60,12 @@ struct HatCoverage {
 };
 
 /// Whether the roster is the discovery roster (no ROLES.yaml).
-enum class RosterMode : std::uint8_t { roster, discovery };
+/// `roster_only` is for a project with no repository to read (e.g. an imported program
+/// roster): holders count as active, so only vacant, understaffed and single-point apply.
+enum class RosterMode : std::uint8_t { roster, discovery, roster_only };
+
+/// "roster", "discovery", "roster-only".
+[[nodiscard]] std::string_view to_string(RosterMode mode);
 
 /// Everything the coverage decision reads.
 struct CoverageInput {

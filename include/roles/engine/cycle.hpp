@@ -170,6 +170,7 @@ struct HatCycle {
     std::string hat;
     std::string title;
     bool required = true;
+    int min = 1;
     Status status = Status::ok;
     std::optional<Status> previous_status;     ///< nullopt when there was no previous cycle
     std::vector<HolderState> holders;          ///< current holders at the cycle end
@@ -293,9 +294,22 @@ struct CycleReport {
 
 // Parts of build_cycle_report, exposed for tests.
 
-/// The hat-level changes between two coverages of the same hat.
+/// The changes of one hat between the previous cycle's coverage (`before`) and this one's
+/// (`now`), in this order: the status (became-vacant or status-changed), holders added,
+/// holders left (with the term's end from `hat` when it ended), current holders who went
+/// quiet (items last cycle, none now), and non-holders who now do at least
+/// thresholds.shadowed_share of the items but did not before.
 [[nodiscard]] std::vector<HatChange> hat_changes(const HatCoverage& now, const HatCoverage& before,
-                                                 const roster::Thresholds& thresholds);
+                                                 const roster::Hat& hat, const roster::Thresholds& thresholds);
+
+/// One HatCycle per hat of `now` (roster order, same as `hats`); `before` is null when
+/// there was no previous cycle (no previous status, every evidence trend new, no changes).
+/// Former holders are coverage's (terms ended by the window end), with the term's end. In
+/// discovery mode nobody holds anything, so nobody is reported as a new implicit holder.
+[[nodiscard]] std::vector<HatCycle> hat_cycles(const std::vector<HatCoverage>& now,
+                                               const std::vector<HatCoverage>* before,
+                                               const std::vector<roster::Hat>& hats,
+                                               const roster::Thresholds& thresholds, RosterMode mode);
 
 /// The asks implied by a report whose other fields are filled, most urgent first: appoint
 /// (vacant), add holders (understaffed), confirm holders (stale), recognise holders

@@ -15,6 +15,11 @@ namespace roles::git {
 /// Whether load_history keeps per-commit facts between runs (see LoadOptions::cache_dir).
 enum class CacheMode : unsigned char { off, use };
 
+/// How trees are read: `direct` maps pack files and reads them with roles' own reader
+/// (several times faster than libgit2's object database; whatever it cannot serve still goes
+/// through libgit2), `libgit2` reads every object through libgit2. Both give the same History.
+enum class PackAccess : unsigned char { direct, libgit2 };
+
 /// How far a load has got; reported on the thread that called load_history.
 struct LoadProgress {
     std::uint64_t done = 0;   ///< commits read from git so far
@@ -35,6 +40,7 @@ struct LoadOptions {
     /// which never dirties the work tree.
     std::string cache_dir;
     ProgressCallback progress;  ///< may be empty
+    PackAccess packs = PackAccess::direct;
 };
 
 /// What one load did, for --stats.

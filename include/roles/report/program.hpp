@@ -1,0 +1,28 @@
+#pragma once
+// Renderers for `roles audit` on a program roster. They format; they never compute.
+
+#include <string>
+#include <vector>
+
+#include "roles/engine/program.hpp"
+#include "roles/report/audit.hpp"
+
+namespace roles::report {
+
+/// A program audit and the gate verdict decided by the caller.
+struct ProgramView {
+    const engine::ProgramAuditResult& result;
+    std::vector<std::string> fail_on;  ///< the --fail-on values as given
+    std::vector<std::string> failed;   ///< "project/hat" (and "project/burnout:KEY") that matched
+    Detail detail = Detail::normal;
+};
+
+/// Each project's audit (as `roles audit` prints it for one project), then the
+/// cross-project seats table, the status summary over all projects and the gate.
+[[nodiscard]] std::string render_program_text(const ProgramView& view, Color color);
+
+/// The same facts as JSON: "schema": "roles.audit/1", "program": true, "projects": [...],
+/// "people": [...], "totals", "gate", "warnings".
+[[nodiscard]] std::string render_program_json(const ProgramView& view);
+
+}  // namespace roles::report

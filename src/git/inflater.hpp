@@ -1,0 +1,33 @@
+#pragma once
+// Internal to src/git: zlib decompression for the pack reader, with one stream reused for
+// every object (inflateReset instead of a fresh inflateInit, whose allocations are a large
+// part of libgit2's cost per object).
+
+#include <cstddef>
+#include <memory>
+
+namespace roles::git {
+
+/// One zlib stream; not thread-safe (one per reader thread).
+class Inflater {
+public:
+    /// An inflater, or null when zlib's functions cannot be found (the caller then reads
+    /// through libgit2).
+    [[nodiscard]] static std::unique_ptr<Inflater> create();
+    Inflater(const Inflater&) = delete;
+    Inflater& operator=(const Inflater&) = delete;
+    ~Inflater();
+
+    /// Inflates the zlib stream at `input` (at most `input_size` bytes are available) into
+    /// exactly `output_size` bytes at `output`. False when the stream is damaged or its
+    /// length differs from `output_size`.
+    [[nodiscard]] bool inflate_exact(const unsigned char* input, std::size_t input_size, unsigned char* output,
+                                     std::size_t output_size);
+
+private:
+    struct Stream;
+    explicit Inflater(std::unique_ptr<Stream> stream);
+    std::unique_ptr<Stream> m_stream;
+};
+
+}  // namespace roles::git

@@ -1,0 +1,42 @@
+#pragma once
+// Internal to src/git: where one thread reads trees from. The pack reader serves what it
+// can; everything else (loose objects, alternates, odd pack entries, absent objects) goes
+// through libgit2, so the result never depends on which of the two answered.
+
+#include <cstdint>
+#include <memory>
+
+#include "pack_reader.hpp"
+#include "roles/git/handles.hpp"
+#include "roles/util/error.hpp"
+
+namespace roles::git {
+
+/// Counters of where objects came from.
+struct SourceCounters {
+    std::uint64_t pack_reads = 0;     ///< served by the pack reader
+    std::uint64_t libgit2_reads = 0;  ///< served by libgit2
+};
+
+/// Reads trees for one thread.
+class ObjectSource {
+public:
+    /// `packs` may be null (libgit2 only). `repo` must outlive the source.
+    ObjectSource(git_repository* repo, std::shared_ptr<const PackSet> packs);
+    ObjectSource(const ObjectSource&) = delete;
+    ObjectSource& operator=(const ObjectSource&) = delete;
+    ~ObjectSource();
+
+    /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
+    /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
+    [[nodiscard]] util::Expected<SharedObject> tree(const git_oid& id);
+    [[nodiscard]] const SourceCounters& counters() const { return m_counters; }
+
+private:
+    git_repository* m_repo;
+    Handle<git_odb, git_odb_free> m_odb;
+    std::unique_ptr<PackReader> m_packs;
+    SourceCounters m_counters;
+};
+
+}  // namespace roles::git

@@ -1,0 +1,382 @@
+#include "pack_reader.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+namespace roles::git {
+
+namespace {
+
+constexpr std::size_t k_oid_size = 20;
+constexpr std::size_t k_idx_header = 8;
+constexpr std::size_t k_fanout_size = 256 * 4;
+constexpr std::size_t k_trailer = 2 * k_oid_size;
+constexpr std::size_t k_pack_header = 12;
+constexpr unsigned k_ofs_delta = 6;
+constexpr unsigned k_ref_delta = 7;
+constexpr std::size_t k_max_chain = 10'000;
+constexpr std::uint64_t k_max_object = std::uint64_t{1} << 32;  // larger: left to libgit2
+constexpr int k_offset_bits = 48;
+
+std::uint32_t read_be32(const unsigned char* bytes) {
+    return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) | (std::uint32_t{bytes[2]} << 8) |
+           std::uint32_t{bytes[3]};
+}
+
+std::uint64_t read_be64(const unsigned char* bytes) {
+    return (std::uint64_t{read_be32(bytes)} << 32) | read_be32(bytes + 4);
+}
+
+// A read-only private mapping of a whole file.
+class MappedFile {
+public:
+    static std::optional<MappedFile> map(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return std::nullopt;
+        struct stat info {};
+        void* data = MAP_FAILED;
+        if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+            data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        }
+        ::close(fd);
+        if (data == MAP_FAILED) return std::nullopt;
+        return MappedFile(static_cast<const unsigned char*>(data), static_cast<std::size_t>(info.st_size));
+    }
+    MappedFile(MappedFile&& other) noexcept : m_data(std::exchange(other.m_data, nullptr)), m_size(other.m_size) {}
+    MappedFile& operator=(MappedFile&&) = delete;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile() {
+        if (m_data != nullptr) ::munmap(const_cast<unsigned char*>(m_data), m_size);
+    }
+    [[nodiscard]] const unsigned char* data() const { return m_data; }
+    [[nodiscard]] std::size_t size() const { return m_size; }
+
+private:
+    MappedFile(const unsigned char* data, std::size_t size) : m_data(data), m_size(size) {}
+    const unsigned char* m_data;
+    std::size_t m_size;
+};
+
+// What precedes an entry's compressed data.
+struct EntryHeader {
+    unsigned type = 0;
+    std::uint64_t size = 0;        // inflated size
+    std::uint64_t data = 0;        // offset of the compressed data
+    std::uint64_t base_offset = 0; // OFS_DELTA: offset of the base entry
+    const unsigned char* base_id = nullptr;  // REF_DELTA: id of the base
+};
+
+}  // namespace
+
+// One pack and its index (version 2).
+class Pack {
+public:
+    static std::unique_ptr<Pack> open(const std::string& idx_path, const std::string& pack_path);
+    [[nodiscard]] std::optional<std::uint64_t> find(const unsigned char* id) const;
+    [[nodiscard]] std::optional<EntryHeader> header(std::uint64_t offset) const;
+    [[nodiscard]] const unsigned char* data() const { return m_pack.data(); }
+    /// End of the entries (the trailing checksum excluded).
+    [[nodiscard]] std::uint64_t end() const { return m_pack.size() - k_oid_size; }
+
+private:
+    Pack(MappedFile idx, MappedFile pack) : m_idx(std::move(idx)), m_pack(std::move(pack)) {}
+    bool parse_index();
+
+    MappedFile m_idx;
+    MappedFile m_pack;
+    std::uint32_t m_count = 0;
+    const unsigned char* m_fanout = nullptr;
+    const unsigned char* m_ids = nullptr;
+    const unsigned char* m_offsets = nullptr;
+    const unsigned char* m_large_offsets = nullptr;
+    std::size_t m_large_count = 0;
+};
+
+std::unique_ptr<Pack> Pack::open(const std::string& idx_path, const std::string& pack_path) {
+    auto idx = MappedFile::map(idx_path);
+    auto pack = MappedFile::map(pack_path);
+    if (!idx || !pack) return nullptr;
+    if (pack->size() < k_pack_header + k_oid_size || std::memcmp(pack->data(), "PACK", 4) != 0) return nullptr;
+    const std::uint32_t version = read_be32(pack->data() + 4);
+    if (version != 2 && version != 3) return nullptr;
+    std::unique_ptr<Pack> result(new Pack(std::move(*idx), std::move(*pack)));
+    if (!result->parse_index()) return nullptr;
+    return result;
+}
+
+bool Pack::parse_index() {
+    const unsigned char* bytes = m_idx.data();
+    const std::size_t size = m_idx.size();
+    if (size < k_idx_header + k_fanout_size + k_trailer) return false;
+    if (std::memcmp(bytes, "\377tOc", 4) != 0 || read_be32(bytes + 4) != 2) return false;
+    m_fanout = bytes + k_idx_header;
+    m_count = read_be32(m_fanout + 255 * 4);
+    const std::size_t fixed = k_idx_header + k_fanout_size + std::size_t{m_count} * (k_oid_size + 8) + k_trailer;
+    if (size < fixed || (size - fixed) % 8 != 0) return false;
+    for (int i = 1; i < 256; ++i) {
+        if (read_be32(m_fanout + (i - 1) * 4) > read_be32(m_fanout + i * 4)) return false;
+    }
+    m_ids = m_fanout + k_fanout_size;
+    m_offsets = m_ids + std::size_t{m_count} * (k_oid_size + 4);  // after the ids and their CRCs
+    m_large_offsets = m_offsets + std::size_t{m_count} * 4;
+    m_large_count = (size - fixed) / 8;
+    return true;
+}
+
+std::optional<std::uint64_t> Pack::find(const unsigned char* id) const {
+    std::uint32_t low = id[0] == 0 ? 0 : read_be32(m_fanout + (id[0] - 1) * 4);
+    std::uint32_t high = read_be32(m_fanout + id[0] * 4);
+    while (low < high) {
+        const std::uint32_t middle = low + (high - low) / 2;
+        const int order = std::memcmp(m_ids + std::size_t{middle} * k_oid_size, id, k_oid_size);
+        if (order == 0) {
+            const std::uint32_t small = read_be32(m_offsets + std::size_t{middle} * 4);
+            std::uint64_t offset = small;
+            if ((small & 0x8000'0000U) != 0) {
+                const std::size_t large = small & 0x7fff'ffffU;
+                if (large >= m_large_count) return std::nullopt;
+                offset = read_be64(m_large_offsets + large * 8);
+            }
+            if (offset < k_pack_header || offset >= end()) return std::nullopt;
+            return offset;
+        }
+        if (order < 0) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<EntryHeader> Pack::header(std::uint64_t offset) const {
+    const unsigned char* bytes = m_pack.data();
+    std::uint64_t position = offset;
+    if (position >= end()) return std::nullopt;
+    unsigned char byte = bytes[position++];
+    EntryHeader header;
+    header.type = (byte >> 4) & 7;
+    header.size = byte & 15;
+    for (int shift = 4; (byte & 0x80) != 0; shift += 7) {
+        if (position >= end() || shift > 57) return std::nullopt;
+        byte = bytes[position++];
+        header.size |= std::uint64_t{byte & 0x7fU} << shift;
+    }
+    if (header.type == k_ofs_delta) {
+        if (position >= end()) return std::nullopt;
+        byte = bytes[position++];
+        std::uint64_t distance = byte & 0x7f;
+        while ((byte & 0x80) != 0) {
+            if (position >= end() || distance >= (std::uint64_t{1} << 56)) return std::nullopt;
+            byte = bytes[position++];
+            distance = ((distance + 1) << 7) | (byte & 0x7f);
+        }
+        if (distance == 0 || distance > offset) return std::nullopt;
+        header.base_offset = offset - distance;
+    } else if (header.type == k_ref_delta) {
+        if (position + k_oid_size > end()) return std::nullopt;
+        header.base_id = bytes + position;
+        position += k_oid_size;
+    }
+    header.data = position;
+    return header;
+}
+
+PackSet::PackSet() = default;
+PackSet::~PackSet() = default;
+
+std::shared_ptr<const PackSet> PackSet::open(const std::string& objects_dir) {
+    namespace fs = std::filesystem;
+    auto set = std::make_shared<PackSet>();
+    std::error_code error;
+    std::vector<fs::path> indexes;
+    for (fs::directory_iterator it(fs::path(objects_dir) / "pack", error), end; !error && it != end;
+         it.increment(error)) {
+        if (it->path().extension() == ".idx") indexes.push_back(it->path());
+    }
+    std::sort(indexes.begin(), indexes.end());
+    for (const fs::path& index : indexes) {
+        fs::path pack = index;
+        pack.replace_extension(".pack");
+        if (auto opened = Pack::open(index.string(), pack.string())) set->m_packs.push_back(std::move(opened));
+    }
+    return set;
+}
+
+SharedObject ObjectCache::find(std::uint64_t key) {
+    const auto found = m_index.find(key);
+    if (found == m_index.end()) return nullptr;
+    m_entries.splice(m_entries.begin(), m_entries, found->second);
+    return found->second->object;
+}
+
+void ObjectCache::insert(std::uint64_t key, const SharedObject& object) {
+    // One object may not crowd out the rest: a few large trees would evict everything.
+    if (object->size > m_budget / 8 || m_index.contains(key)) return;
+    while (!m_entries.empty() && m_used + object->size > m_budget) {
+        m_used -= m_entries.back().object->size;
+        m_index.erase(m_entries.back().key);
+        m_entries.pop_back();
+    }
+    m_entries.push_front(Entry{key, object});
+    m_index.emplace(key, m_entries.begin());
+    m_used += object->size;
+}
+
+PackReader::PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inflater> inflater,
+                       std::size_t cache_bytes)
+    : m_packs(std::move(packs)), m_inflater(std::move(inflater)), m_cache(cache_bytes) {}
+
+SharedObject PackReader::read(const git_oid& id) {
+    const std::size_t count = m_packs->size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t pack = (m_last_pack + i) % count;
+        if (const auto offset = m_packs->pack(pack).find(id.id)) {
+            m_last_pack = pack;
+            return read_at(pack, *offset);
+        }
+    }
+    return nullptr;
+}
+
+namespace {
+
+std::uint64_t cache_key(std::size_t pack, std::uint64_t offset) {
+    return (std::uint64_t{pack} << k_offset_bits) | offset;
+}
+
+bool is_base_type(unsigned type) { return type >= 1 && type <= 4; }
+
+}  // namespace
+
+SharedObject PackReader::read_at(std::size_t pack_index, std::uint64_t offset) {
+    const Pack& pack = m_packs->pack(pack_index);
+    std::vector<DeltaStep> chain;
+    std::uint64_t current = offset;
+    while (chain.size() < k_max_chain) {
+        if (SharedObject cached = m_cache.find(cache_key(pack_index, current))) return resolve(pack_index, chain, cached);
+        const auto header = pack.header(current);
+        if (!header || header->size > k_max_object) return nullptr;
+        if (is_base_type(header->type)) {
+            SharedObject base = inflate_object(pack, header->data, header->size, static_cast<ObjectType>(header->type));
+            if (!base) return nullptr;
+            m_cache.insert(cache_key(pack_index, current), base);
+            return resolve(pack_index, chain, std::move(base));
+        }
+        chain.push_back(DeltaStep{current, header->data, static_cast<std::size_t>(header->size)});
+        if (header->type == k_ofs_delta) {
+            current = header->base_offset;
+        } else if (header->type == k_ref_delta) {
+            const auto base = pack.find(header->base_id);
+            if (!base) return nullptr;  // a thin pack's base lives elsewhere: libgit2's job
+            current = *base;
+        } else {
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+SharedObject PackReader::resolve(std::size_t pack_index, std::vector<DeltaStep>& chain, SharedObject base) {
+    const Pack& pack = m_packs->pack(pack_index);
+    while (!chain.empty()) {
+        const DeltaStep step = chain.back();
+        chain.pop_back();
+        if (m_delta.size() < step.size) m_delta.resize(step.size);
+        if (!m_inflater->inflate_exact(pack.data() + step.data, pack.end() - step.data, m_delta.data(), step.size)) {
+            return nullptr;
+        }
+        auto applied = apply_delta(*base, m_delta.data(), step.size);
+        if (!applied) return nullptr;
+        base = std::make_shared<const ObjectBytes>(std::move(*applied));
+        m_cache.insert(cache_key(pack_index, step.offset), base);
+    }
+    return base;
+}
+
+SharedObject PackReader::inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type) {
+    ObjectBytes object;
+    object.data.reset(new unsigned char[std::max<std::size_t>(size, 1)]);
+    object.size = size;
+    object.type = type;
+    if (!m_inflater->inflate_exact(pack.data() + data, pack.end() - data, object.data.get(), size)) return nullptr;
+    return std::make_shared<const ObjectBytes>(std::move(object));
+}
+
+namespace {
+
+// A delta's little-endian base-128 size.
+std::optional<std::uint64_t> delta_size(const unsigned char*& position, const unsigned char* end) {
+    std::uint64_t size = 0;
+    for (int shift = 0; position < end && shift < 64; shift += 7) {
+        const unsigned char byte = *position++;
+        size |= std::uint64_t{byte & 0x7fU} << shift;
+        if ((byte & 0x80) == 0) return size;
+    }
+    return std::nullopt;
+}
+
+// A copy instruction's offset and size, from the bytes its flags announce.
+bool copy_operands(unsigned char command, const unsigned char*& position, const unsigned char* end,
+                   std::uint64_t& offset, std::uint64_t& size) {
+    offset = 0;
+    size = 0;
+    for (int i = 0; i < 4; ++i) {
+        if ((command & (1U << i)) == 0) continue;
+        if (position >= end) return false;
+        offset |= std::uint64_t{*position++} << (8 * i);
+    }
+    for (int i = 0; i < 3; ++i) {
+        if ((command & (0x10U << i)) == 0) continue;
+        if (position >= end) return false;
+        size |= std::uint64_t{*position++} << (8 * i);
+    }
+    if (size == 0) size = 0x10000;
+    return true;
+}
+
+}  // namespace
+
+std::optional<ObjectBytes> apply_delta(const ObjectBytes& base, const unsigned char* delta, std::size_t delta_size_) {
+    const unsigned char* position = delta;
+    const unsigned char* end = delta + delta_size_;
+    const auto source_size = delta_size(position, end);
+    const auto target_size = delta_size(position, end);
+    if (!source_size || !target_size || *source_size != base.size || *target_size > k_max_object) return std::nullopt;
+    ObjectBytes result;
+    result.size = static_cast<std::size_t>(*target_size);
+    result.type = base.type;
+    result.data.reset(new unsigned char[std::max<std::size_t>(result.size, 1)]);
+    std::size_t written = 0;
+    while (position < end) {
+        const unsigned char command = *position++;
+        if ((command & 0x80) != 0) {
+            std::uint64_t offset = 0;
+            std::uint64_t size = 0;
+            if (!copy_operands(command, position, end, offset, size)) return std::nullopt;
+            if (offset + size > base.size || size > result.size - written) return std::nullopt;
+            std::memcpy(result.data.get() + written, base.data.get() + offset, size);
+            written += size;
+        } else if (command != 0) {
+            if (command > static_cast<std::size_t>(end - position) || command > result.size - written) return std::nullopt;
+            std::memcpy(result.data.get() + written, position, command);
+            position += command;
+            written += command;
+        } else {
+            return std::nullopt;  // reserved instruction
+        }
+    }
+    if (written != result.size) return std::nullopt;
+    return result;
+}
+
+}  // namespace roles::git

@@ -1,0 +1,234 @@
+#include <fmt/format.h>
+
+#include "roles/report/cycle.hpp"
+#include "roles/report/load.hpp"
+#include "roles/util/time.hpp"
+
+namespace roles::report {
+namespace {
+
+using engine::Figure;
+
+constexpr std::int64_t k_day = 86400;
+
+// Table cells and list items: a '|' would end the cell, '<' could open raw HTML.
+std::string md(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '\n') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& none = "—") {
+    if (items.empty()) return none;
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+std::string day(std::int64_t seconds) { return util::format_date(seconds); }
+
+std::int64_t days(const engine::Window& w) { return (w.end - w.begin + 1 + k_day / 2) / k_day; }
+
+std::string value(const Figure& f) { return figure_value(f.current, f.scale); }
+
+// "7 (↑ from 4)", "2 (= same)", "5 (★ new)", with ", worse" when assessed.
+std::string with_trend(const std::string& shown, const Figure& f) {
+    const auto assessed = f.assessment == engine::Assessment::neutral
+                              ? std::string()
+                              : ", " + std::string(engine::to_string(f.assessment));
+    switch (f.trend) {
+        case engine::Trend::up: return fmt::format("{} (↑ from {}{})", shown, figure_value(*f.previous, f.scale), assessed);
+        case engine::Trend::down: return fmt::format("{} (↓ from {}{})", shown, figure_value(*f.previous, f.scale), assessed);
+        case engine::Trend::same: return shown + " (= same)";
+        case engine::Trend::fresh: return shown + " (★ new)";
+    }
+    return shown;
+}
+
+std::string header(const engine::CycleReport& r) {
+    const auto& c = r.cycle;
+    std::string out = fmt::format("# Cycle report: {}, {}\n\n", md(r.project.empty() ? "(no roster)" : r.project),
+                                  md(c.label));
+    out += fmt::format("**This cycle:** {} to {}, {} days ({}{}).  \n", day(c.window.begin), day(c.window.end),
+                       days(c.window), md(c.label), c.automatic ? ", the two latest release tags" : "");
+    out += fmt::format("**Compared with** the previous {} days: {} to {}.  \n", days(c.previous), day(c.previous.begin),
+                       day(c.previous.end));
+    out += "Trends: ↑ up, ↓ down, = same, ★ new (no value last cycle); *better* or *worse* where one direction "
+           "is good news.\n\n";
+    for (const auto& warning : r.warnings) out += "> **Warning:** " + md(warning) + "\n\n";
+    return out;
+}
+
+std::string summary_row(const std::string& label, const Figure& f) {
+    const auto previous = f.previous ? figure_value(*f.previous, f.scale) : std::string("—");
+    return fmt::format("| {} | {} | {} | {} |\n", label, value(f), previous, trend_words(f.trend, f.assessment));
+}
+
+std::string factor_people(const engine::ConcentrationFactor& f) {
+    std::vector<std::string> groups;
+    for (const auto& m : f.members) groups.push_back(fmt::format("{} {}", md(m.name), m.commits));
+    return fmt::format("{} of {} commits", join(groups, "nobody"), f.total_commits);
+}
+
+std::string summary(const engine::CycleReport& r) {
+    const auto& s = r.summary;
+    std::string out = "## Summary\n\n| figure | this cycle | last cycle | trend |\n|---|--:|--:|---|\n";
+    out += summary_row(fmt::format("hats ok (of {})", s.hats), s.hats_ok);
+    out += summary_row("hats at risk (understaffed, stale, single-point, shadowed)", s.hats_at_risk);
+    out += summary_row("hats vacant", s.hats_vacant);
+    out += summary_row("hats unassigned", s.hats_unassigned);
+    out += summary_row("truck factor", s.truck_factor);
+    out += summary_row("contributor absence factor", s.contributor_absence);
+    out += summary_row("elephant factor", s.elephant);
+    out += summary_row("commits", s.commits);
+    out += summary_row("contributors", s.contributors);
+    out += summary_row("releases", s.releases);
+    out += summary_row("people at high burnout risk", s.high_risk);
+    std::vector<std::string> truck;
+    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} {}", md(p.key), p.files));
+    out += fmt::format("\nTruck factor {}: {} of {} source files (files each person authors).  \n",
+                       r.truck_factor.truck_factor, join(truck, "nobody"), r.truck_factor.files);
+    out += fmt::format("Contributor absence factor {}: {}.  \n", r.contributor_absence.factor,
+                       factor_people(r.contributor_absence));
+    out += fmt::format("Elephant factor {}: {}.\n\n", r.elephant.factor, factor_people(r.elephant));
+    return out;
+}
+
+std::string holders_cell(const engine::HatCycle& hat) {
+    std::vector<std::string> names;
+    for (const auto& h : hat.holders) names.push_back(md(h.key) + (h.active ? "" : " (inactive)"));
+    for (const auto& f : hat.former_holders) {
+        names.push_back("~~" + md(f.key) + "~~" + (f.until ? " (until " + day(*f.until) + ")" : ""));
+    }
+    return join(names);
+}
+
+std::string workers_cell(const engine::HatCycle& hat) {
+    std::vector<std::string> names;
+    for (const auto& c : hat.contributors) {
+        names.push_back(fmt::format("{} {} ({:.0f}%){}", md(c.key), c.evidence, c.share * 100.0,
+                                    c.holder ? "" : " not a holder"));
+    }
+    return join(names, "nobody");
+}
+
+std::string coverage(const engine::CycleReport& r) {
+    std::string out = "## Coverage\n\n| hat | status | last cycle | holders | evidence | who did the work |\n"
+                      "|---|---|---|---|--:|---|\n";
+    for (const auto& hat : r.hats) {
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(hat.hat), engine::to_string(hat.status),
+                           hat.previous_status ? engine::to_string(*hat.previous_status) : "—", holders_cell(hat),
+                           with_trend(value(hat.evidence), hat.evidence), workers_cell(hat));
+    }
+    out += "\nEvidence counts the hat's items (commits, tags) this cycle; shares can add up to more than 100% "
+           "when commits are co-authored. ~~Struck~~ holders' terms have ended.\n\n";
+    for (const auto& hat : r.hats) {
+        out += fmt::format("- **{}** ({}): {}", md(hat.hat), engine::to_string(hat.status), md(hat.reason));
+        std::string changes;
+        for (const auto& change : hat.changes) changes += (changes.empty() ? "" : "; ") + md(change.text);
+        if (!changes.empty()) out += ". Changes: " + changes;
+        out += "\n";
+    }
+    return out + "\n";
+}
+
+std::string hats_cell(const engine::PersonCycle& p) {
+    std::vector<std::string> hats;
+    for (const auto& hat : p.hats) {
+        const bool sole = std::find(p.sole_hats.begin(), p.sole_hats.end(), hat) != p.sole_hats.end();
+        hats.push_back(md(hat) + (sole ? " (sole)" : ""));
+    }
+    return join(hats);
+}
+
+std::string risk_cell(const engine::PersonCycle& p) {
+    const std::string now(engine::to_string(p.risk));
+    if (!p.previous_risk) return now + " (★ new)";
+    if (p.risk_trend == engine::Trend::same) return now + " (= same)";
+    return fmt::format("{} ({} from {}, {})", now, p.risk_trend == engine::Trend::up ? "↑" : "↓",
+                       engine::to_string(*p.previous_risk), engine::to_string(p.risk_assessment));
+}
+
+std::string load(const engine::CycleReport& r) {
+    std::string out = "## Load\n\n| person | risk | commitment | effort / capacity | hats | commits | active days | "
+                      "signals |\n|---|---|--:|--:|---|--:|--:|---|\n";
+    for (const auto& p : r.people) {
+        out += fmt::format("| {} | {} | {} | {:.2f} / {:.2f} | {} | {} | {} | {} |\n", md(p.key), risk_cell(p),
+                           with_trend(value(p.commitment), p.commitment), p.effort, p.capacity, hats_cell(p),
+                           with_trend(value(p.commits), p.commits), with_trend(value(p.active_days), p.active_days),
+                           md(signals_brief(p.load)) == "-" ? "—" : md(signals_brief(p.load)));
+    }
+    return out + "\nCommitment is the effort of the hats held (share of a full-time week) over the person's "
+                 "capacity; above 1.00 is over-committed. (sole): the only active holder of that hat.\n\n";
+}
+
+std::string people_changes(const engine::CycleReport& r) {
+    std::string out = "## Newcomers and leavers\n\n**New this cycle** (first commit in the cycle):\n\n";
+    for (const auto& n : r.newcomers) {
+        out += fmt::format("- {} ({}): first commit {}, {} commit{} this cycle\n", md(n.key), md(n.name),
+                           day(n.first_commit), n.commits, n.commits == 1 ? "" : "s");
+    }
+    if (r.newcomers.empty()) out += "- nobody\n";
+    out += "\n**Stopped contributing** (commits last cycle, none this cycle):\n\n";
+    for (const auto& l : r.leavers) {
+        out += fmt::format("- {} ({}): last commit {}, {} commit{} last cycle{}\n", md(l.key), md(l.name),
+                           day(l.last_commit), l.previous_commits, l.previous_commits == 1 ? "" : "s",
+                           l.hats.empty() ? "" : "; still holds " + md(join(l.hats)));
+    }
+    if (r.leavers.empty()) out += "- nobody\n";
+    return out + "\n";
+}
+
+std::string releases(const engine::CycleReport& r) {
+    std::string out = "## Releases\n\n";
+    if (r.releases.empty()) return out + "No tag was made in this cycle.\n\n";
+    out += "| tag | date | by | kind |\n|---|---|---|---|\n";
+    for (const auto& t : r.releases) {
+        out += fmt::format("| {} | {} | {} | {} |\n", md(t.tag), day(t.time), t.by.empty() ? "—" : md(t.by),
+                           t.release ? "release" : "other tag");
+    }
+    return out + "\n";
+}
+
+std::string asks(const engine::CycleReport& r) {
+    std::string out = "## Asks\n\n";
+    if (r.asks.empty()) return out + "Nothing to ask: no finding calls for action this cycle.\n";
+    for (std::size_t i = 0; i < r.asks.size(); ++i) out += fmt::format("{}. {}.\n", i + 1, md(r.asks[i].text));
+    return out;
+}
+
+}  // namespace
+
+std::string figure_value(double value, engine::Scale scale) {
+    return scale == engine::Scale::count ? fmt::format("{:.0f}", value) : fmt::format("{:.2f}", value);
+}
+
+std::string trend_words(engine::Trend trend, engine::Assessment assessment) {
+    std::string out;
+    switch (trend) {
+        case engine::Trend::up: out = "↑ up"; break;
+        case engine::Trend::down: out = "↓ down"; break;
+        case engine::Trend::same: out = "= same"; break;
+        case engine::Trend::fresh: out = "★ new"; break;
+    }
+    if (assessment != engine::Assessment::neutral) out += ", " + std::string(engine::to_string(assessment));
+    return out;
+}
+
+std::string render_cycle_markdown(const engine::CycleReport& report) {
+    return header(report) + summary(report) + coverage(report) + load(report) + people_changes(report) +
+           releases(report) + asks(report) +
+           fmt::format("\n---\n_roles report, HEAD {}_\n", report.head_id.substr(0, 12));
+}
+
+}  // namespace roles::report

@@ -1,0 +1,66 @@
+// End-to-end: `roles audit` on the program example (examples/program, built with build.sh).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_binary.hpp"
+
+using roles::test::build_example;
+using roles::test::run_roles;
+using roles::test::shell_quote;
+
+TEST_CASE("a program roster is audited per project with seats added up across projects", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto roster = dir + "/ROLES.yaml";
+    const auto run = run_roles("audit --roster " + shell_quote(roster) + " --format json");
+    // Vacant: nova-mini's security liaison (explicit []), and governance's ci-keeper,
+    // security-contact and triager (generic hats the roster does not fill).
+    CHECK(run.exit_code == 1);
+    const auto audit = nlohmann::json::parse(run.out);
+    CHECK(audit["schema"] == "roles.audit/1");
+    CHECK(audit["program"] == true);
+    REQUIRE(audit["projects"].size() == 3);
+    CHECK(audit["projects"][0]["project"] == "nova-mini");
+    CHECK(audit["projects"][0]["totals"]["commits"] == 39);  // as in the liaisons example
+    CHECK(audit["projects"][1]["project"] == "tinylib");
+    CHECK(audit["projects"][1]["totals"]["by_status"]["ok"] == 6);
+    const auto& governance = audit["projects"][2];
+    CHECK(governance["mode"] == "roster-only");
+    CHECK(governance["repos"].empty());
+    CHECK(audit["gate"]["failed"] == nlohmann::json::array({"nova-mini/security-liaison", "governance/ci-keeper",
+                                                            "governance/security-contact", "governance/triager"}));
+    // governance's repository is not there: one warning names it.
+    REQUIRE(audit["warnings"].size() == 1);
+    CHECK(audit["warnings"][0].get<std::string>().find("repository '" + dir + "/governance' cannot be read") !=
+          std::string::npos);
+
+    // Seats (effort from the catalogs): gibi nova-mini/ptl 0.5 + tinylib/reviewer 0.1 +
+    // governance/lead 0.3 + governance/release-manager 0.1 = 1.0 at capacity 0.8 -> 1.25.
+    // ada and bo: the six generic hats of tinylib, 0.3+0.1+0.1+0.05+0.1+0.1 = 0.75.
+    // elod: nova-mini/release-liaison 0.1 + governance/release-manager 0.1 = 0.2.
+    // melanie, stephen, sylvain: one 0.1 liaison seat each (sylvain's stable term ended).
+    const auto& people = audit["people"];
+    REQUIRE(people.size() == 7);
+    const std::vector<std::string> order = {"gibi", "ada", "bo", "elod", "melanie", "stephen", "sylvain"};
+    for (std::size_t i = 0; i < order.size(); ++i) CHECK(people[i]["person"] == order[i]);
+    CHECK(people[0]["seats"].size() == 4);
+    CHECK(people[0]["projects"] == 3);
+    CHECK(people[0]["commitment"].get<double>() == Approx(1.25));
+    CHECK(people[1]["commitment"].get<double>() == Approx(0.75));
+    CHECK(people[3]["effort"].get<double>() == Approx(0.2));
+}
+
+TEST_CASE("the program text shows each project, the seats table and a program gate", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto run = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml"));
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("roles audit: nova-mini") != std::string::npos);
+    CHECK(run.out.find("roles audit: tinylib") != std::string::npos);
+    CHECK(run.out.find("no repository: coverage from the roster alone") != std::string::npos);
+    CHECK(run.out.find("cross-project load") != std::string::npos);
+    CHECK(run.out.find("gibi     4      3         1.00    0.80      1.25") != std::string::npos);
+    CHECK(run.out.find("3 projects, 22 hats:") != std::string::npos);
+    const auto quiet = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --fail-on none -q");
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.out == "gate: passed (--fail-on none)\n");
+}
