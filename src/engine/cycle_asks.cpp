@@ -31,8 +31,6 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string plural(std::size_t n, const std::string& word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
-
 // "; doing its work this cycle: dee (100%)" for the leading non-holders, or "; nobody did
 // its work this cycle". Their keys are added to `people`.
 std::string candidates(const HatCycle& hat, std::vector<std::string>& people) {
@@ -59,8 +57,8 @@ Ask add_holders(const HatCycle& hat) {
     Ask ask{AskKind::add_holders, {hat.hat}, {}, {}};
     const auto have = hat.holders.size();
     const auto missing = static_cast<std::size_t>(hat.min) > have ? static_cast<std::size_t>(hat.min) - have : 1;
-    ask.text = fmt::format("Find {} more for {} ({} of {} needed){}", plural(missing, "holder"), in_sentence(hat.title),
-                           have, hat.min, candidates(hat, ask.people));
+    ask.text = fmt::format("Find {} more holder{} for {} ({} of {} needed){}", missing, missing == 1 ? "" : "s",
+                           in_sentence(hat.title), have, hat.min, candidates(hat, ask.people));
     return ask;
 }
 

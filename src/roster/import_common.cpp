@@ -216,16 +216,12 @@ void add_former_holders(Hat& hat, const std::vector<std::string>& keys) {
     }
 }
 
-void ImportProblems::add(std::vector<Line>& to, int line, int column, std::string_view message) const {
-    to.push_back(Line{line, column,
-                      column > 0 ? fmt::format("{}:{}:{}: {}", m_file, line, column, message)
-                                 : fmt::format("{}:{}: {}", m_file, line, message)});
+void ImportProblems::add(std::vector<Line>& to, int line, std::string_view message) const {
+    to.push_back(Line{line, fmt::format("{}:{}: {}", m_file, line, message)});
 }
 
 std::vector<std::string> ImportProblems::sorted(std::vector<Line> lines) {
-    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-    });
+    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.line < b.line; });
     std::vector<std::string> out;
     for (auto& line : lines) out.push_back(std::move(line.text));
     return out;

@@ -35,8 +35,6 @@ class PeopleRegistry {
 public:
     /// The key of the person `contact` is, adding or completing that person.
     std::string add(const Contact& contact);
-    /// True when `add` has ever returned this key.
-    [[nodiscard]] bool contains(const std::string& key) const { return m_index.contains(key); }
     /// Everyone, by key.
     [[nodiscard]] std::map<std::string, Person> people() const;
 
@@ -102,14 +100,13 @@ void set_holders(Hat& hat, const std::vector<std::string>& keys);
 /// Adds former holders (term ended at an unknown date): history, never coverage.
 void add_former_holders(Hat& hat, const std::vector<std::string>& keys);
 
-/// Problems of one import, as "FILE:LINE: message" or "FILE:LINE:COL: message" lines.
+/// Problems of a line-based file (MAINTAINERS, CODEOWNERS), as "FILE:LINE: message" lines.
+/// (The YAML importers use the roster loader's Doc/Problems, which add the column.)
 class ImportProblems {
 public:
     explicit ImportProblems(std::string file) : m_file(std::move(file)) {}
-    void error(int line, std::string_view message) { add(m_errors, line, 0, message); }
-    void error(int line, int column, std::string_view message) { add(m_errors, line, column, message); }
-    void warn(int line, std::string_view message) { add(m_warnings, line, 0, message); }
-    void warn(int line, int column, std::string_view message) { add(m_warnings, line, column, message); }
+    void error(int line, std::string_view message) { add(m_errors, line, message); }
+    void warn(int line, std::string_view message) { add(m_warnings, line, message); }
     [[nodiscard]] bool has_errors() const { return !m_errors.empty(); }
     [[nodiscard]] const std::string& file() const { return m_file; }
     /// The input error for a malformed file: "invalid KIND file 'FILE': N problems" with
@@ -121,10 +118,9 @@ public:
 private:
     struct Line {
         int line;
-        int column;
         std::string text;
     };
-    void add(std::vector<Line>& to, int line, int column, std::string_view message) const;
+    void add(std::vector<Line>& to, int line, std::string_view message) const;
     static std::vector<std::string> sorted(std::vector<Line> lines);
 
     std::string m_file;

@@ -136,8 +136,12 @@ std::vector<Holder> read_holders(const Doc& doc, const Entry& entry, const std::
 // A hat in no catalog: a project hat when it has a title, otherwise most likely a typo.
 Hat* define_project_hat(const Doc& doc, const Entry& entry, const std::vector<Entry>& fields,
                         std::vector<Hat>& hats, const HatContext& context) {
+    // Only catalog hats are typo candidates: comparing with the project's own hats defined
+    // just before would flag every family of similar names (server-crd-, server-sdk-...).
     std::vector<std::string> catalog_ids;
-    for (const auto& hat : hats) catalog_ids.push_back(hat.def.id);
+    for (const auto& hat : hats) {
+        if (!hat.def.catalog.empty()) catalog_ids.push_back(hat.def.id);
+    }
     const auto hint = did_you_mean(entry.key, catalog_ids);
     if (find_entry(fields, "title") == nullptr) {
         if (context.catalogs_complete) {

@@ -265,3 +265,14 @@ TEST_CASE("a catalog listed twice is merged once, with a warning", "[roster]") {
     // "catalogs: [generic, " is 20 characters: the second reference is at column 21.
     CHECK(roster.warnings == Lines{"r.yaml:1:21: catalog 'generic' is listed twice"});
 }
+
+TEST_CASE("project hats with similar names are not taken for typos of each other", "[roster]") {
+    const auto roster = roles::roster::parse_roster(R"(catalogs: [generic]
+hats:
+  server-crd-subproject: {title: CRD server}
+  server-sdk-subproject: {title: SDK server}
+)",
+                                                    "r.yaml");
+    REQUIRE(roster.has_value());
+    CHECK(roster->warnings.empty());
+}
