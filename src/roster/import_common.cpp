@@ -332,11 +332,27 @@ std::vector<Seats> seats_by_person(const Roster& roster) {
     return out;
 }
 
+// A published file is the record of what it tracks: a catalog hat it never mentions (no
+// holder given, none borrowed through a fallback) cannot be called vacant from it, or every
+// OpenStack team would show a vacant bug and gate liaison. Such hats stay in the roster,
+// optional, for the project to fill in.
+void mark_untracked_optional(std::vector<Hat>& hats) {
+    for (auto& hat : hats) {
+        if (hat.source != HolderSource::unlisted || !hat.def.required) continue;
+        hat.def.required = false;
+        hat.def.description += (hat.def.description.empty() ? "" : " ") +
+                               std::string("(Not recorded in the imported file, so optional here.)");
+    }
+}
+
 util::Expected<ImportResult> finish_import(Roster roster, const PeopleRegistry& people, const VacancyNotes& notes,
                                            std::vector<std::string> warnings, const ImportOptions& options,
                                            const std::map<std::string, std::vector<std::string>>& other_names) {
     roster.people = people.people();
-    for (auto& project : roster.projects) apply_fallbacks(project.hats);
+    for (auto& project : roster.projects) {
+        apply_fallbacks(project.hats);
+        mark_untracked_optional(project.hats);
+    }
     if (options.project) {
         auto single = pick_project(roster, *options.project, other_names);
         if (!single) return std::unexpected(single.error());
