@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config git
   libgit2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libre2-dev libutf8proc-dev catch2
+  chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -105,6 +107,45 @@ util::Expected<util::ExitCode> render(const Options& options, const engine::Audi
     return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
 
+// "commits read / to read (rate)" on one rewritten stderr line; only on a terminal and
+// without --quiet, so pipes and CI logs get nothing extra.
+class ProgressLine {
+public:
+    explicit ProgressLine(const Options& options) : m_enabled(!options.quiet && isatty(STDERR_FILENO) == 1) {}
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+    ~ProgressLine() {
+        if (m_shown) std::fputs("\r\033[K", stderr);
+    }
+    [[nodiscard]] git::ProgressCallback callback() {
+        if (!m_enabled) return {};
+        return [this](const git::LoadProgress& progress) {
+            const double rate = progress.seconds > 0 ? static_cast<double>(progress.done) / progress.seconds : 0;
+            std::fprintf(stderr, "\rroles: reading history: %llu/%llu commits (%.0f/s)\033[K",
+                         static_cast<unsigned long long>(progress.done), static_cast<unsigned long long>(progress.total),
+                         rate);
+            m_shown = true;
+        };
+    }
+
+private:
+    bool m_enabled;
+    bool m_shown = false;
+};
+
+std::string loader_stats(const git::LoadStats& stats) {
+    std::string text = "loader:";
+    for (const auto& [phase, ms] : stats.phases_ms) text += fmt::format(" {} {:.1f} ms,", phase, ms);
+    text += fmt::format(" {} commits walked, {} read from git, {} cache hits, {} trees compared, {} threads",
+                        stats.commits_walked, stats.commits_read, stats.cache_hits, stats.trees_compared,
+                        stats.threads);
+    if (!stats.cache_dir.empty()) {
+        text += fmt::format(", cache {} ({} files, {} KiB read, {} KiB written)", util::quoted(stats.cache_dir),
+                            stats.cache_files_read, stats.cache_bytes_read / 1024, stats.cache_bytes_written / 1024);
+    }
+    return text;
+}
+
 }  // namespace
 
 void PhaseTimer::stop(const std::string& phase) {
@@ -147,10 +188,16 @@ util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseT
 
 util::Expected<void> load_history_stage(const Options& options, ProjectInputs& inputs, PhaseTimer& timer) {
     timer.start();
-    auto history = git::load_history(history_options(options, options.repo));
+    git::LoadOptions load_options = history_options(options, options.repo);
+    ProgressLine progress(options);
+    load_options.progress = progress.callback();
+    git::LoadStats stats;
+    auto history = git::load_history(load_options, stats);
     if (!history) return std::unexpected(history.error());
     timer.stop("history");
     timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));
+    if (options.stats) timer.note(loader_stats(stats));
+    for (const std::string& warning : history->warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
     auto request = window_request(options, *history);
     if (!request) return std::unexpected(request.error());
     inputs.history = std::move(*history);

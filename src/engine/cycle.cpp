@@ -88,12 +88,18 @@ util::Expected<Cycle> automatic_cycle(const git::History& history, const CommitT
     std::ranges::sort(releases, [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
     });
-    if (releases.size() < 2) {
+    // Two names for one release (v1.2.0 and 1.2.0 on one commit) are one release: the start
+    // is the latest release tag older than the newest.
+    const auto older = std::find_if(releases.rbegin(), releases.rend(), [&](const auto& release) {
+        return release.first < releases.back().first;
+    });
+    if (older == releases.rend()) {
         return std::unexpected(cycle_error(
-            "'auto' needs two release tags (such as v1.2.0 or 31.0.0) on the analysed history, found " +
-            std::to_string(releases.size()) + "; give the cycle as A..B (tags, commits, branches or dates)"));
+            "'auto' needs two release tags (such as v1.2.0 or 31.0.0) made at different times on the analysed "
+            "history, found " + std::to_string(releases.size()) +
+            "; give the cycle as A..B (tags, commits, branches or dates)"));
     }
-    const auto& [from_time, from_tag] = releases[releases.size() - 2];
+    const auto& [from_time, from_tag] = *older;
     const auto& [to_time, to_tag] = releases.back();
     Cycle cycle;
     cycle.automatic = true;

@@ -9,16 +9,10 @@ namespace {
 
 constexpr std::string_view k_co_author_key = "co-authored-by";
 
-util::Error commit_error(const git_oid& id) {
-    return util::Error{util::ErrorKind::input, "reading commit " + util::quoted(to_hex(id)),
-                       last_error_message(), {}};
-}
-
-util::Expected<void> read_trailers(const git_commit* commit, FactStore& store, CommitFacts& facts) {
+util::Expected<void> read_trailers(FactStore& store, CommitFacts& facts) {
     TrailerArray trailers;
     if (git_message_trailers(trailers.get(), facts.message.c_str()) < 0) {
-        return util::fail(util::ErrorKind::input,
-                          "parsing trailers of commit " + util::quoted(to_hex(*git_commit_id(commit))),
+        return util::fail(util::ErrorKind::input, "parsing trailers of commit " + util::quoted(to_hex(facts.id)),
                           last_error_message());
     }
     for (const git_message_trailer& trailer : trailers) {
@@ -42,15 +36,16 @@ util::Expected<SharedObject> read_tree(ObjectSource& source, const git_oid& id, 
 // The first parent's tree id; nullopt when the parent commit is absent (not counted here:
 // the walk met it already and counted it once, or, in a shallow clone, it is where history
 // was cut, while several children may share it).
-util::Expected<std::optional<git_oid>> first_parent_tree_id(const git_commit* commit) {
-    CommitHandle parent;
-    const int rc = git_commit_parent(out(parent), commit, 0);
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
-    if (rc < 0) return std::unexpected(commit_error(*git_commit_id(commit)));
-    return *git_commit_tree_id(parent.get());
+util::Expected<std::optional<git_oid>> first_parent_tree(ObjectSource& source, const CommitRequest& request,
+                                                         const CommitFacts& facts) {
+    if (request.parent_tree) return *request.parent_tree;
+    auto parent = source.commit(facts.parents.front());
+    if (!parent) return std::unexpected(parent.error());
+    if (!*parent) return std::nullopt;
+    return (*parent)->tree;
 }
 
-void intern_changes(std::vector<RawChange>& changes, FactStore& store, CommitFacts& facts) {
+void intern_changes(const std::vector<RawChange>& changes, FactStore& store, CommitFacts& facts) {
     facts.changes.reserve(changes.size());
     for (const RawChange& change : changes) {
         const TableIndex path = store.intern_path(change.path);
@@ -59,14 +54,14 @@ void intern_changes(std::vector<RawChange>& changes, FactStore& store, CommitFac
     }
 }
 
-util::Expected<void> read_changes(ObjectSource& source, const git_commit* commit, FactStore& store,
+util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& request, FactStore& store,
                                   CommitFacts& facts, ReadCounters& counters) {
-    auto tree = read_tree(source, *git_commit_tree_id(commit), facts);
+    auto tree = read_tree(source, facts.tree, facts);
     if (!tree) return std::unexpected(tree.error());
     if (!*tree) return {};
     SharedObject parent_tree;
     if (!facts.parents.empty()) {
-        auto parent_id = first_parent_tree_id(commit);
+        auto parent_id = first_parent_tree(source, request, facts);
         if (!parent_id) return std::unexpected(parent_id.error());
         if (!*parent_id) {
             facts.complete = false;
@@ -86,38 +81,33 @@ util::Expected<void> read_changes(ObjectSource& source, const git_commit* commit
     return {};
 }
 
-void read_header(const git_commit* commit, FactStore& store, CommitFacts& facts) {
-    facts.id = *git_commit_id(commit);
-    const git_signature* author = git_commit_author(commit);
-    const git_signature* committer = git_commit_committer(commit);
-    facts.author = store.intern_identity(author->name ? author->name : "", author->email ? author->email : "");
-    facts.committer =
-        store.intern_identity(committer->name ? committer->name : "", committer->email ? committer->email : "");
-    facts.time = author->when.time;
-    facts.offset_minutes = author->when.offset;
-    facts.commit_time = git_commit_time(commit);
-    const unsigned parents = git_commit_parentcount(commit);
-    facts.parents.reserve(parents);
-    for (unsigned i = 0; i < parents; ++i) facts.parents.push_back(*git_commit_parent_id(commit, i));
-    const char* message = git_commit_message_raw(commit);
-    facts.message = message ? message : "";
+void take_header(CommitHeader&& header, FactStore& store, CommitFacts& facts) {
+    facts.tree = header.tree;
+    facts.parents = std::move(header.parents);
+    facts.author = store.intern_identity(header.author.name, header.author.email);
+    facts.committer = store.intern_identity(header.committer.name, header.committer.email);
+    facts.time = header.author_time;
+    facts.offset_minutes = header.author_offset;
+    facts.commit_time = header.commit_time;
+    facts.message = std::move(header.message);
 }
 
 }  // namespace
 
-util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, ObjectSource& source, FactStore& store,
-                                                       const git_oid& id, ReadCounters& counters) {
-    CommitHandle commit;
-    const int rc = git_commit_lookup(out(commit), repo, &id);
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
-    if (rc < 0) return std::unexpected(commit_error(id));
-    CommitFacts facts;
-    read_header(commit.get(), store, facts);
-    if (auto trailers = read_trailers(commit.get(), store, facts); !trailers) {
-        return std::unexpected(trailers.error());
+util::Expected<std::optional<CommitFacts>> read_commit(ObjectSource& source, FactStore& store, CommitRequest&& request,
+                                                       ReadCounters& counters) {
+    if (!request.header) {
+        auto header = source.commit(request.id);
+        if (!header) return std::unexpected(header.error());
+        if (!*header) return std::nullopt;
+        request.header = std::move(*header);
     }
+    CommitFacts facts;
+    facts.id = request.id;
+    take_header(std::move(*request.header), store, facts);
+    if (auto trailers = read_trailers(store, facts); !trailers) return std::unexpected(trailers.error());
     if (facts.parents.size() <= 1) {
-        if (auto changes = read_changes(source, commit.get(), store, facts, counters); !changes) {
+        if (auto changes = read_changes(source, request, store, facts, counters); !changes) {
             return std::unexpected(changes.error());
         }
     }

@@ -1,19 +1,26 @@
 #pragma once
-// Internal to src/git: reading one commit's facts. Reading is a function of (repository,
-// commit id) only and interns into a caller-owned FactStore, so several threads can read
-// commits at once, each with its own git_repository and store.
+// Internal to src/git: reading one commit's facts. Reading is a function of the commit id
+// only and interns into a caller-owned FactStore, so several threads can read commits at
+// once, each with its own git_repository, ObjectSource and store.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "commit_parser.hpp"
 #include "fact_store.hpp"
 #include "object_source.hpp"
-#include "roles/git/handles.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::git {
+
+/// A commit to read, with what the walk already learnt about it.
+struct CommitRequest {
+    git_oid id{};
+    std::optional<CommitHeader> header;   ///< read by the walk; empty: read it
+    std::optional<git_oid> parent_tree;   ///< the first parent's tree, when known
+};
 
 /// Counters of the work done by read_commit, summed per thread.
 struct ReadCounters {
@@ -21,14 +28,13 @@ struct ReadCounters {
     std::uint64_t trees_compared = 0;  ///< tree pairs (or single trees) walked
 };
 
-/// Reads commit `id` into `store`: identities as written (no .mailmap), trailers, co-authors
-/// and, unless it is a merge, the paths it touched against its first parent (exact renames
-/// paired). nullopt when the commit object itself is absent. A commit whose first parent or
-/// trees are absent gets no changes and `complete == false`; absent trees are counted in
-/// `missing_objects` (absent parent commits are the walk's to count).
-/// Trees are read through `source`, which must belong to `repo`'s thread.
-[[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(git_repository* repo, ObjectSource& source,
-                                                                     FactStore& store, const git_oid& id,
+/// Reads the commit of `request` into `store`: identities as written (no .mailmap),
+/// trailers, co-authors and, unless it is a merge, the paths it touched against its first
+/// parent (exact renames paired). nullopt when the commit object itself is absent. A commit
+/// whose first parent or trees are absent gets no changes and `complete == false`; absent
+/// trees are counted in `missing_objects` (absent parent commits are the walk's to count).
+[[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(ObjectSource& source, FactStore& store,
+                                                                     CommitRequest&& request,
                                                                      ReadCounters& counters);
 
 /// `name`/`email` through the mailmap (null: unchanged).

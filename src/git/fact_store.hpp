@@ -39,6 +39,7 @@ struct FactChange {
 /// Everything read from one commit.
 struct CommitFacts {
     git_oid id{};
+    git_oid tree{};
     std::vector<git_oid> parents;
     std::int64_t commit_time = 0;     ///< committer time: orders the walk
     std::int64_t time = 0;            ///< author time

@@ -122,7 +122,10 @@ util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr
                                      const KnownFacts& known, LoadStats& stats) {
     const auto start = Clock::now();
     ParallelReader reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads);
-    auto graph = discover_commits(repo, tip, depth, known, [&reader](const git_oid& id) { reader.request(id); });
+    ObjectSource source(repo, packs);
+    auto graph = discover_commits(source, tip, depth, known, [&reader](CommitRequest&& item) {
+        reader.request(std::move(item));
+    });
     if (!graph) return std::unexpected(graph.error());
     const std::uint64_t total = reader.requested();
     std::function<void(std::uint64_t)> tick;

@@ -51,4 +51,30 @@ util::Expected<SharedObject> ObjectSource::tree(const git_oid& id) {
     return std::make_shared<const ObjectBytes>(std::move(object));
 }
 
+util::Expected<std::optional<CommitHeader>> ObjectSource::commit(const git_oid& id) {
+    if (m_packs) {
+        if (SharedObject object = m_packs->read(id); object && object->type == ObjectType::commit) {
+            CommitHeader header;
+            if (parse_commit(object->data.get(), object->size, header)) {
+                ++m_counters.pack_reads;
+                return header;
+            }
+        }
+    }
+    return commit_from_libgit2(id);
+}
+
+util::Expected<std::optional<CommitHeader>> ObjectSource::commit_from_libgit2(const git_oid& id) {
+    CommitHandle commit;
+    const int rc = git_commit_lookup(out(commit), m_repo, &id);
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc < 0) {
+        return util::fail(util::ErrorKind::input, "reading commit " + util::quoted(to_hex(id)), last_error_message());
+    }
+    ++m_counters.libgit2_reads;
+    CommitHeader header;
+    header_from_libgit2(commit.get(), header);
+    return header;
+}
+
 }  // namespace roles::git

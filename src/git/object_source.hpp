@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
+#include "commit_parser.hpp"
 #include "pack_reader.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/error.hpp"
@@ -16,9 +18,13 @@ namespace roles::git {
 struct SourceCounters {
     std::uint64_t pack_reads = 0;     ///< served by the pack reader
     std::uint64_t libgit2_reads = 0;  ///< served by libgit2
+    void add(const SourceCounters& other) {
+        pack_reads += other.pack_reads;
+        libgit2_reads += other.libgit2_reads;
+    }
 };
 
-/// Reads trees for one thread.
+/// Reads trees and commits for one thread.
 class ObjectSource {
 public:
     /// `packs` may be null (libgit2 only). `repo` must outlive the source.
@@ -30,9 +36,14 @@ public:
     /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
     /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
     [[nodiscard]] util::Expected<SharedObject> tree(const git_oid& id);
+    /// The header and message of commit `id`; nullopt when it is absent. Commits the
+    /// parser does not handle exactly are read by libgit2, whose errors are returned.
+    [[nodiscard]] util::Expected<std::optional<CommitHeader>> commit(const git_oid& id);
     [[nodiscard]] const SourceCounters& counters() const { return m_counters; }
 
 private:
+    util::Expected<std::optional<CommitHeader>> commit_from_libgit2(const git_oid& id);
+
     git_repository* m_repo;
     Handle<git_odb, git_odb_free> m_odb;
     std::unique_ptr<PackReader> m_packs;

@@ -26,6 +26,22 @@ util::Expected<RepositoryHandle> open_for_reading(const std::string& git_dir) {
     return repo;
 }
 
+// The walk follows first parents, so a commit's first parent is usually the next item of
+// the same chunk: its tree is taken from there instead of reading the parent again.
+void fill_parent_trees(std::vector<CommitRequest>& items) {
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        CommitRequest& item = items[i];
+        if (item.parent_tree || !item.header || item.header->parents.empty()) continue;
+        const git_oid& parent = item.header->parents.front();
+        for (std::size_t j = i + 1; j < items.size() && j <= i + 2; ++j) {
+            if (items[j].header && git_oid_equal(&items[j].id, &parent)) {
+                item.parent_tree = items[j].header->tree;
+                break;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 ParallelReader::ParallelReader(std::string git_dir, std::shared_ptr<const PackSet> packs, unsigned threads)
@@ -48,15 +64,18 @@ ParallelReader::~ParallelReader() {
     }
 }
 
-void ParallelReader::request(const git_oid& id) {
-    if (m_pending.ids.empty()) m_pending.first = m_requested;
-    m_pending.ids.push_back(id);
+void ParallelReader::request(CommitRequest&& item) {
+    if (m_pending.items.empty()) {
+        m_pending.first = m_requested;
+        m_pending.items.reserve(k_chunk_size);
+    }
+    m_pending.items.push_back(std::move(item));
     ++m_requested;
-    if (m_pending.ids.size() >= k_chunk_size) publish_pending();
+    if (m_pending.items.size() >= k_chunk_size) publish_pending();
 }
 
 void ParallelReader::publish_pending() {
-    if (m_pending.ids.empty()) return;
+    if (m_pending.items.empty()) return;
     {
         const std::lock_guard lock(m_mutex);
         m_queue.push_back(std::move(m_pending));
@@ -94,15 +113,16 @@ void ParallelReader::read_chunks(Worker& worker, const std::function<void()>& be
     if (repo) source.emplace(repo->get(), m_packs);
     while (auto chunk = next_chunk()) {
         // After a failure the rest is skipped, but the queue is still drained.
-        if (repo && !m_failed) read_chunk(repo->get(), *source, *chunk, worker);
+        if (repo && !m_failed) read_chunk(*source, *chunk, worker);
         if (between_chunks) between_chunks();
     }
     if (source) worker.objects = source->counters();
 }
 
-void ParallelReader::read_chunk(git_repository* repo, ObjectSource& source, const Chunk& chunk, Worker& worker) {
-    for (std::size_t i = 0; i < chunk.ids.size(); ++i) {
-        auto facts = read_commit(repo, source, worker.store, chunk.ids[i], worker.counters);
+void ParallelReader::read_chunk(ObjectSource& source, Chunk& chunk, Worker& worker) {
+    fill_parent_trees(chunk.items);
+    for (std::size_t i = 0; i < chunk.items.size(); ++i) {
+        auto facts = read_commit(source, worker.store, std::move(chunk.items[i]), worker.counters);
         if (!facts) {
             worker.failure = Failure{chunk.first + i, facts.error()};
             m_failed = true;

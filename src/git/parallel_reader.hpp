@@ -41,7 +41,7 @@ public:
     ~ParallelReader();
 
     /// Queues one commit (single producer: the walk).
-    void request(const git_oid& id);
+    void request(CommitRequest&& item);
     /// No more requests: waits until every queued commit is read, calling `tick` with the
     /// number of commits read so far about ten times a second (on this thread). Returns one
     /// store per reader, or the error of the earliest failing commit in request order.
@@ -52,8 +52,8 @@ public:
 
 private:
     struct Chunk {
-        std::uint64_t first = 0;  ///< request number of ids[0]
-        std::vector<git_oid> ids;
+        std::uint64_t first = 0;  ///< request number of items[0]
+        std::vector<CommitRequest> items;
     };
     struct Failure {
         std::uint64_t request = 0;
@@ -71,7 +71,7 @@ private:
     std::optional<Chunk> next_chunk();
     void run(Worker& worker);
     void read_chunks(Worker& worker, const std::function<void()>& between_chunks);
-    void read_chunk(git_repository* repo, ObjectSource& source, const Chunk& chunk, Worker& worker);
+    void read_chunk(ObjectSource& source, Chunk& chunk, Worker& worker);
     void wait_for_workers(const std::function<void(std::uint64_t)>& tick);
     util::Expected<std::vector<FactStore>> collect();
 

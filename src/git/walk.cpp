@@ -1,10 +1,8 @@
 #include "walk.hpp"
 
 #include <limits>
+#include <optional>
 #include <queue>
-
-#include "commit_reader.hpp"
-#include "roles/util/text.hpp"
 
 namespace roles::git {
 
@@ -12,40 +10,42 @@ namespace {
 
 constexpr std::uint32_t k_absent = std::numeric_limits<std::uint32_t>::max();
 
-util::Error walk_error(const git_oid& id) {
-    return util::Error{util::ErrorKind::input, "walking history at " + util::quoted(to_hex(id)),
-                       last_error_message(), {}};
-}
-
-void add_node(CommitGraph& graph, const git_oid& id, std::int64_t time, const git_oid* parents, std::size_t count,
-              FactRef known) {
-    GraphNode node{id, time, static_cast<std::uint32_t>(graph.parents.size()), static_cast<std::uint32_t>(count),
-                   known};
-    graph.parents.insert(graph.parents.end(), parents, parents + count);
+void add_node(CommitGraph& graph, const git_oid& id, const git_oid& tree, std::int64_t time,
+              const std::vector<git_oid>& parents, FactRef known) {
+    GraphNode node{id, tree, time, static_cast<std::uint32_t>(graph.parents.size()),
+                   static_cast<std::uint32_t>(parents.size()), known};
+    graph.parents.insert(graph.parents.end(), parents.begin(), parents.end());
     graph.index.emplace(id, static_cast<std::uint32_t>(graph.nodes.size()));
     graph.nodes.push_back(node);
 }
 
+// The first parent's tree when the walk has met that parent already.
+std::optional<git_oid> known_parent_tree(const CommitGraph& graph, const std::vector<git_oid>& parents) {
+    if (parents.empty()) return std::nullopt;
+    const auto found = graph.index.find(parents.front());
+    if (found == graph.index.end()) return std::nullopt;
+    return graph.nodes[found->second].tree;
+}
+
 // Adds `id` to the graph when its facts are known or it can be read; returns whether it
 // was added (its parents then need visiting).
-util::Expected<bool> visit(git_repository* repo, const git_oid& id, CloneDepth depth, const KnownFacts& known,
-                           CommitGraph& graph) {
+util::Expected<bool> visit(ObjectSource& source, const git_oid& id, CloneDepth depth, const KnownFacts& known,
+                           const ReadRequest& request, CommitGraph& graph) {
     if (const FactRef ref = known ? known(id) : FactRef{}; ref.store != nullptr) {
         const CommitFacts& facts = ref.facts();
-        add_node(graph, id, facts.commit_time, facts.parents.data(), facts.parents.size(), ref);
+        add_node(graph, id, facts.tree, facts.commit_time, facts.parents, ref);
         return true;
     }
-    CommitHandle commit;
-    const int rc = git_commit_lookup(out(commit), repo, &id);
-    if (rc == GIT_ENOTFOUND) {
+    auto header = source.commit(id);
+    if (!header) return std::unexpected(header.error());
+    if (!*header) {
         if (depth == CloneDepth::full) ++graph.missing_objects;
         return false;
     }
-    if (rc < 0) return std::unexpected(walk_error(id));
-    const unsigned count = git_commit_parentcount(commit.get());
-    std::vector<git_oid> parents(count);
-    for (unsigned i = 0; i < count; ++i) parents[i] = *git_commit_parent_id(commit.get(), i);
-    add_node(graph, id, git_commit_time(commit.get()), parents.data(), count, FactRef{});
+    add_node(graph, id, (*header)->tree, (*header)->commit_time, (*header)->parents, FactRef{});
+    CommitRequest item{id, std::nullopt, known_parent_tree(graph, (*header)->parents)};
+    item.header = std::move(**header);
+    request(std::move(item));
     return true;
 }
 
@@ -56,13 +56,13 @@ void reread_orphans(CommitGraph& graph, const ReadRequest& request) {
         if (node.known.store == nullptr || node.parent_count == 0) continue;
         if (graph.index.contains(graph.parents[node.first_parent])) continue;
         node.known = FactRef{};
-        request(node.id);
+        request(CommitRequest{node.id, std::nullopt, std::nullopt});
     }
 }
 
 }  // namespace
 
-util::Expected<CommitGraph> discover_commits(git_repository* repo, const git_oid& tip, CloneDepth depth,
+util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid& tip, CloneDepth depth,
                                              const KnownFacts& known, const ReadRequest& request) {
     CommitGraph graph;
     OidSet seen;
@@ -71,11 +71,10 @@ util::Expected<CommitGraph> discover_commits(git_repository* repo, const git_oid
     while (!pending.empty()) {
         const git_oid id = pending.back();
         pending.pop_back();
-        auto added = visit(repo, id, depth, known, graph);
+        auto added = visit(source, id, depth, known, request, graph);
         if (!added) return std::unexpected(added.error());
         if (!*added) continue;
         const GraphNode& node = graph.nodes.back();
-        if (node.known.store == nullptr) request(id);
         // Pushed last-first so that the first parent is visited next: first-parent chains
         // stay contiguous, which keeps a reader's consecutive commits related.
         for (std::uint32_t i = node.parent_count; i-- > 0;) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+#include "commit_reader.hpp"
 #include "fact_store.hpp"
 #include "oid_map.hpp"
 #include "roles/git/handles.hpp"
@@ -20,11 +21,12 @@ enum class CloneDepth { full, shallow };
 using KnownFacts = std::function<FactRef(const git_oid&)>;
 /// Called with each commit that must be read, in discovery order, as soon as it is found,
 /// so that readers can start before the walk ends.
-using ReadRequest = std::function<void(const git_oid&)>;
+using ReadRequest = std::function<void(CommitRequest&&)>;
 
 /// One reachable commit.
 struct GraphNode {
     git_oid id{};
+    git_oid tree{};
     std::int64_t time = 0;              ///< committer time, which orders the walk
     std::uint32_t first_parent = 0;     ///< position of its parents in CommitGraph::parents
     std::uint32_t parent_count = 0;     ///< recorded parents, absent ones included
@@ -42,9 +44,9 @@ struct CommitGraph {
 /// Finds every commit reachable from `tip`. A commit `known` returns facts for is not read
 /// from git (its parents and time come from the facts), unless its first parent turns out
 /// to be absent: a cold read would then find no changes, so it is read anew. Every other
-/// commit is read for its parents and passed to `request`. Absent commits end the walk on
-/// their line; they are counted unless `depth` says the clone is shallow.
-[[nodiscard]] util::Expected<CommitGraph> discover_commits(git_repository* repo, const git_oid& tip,
+/// commit is read through `source` and passed with its header to `request`. Absent commits
+/// end the walk on their line; they are counted unless `depth` says the clone is shallow.
+[[nodiscard]] util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid& tip,
                                                            CloneDepth depth, const KnownFacts& known,
                                                            const ReadRequest& request);
 

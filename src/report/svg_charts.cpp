@@ -155,6 +155,50 @@ std::string load_row(const engine::PersonCycle& p, double scale, int y) {
     return out;
 }
 
+// The vertical scale of the weekly chart: y_max commits at the top, a grid line every step.
+struct WeekScale {
+    int y_max = 1;
+    int step = 1;
+    int top = 0;
+    int bottom = 0;
+};
+
+std::string week_grid(const WeekScale& scale) {
+    std::string out;
+    for (int v = 0; v <= scale.y_max; v += scale.step) {
+        const double y = scale.bottom - static_cast<double>(v) / scale.y_max * k_week_plot_height;
+        out += fmt::format(R"(<line class="grid" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)", k_week_left, y,
+                           k_week_left + k_week_plot_width, y);
+        out += fmt::format(R"(<text class="axis-value" x="{}" y="{:.1f}" text-anchor="end">{}</text>)", k_week_left - 6,
+                           y + 4, v);
+    }
+    return out;
+}
+
+// A bar per week with its count above it; a date under every few bars (at most 8 labels).
+std::string week_bars(const std::vector<engine::WeekBucket>& weeks, const WeekScale& scale) {
+    const int n = std::max<int>(1, static_cast<int>(weeks.size()));
+    const double slot = static_cast<double>(k_week_plot_width) / n;
+    const int label_every = std::max(1, (n + 7) / 8);
+    std::string out;
+    for (int i = 0; i < static_cast<int>(weeks.size()); ++i) {
+        const auto& w = weeks[static_cast<std::size_t>(i)];
+        const double h = static_cast<double>(w.commits) / scale.y_max * k_week_plot_height;
+        const double x = k_week_left + i * slot + slot * 0.15;
+        const auto day = util::format_date(w.begin);
+        out += fmt::format(R"(<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">)"
+                           R"(<title>week of {}: {} commits</title></rect>)",
+                           x, scale.bottom - h, slot * 0.7, h, day, w.commits);
+        out += fmt::format(R"(<text class="bar-value" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
+                           x + slot * 0.35, scale.bottom - h - 4, w.commits);
+        if (i % label_every == 0) {
+            out += fmt::format(R"(<text class="axis-value" x="{:.1f}" y="{}" text-anchor="middle">{}</text>)",
+                               x + slot * 0.35, scale.bottom + 16, day.substr(5));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string escape(std::string_view text) {
@@ -208,47 +252,22 @@ std::string load_chart(const engine::CycleReport& report) {
 }
 
 std::string weekly_chart(const engine::CycleReport& report) {
-    const auto& weeks = report.weeks;
-    const int n = std::max<int>(1, static_cast<int>(weeks.size()));
     std::uint32_t most = 1;
-    for (const auto& w : weeks) most = std::max(most, w.commits);
+    for (const auto& w : report.weeks) most = std::max(most, w.commits);
     const int step = static_cast<int>(std::ceil(most / 5.0));
-    const int y_max = ((static_cast<int>(most) + step - 1) / step) * step;
-    const int top = k_title_height + 10;
-    const int bottom = top + k_week_plot_height;
-    const double slot = static_cast<double>(k_week_plot_width) / n;
-    auto out = open_chart("weekly-chart", k_week_left + k_week_plot_width + 10, bottom + k_axis_height,
+    const WeekScale scale{((static_cast<int>(most) + step - 1) / step) * step, step, k_title_height + 10,
+                          k_title_height + 10 + k_week_plot_height};
+    auto out = open_chart("weekly-chart", k_week_left + k_week_plot_width + 10, scale.bottom + k_axis_height,
                           "Commits per week over the cycle");
-    for (int v = 0; v <= y_max; v += step) {
-        const double y = bottom - static_cast<double>(v) / y_max * k_week_plot_height;
-        out += fmt::format(R"(<line class="grid" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)", k_week_left, y,
-                           k_week_left + k_week_plot_width, y);
-        out += fmt::format(R"(<text class="axis-value" x="{}" y="{:.1f}" text-anchor="end">{}</text>)", k_week_left - 6,
-                           y + 4, v);
-    }
-    const int label_every = std::max(1, (n + 7) / 8);
-    for (int i = 0; i < static_cast<int>(weeks.size()); ++i) {
-        const auto& w = weeks[static_cast<std::size_t>(i)];
-        const double h = static_cast<double>(w.commits) / y_max * k_week_plot_height;
-        const double x = k_week_left + i * slot + slot * 0.15;
-        const auto day = util::format_date(w.begin);
-        out += fmt::format(R"(<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">)"
-                           R"(<title>week of {}: {} commits</title></rect>)",
-                           x, bottom - h, slot * 0.7, h, day, w.commits);
-        out += fmt::format(R"(<text class="bar-value" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
-                           x + slot * 0.35, bottom - h - 4, w.commits);
-        if (i % label_every == 0) {
-            out += fmt::format(R"(<text class="axis-value" x="{:.1f}" y="{}" text-anchor="middle">{}</text>)",
-                               x + slot * 0.35, bottom + 16, day.substr(5));
-        }
-    }
-    out += fmt::format(R"(<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>)", k_week_left, bottom,
-                       k_week_left + k_week_plot_width, bottom);
+    out += week_grid(scale) + week_bars(report.weeks, scale);
+    out += fmt::format(R"(<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>)", k_week_left, scale.bottom,
+                       k_week_left + k_week_plot_width, scale.bottom);
     out += fmt::format(R"(<text class="axis-label" x="{}" y="{}">week starting (month-day)</text>)", k_week_left,
-                       bottom + 40);
+                       scale.bottom + 40);
+    const int middle = scale.top + k_week_plot_height / 2;
     out += fmt::format(R"svg(<text class="axis-label" transform="rotate(-90 14 {})" x="14" y="{}" )svg"
                        R"(text-anchor="middle">commits</text>)",
-                       top + k_week_plot_height / 2, top + k_week_plot_height / 2);
+                       middle, middle);
     return out + "</svg>";
 }
 

@@ -329,7 +329,7 @@ TEST_CASE("a healthy two-person project still has a truck factor of 1", "[e2e]")
 // release and security liaisons by fallback from ptl, bug and docs liaisons 0.1 each:
 // 0.9 / 0.8 = 1.125 > 1 (over-committed), 5 >= 3 hats (many-hats), sole active holder of all
 // 5 (sole-holder): three signals, high risk.
-TEST_CASE("--fail-on burnout-high fails the gate for people at high risk", "[e2e]") {
+TEST_CASE("the burnout-high gate fails for people at high risk", "[e2e]") {
     const auto repo = build_example("liaisons");
     const auto roster = roles::test::make_temp_dir() + "/ROLES.yaml";
     std::ofstream(roster) << "project: nova-mini\ncatalogs: [openstack]\n"

@@ -90,6 +90,17 @@ TEST_CASE("cycle auto ignores release tags whose commit is not in the history", 
     CHECK(cycle->label == "v1.0.0..v1.1.0");
 }
 
+// "1.3.0" and "v1.3.0" name c5 at the same time: one release. Without the rule the two
+// latest would be 1.3.0..v1.3.0, an empty cycle; with it the cycle starts at v1.2.0.
+TEST_CASE("cycle auto counts two names of one release once", "[engine][cycle]") {
+    Releases r;
+    r.builder.tag("1.3.0", r.ana, k_jan1 + 57 * k_day + 10 * k_hour);  // on c5, with nightly
+    r.builder.tag("v1.3.0", r.ana, k_jan1 + 57 * k_day + 10 * k_hour);
+    const auto cycle = engine::resolve_cycle(r.builder.build(), "auto", no_refs);
+    REQUIRE(cycle.has_value());
+    CHECK(cycle->label == "v1.2.0..v1.3.0");
+}
+
 TEST_CASE("cycle auto with fewer than two release tags is a usage error", "[engine][cycle]") {
     test::HistoryBuilder builder;
     const auto ana = builder.identity("Ana", "ana@example.com");

@@ -133,7 +133,7 @@ TEST_CASE("quiet load text keeps only people with a signal", "[report][load]") {
           "nobody shows a burnout signal\n");
 }
 
-TEST_CASE("--person shows the figures, histograms and evidence of one person", "[report][load]") {
+TEST_CASE("load --person shows the figures, histograms and evidence of one person", "[report][load]") {
     const auto result = sample();
     const auto text = report::render_load_text({result, &result.people[0]}, report::Color::off);
     CHECK(text.find("person: ann (Ann Example, Acme)\n") != std::string::npos);

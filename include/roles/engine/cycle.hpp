@@ -65,7 +65,8 @@ using RefLookup = std::function<util::Expected<RefPoint>(const std::string& ref)
 
 /// Resolves a cycle spec against `history`:
 ///  - "auto": the two most recent release tags (looks_like_release) whose commit is in
-///    `history`, by tag_time (ties: name); fewer than two is a usage error;
+///    `history`, by tag_time (ties: name), at different times (tags made at the same time
+///    are one release); fewer than two is a usage error;
 ///  - "A..B": each end a date (YYYY-MM-DD), a tag, a commit id of `history` (4+ hex
 ///    digits, a prefix), or any other ref through `lookup`.
 /// The window is (time(A), time(B)] for refs, so A's own commit and tag belong to the
