@@ -13,7 +13,16 @@ util::Expected<util::ExitCode> run_validate(const Options& options) {
     }
     const std::string path = options.roster.value_or("ROLES.yaml");
     auto roster = roster::load_roster(path);
-    if (!roster) return std::unexpected(roster.error());
+    if (!roster) {
+        // A script asking for JSON gets the verdict as JSON too; the error still goes to stderr.
+        if (options.format == Format::json) {
+            if (auto written = emit(options, report::render_validate_failure_json(path, roster.error().details));
+                !written) {
+                return std::unexpected(written.error());
+            }
+        }
+        return std::unexpected(roster.error());
+    }
     const auto text = options.format == Format::json ? report::render_validate_json(*roster)
                                                      : report::render_validate_text(*roster);
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
@@ -28,7 +37,7 @@ util::Expected<util::ExitCode> run_hats(const Options& options) {
         options.catalog ? std::vector<std::string>{*options.catalog} : roster::builtin_catalog_names();
     if (names.empty()) {
         return util::fail(util::ErrorKind::input, "listing hats",
-                          "no built-in catalogs found (set ROLES_CATALOG_DIR to the roles/ folder)");
+                          "no built-in catalogs found (set ROLES_CATALOG_DIR to a folder of catalog files, such as the roles/ folder of the source tree or share/roles/catalogs of an installation)");
     }
     std::vector<roster::Catalog> catalogs;
     for (const auto& name : names) {

@@ -81,9 +81,10 @@ std::string summary(const roster::ImportResult& result, const std::string& file)
     const auto seats = roster::seats_by_person(result.roster);
     int held = 0;
     for (const auto& person : seats) held += person.hats;
-    return fmt::format("roles: imported {} project{} from {}: {} seat{} held by {} people, {} vacant hat{}",
+    return fmt::format("roles: imported {} project{} from {}: {} seat{} held by {} {}, {} vacant hat{}",
                        result.roster.projects.size(), result.roster.projects.size() == 1 ? "" : "s",
-                       util::quoted(file), held, held == 1 ? "" : "s", seats.size(), result.vacancies.size(),
+                       util::quoted(file), held, held == 1 ? "" : "s", seats.size(),
+                       seats.size() == 1 ? "person" : "people", result.vacancies.size(),
                        result.vacancies.size() == 1 ? "" : "s");
 }
 

@@ -20,15 +20,18 @@ report::Color color_for(const Options& options) {
 
 util::Expected<void> emit(const Options& options, const std::string& text) {
     if (!options.output) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
+        // A full disk or a closed pipe must not pass for a clean run (or a gate verdict).
+        const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+        if (!written || std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+            return util::fail(util::ErrorKind::input, "writing stdout", util::to_lower_ascii(std::strerror(errno)));
+        }
         return {};
     }
     std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
     if (file) file << text;
     if (!file) {
         return util::fail(util::ErrorKind::input, "writing " + util::quoted(*options.output),
-                          std::strerror(errno));
+                          util::to_lower_ascii(std::strerror(errno)));
     }
     return {};
 }

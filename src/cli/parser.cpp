@@ -20,15 +20,10 @@ struct ParseState {
     std::string format = "text";
 };
 
-std::vector<std::string> format_names() {
-    std::vector<std::string> names;
-    for (const auto& [name, format] : k_formats) names.push_back(name);
-    return names;
-}
-
 void add_common(CLI::App& command, Options& options, ParseState& state) {
+    // Only the formats these commands render; `report` declares its own.
     command.add_option("--format", state.format, "output format: text or json")
-        ->check(CLI::IsMember(format_names(), CLI::ignore_case));
+        ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}, CLI::ignore_case));
     command.add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
     command.add_flag("--no-color", options.no_color, "never colour the output (NO_COLOR is honoured too)");
     command.add_flag("-q,--quiet", options.quiet, "print only what needs attention");
@@ -161,8 +156,12 @@ std::optional<util::Error> check_command_name(int argc, const char* const* argv,
                        {}};
 }
 
+// CLI11 capitalises its messages; an upper-case word such as a KIND placeholder stays as is.
 std::string lowercase_first(std::string text) {
-    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    const bool word_in_capitals = text.size() > 1 && std::isupper(static_cast<unsigned char>(text[1]));
+    if (!text.empty() && !word_in_capitals) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    }
     return text;
 }
 

@@ -10,6 +10,7 @@
 #include "roles/engine/load.hpp"
 #include "roles/engine/project_factors.hpp"
 #include "roles/util/text.hpp"
+#include "roles/util/time.hpp"
 
 namespace roles::engine {
 namespace {
@@ -99,6 +100,13 @@ util::Expected<ProjectAnalysis> analyse_project(const git::History& history, con
                                                 RosterMode mode, const WindowRequest& request) {
     ProjectAnalysis analysis;
     analysis.window = resolve_window(history, roster, request);
+    // An inverted window would silently report nothing at all; a roster-only project has no
+    // history to place the window on, so only dates given by the user are compared.
+    if (analysis.window.begin > analysis.window.end && mode != RosterMode::roster_only) {
+        return util::fail(util::ErrorKind::usage, "window",
+                          "it starts on " + util::format_date(analysis.window.begin) + " but ends on " +
+                              util::format_date(analysis.window.end) + " (check --since and --until)");
+    }
     analysis.resolution = resolve_identities(history, roster);
     analysis.activity = collect_activity(history, analysis.resolution);
     const auto& hats = hats_of(roster);
@@ -124,9 +132,12 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     result.window = analysis->window;
     result.head_id = history.head_id;
     result.shallow = history.shallow;
-    auto health = project_health(history, roster, *analysis);
-    if (!health) return std::unexpected(health.error());
-    result.health = std::move(*health);
+    // Without history there is nothing to measure: no files, no commits, no signals.
+    if (mode != RosterMode::roster_only) {
+        auto health = project_health(history, roster, *analysis);
+        if (!health) return std::unexpected(health.error());
+        result.health = std::move(*health);
+    }
     result.hats = std::move(analysis->coverage);
     result.totals = count_totals(history, analysis->activity, result.window, result.hats);
     result.warnings = std::move(analysis->warnings);

@@ -6,13 +6,28 @@
 namespace roles::engine {
 namespace {
 
-// The roster narrowed to one project; warnings are reported once for the whole program.
-roster::Roster project_roster(const roster::Roster& roster, const roster::Project& project) {
-    roster::Roster one = roster;
-    one.projects = {project};
-    one.program = false;
-    one.warnings.clear();
-    return one;
+// The roster without its projects, copied once: each project is audited with this shell and
+// its own project slotted in, so a program of thousands of projects is not copied per project.
+roster::Roster roster_shell(const roster::Roster& roster) {
+    roster::Roster shell;
+    shell.file = roster.file;
+    shell.catalogs = roster.catalogs;
+    shell.window = roster.window;
+    shell.stale_after = roster.stale_after;
+    shell.bots = roster.bots;
+    shell.thresholds = roster.thresholds;
+    // Warnings are reported once for the whole program, not once per project.
+    return shell;
+}
+
+std::map<std::string, roster::Person> holders_of(const roster::Project& project, const roster::Roster& roster) {
+    std::map<std::string, roster::Person> people;
+    for (const auto& hat : project.hats) {
+        for (const auto& holder : hat.holders) {
+            if (const auto it = roster.people.find(holder.person); it != roster.people.end()) people.insert(*it);
+        }
+    }
+    return people;
 }
 
 void add_seats(const ProjectAudit& project, const roster::Roster& roster, std::map<std::string, SeatRow>& rows) {
@@ -60,12 +75,16 @@ util::Expected<ProgramAuditResult> run_program_audit(const ProgramInput& input) 
     result.roster_file = input.roster.file;
     result.warnings = input.roster.warnings;
     static const git::History k_no_history;
+    auto shell = roster_shell(input.roster);
     for (std::size_t i = 0; i < input.roster.projects.size(); ++i) {
         const auto& project = input.roster.projects[i];
         const git::History* history = i < input.histories.size() ? input.histories[i] : nullptr;
         const auto mode = history != nullptr ? RosterMode::roster : RosterMode::roster_only;
-        auto audit = run_audit(history != nullptr ? *history : k_no_history, project_roster(input.roster, project),
-                               mode, input.request);
+        shell.projects = {project};
+        // With no history to match, only the holders matter; resolving the whole people map
+        // per project made programs of thousands of projects quadratic.
+        shell.people = history != nullptr ? input.roster.people : holders_of(project, input.roster);
+        auto audit = run_audit(history != nullptr ? *history : k_no_history, shell, mode, input.request);
         if (!audit) {
             audit.error().context = "project " + project.name + ": " + audit.error().context;
             return std::unexpected(audit.error());

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "json_text.hpp"
 #include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
@@ -142,7 +143,7 @@ std::string render_audit_json(const AuditView& view) {
     out.update(audit_json_object(view));
     out["gate"] = {{"fail_on", view.fail_on}, {"failed", view.failed_hats}, {"passed", view.failed_hats.empty()}};
     out["note"] = view.note;
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace roles::report

@@ -35,7 +35,13 @@ std::string holders_cell(const engine::HatCoverage& hat) {
         if (!holder.active) out += " (inactive)";
     }
     if (!hat.fallback_from.empty() && !out.empty()) out += " (via " + hat.fallback_from + ")";
-    return out.empty() ? "-" : out;
+    if (out.empty()) out = "-";
+    if (!hat.former_holders.empty()) {
+        std::string former;
+        for (const auto& key : hat.former_holders) former += (former.empty() ? "" : ", ") + key;
+        out += " (former: " + former + ")";
+    }
+    return out;
 }
 
 std::string workers_cell(const engine::HatCoverage& hat) {

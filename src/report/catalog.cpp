@@ -1,3 +1,4 @@
+#include "json_text.hpp"
 #include "roles/report/catalog.hpp"
 
 #include <fmt/format.h>
@@ -71,7 +72,7 @@ std::string render_hats_json(const std::vector<roster::Catalog>& catalogs) {
         for (const auto& hat : catalog.hats) hats.push_back(hat_json(hat));
         list.push_back({{"name", catalog.name}, {"description", catalog.description}, {"hats", hats}});
     }
-    return Json{{"schema", "roles.hats/1"}, {"catalogs", list}}.dump(2) + "\n";
+    return json_text(Json{{"schema", "roles.hats/1"}, {"catalogs", list}});
 }
 
 std::string render_validate_text(const roster::Roster& roster) {
@@ -96,9 +97,12 @@ std::string render_validate_json(const roster::Roster& roster) {
         }
         projects.push_back({{"name", project.name}, {"hats", hats}});
     }
-    return Json{{"schema", "roles.validate/1"}, {"roster", roster.file}, {"valid", true},
-                {"projects", projects},         {"people", roster.people.size()}, {"warnings", roster.warnings}}
-               .dump(2) + "\n";
+    return json_text(Json{{"schema", "roles.validate/1"}, {"roster", roster.file}, {"valid", true},
+                {"projects", projects},         {"people", roster.people.size()}, {"warnings", roster.warnings}});
+}
+
+std::string render_validate_failure_json(const std::string& file, const std::vector<std::string>& problems) {
+    return json_text(Json{{"schema", "roles.validate/1"}, {"roster", file}, {"valid", false}, {"problems", problems}});
 }
 
 }  // namespace roles::report

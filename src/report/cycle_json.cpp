@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "json_text.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -218,7 +219,7 @@ std::string render_cycle_json(const engine::CycleReport& r) {
                 {"weeks", weeks_json(r)},
                 {"asks", asks_json(r)},
                 {"warnings", r.warnings}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace roles::report

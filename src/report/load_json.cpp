@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "json_text.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
 
@@ -124,7 +125,7 @@ std::string render_load_json(const LoadView& view) {
                 {"thresholds", thresholds_json(r.thresholds)},
                 {"people", people},
                 {"warnings", r.warnings}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace roles::report

@@ -1,3 +1,4 @@
+#include "json_text.hpp"
 #include "audit_parts.hpp"
 #include "roles/report/program.hpp"
 
@@ -46,7 +47,7 @@ std::string render_program_json(const ProgramView& view) {
                 {"totals", totals_json(view.result)},
                 {"gate", {{"fail_on", view.fail_on}, {"failed", view.failed}, {"passed", view.failed.empty()}}},
                 {"warnings", view.result.warnings}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace roles::report

@@ -62,8 +62,9 @@ void read_person_field(const Doc& doc, const Entry& entry, Person& person, Email
         read_optional_text(doc, entry, person.timezone);
     } else if (entry.key == "capacity") {
         const auto capacity = read_number(doc, entry);
-        // A capacity of 0 would divide commitment by zero; more than a full week is not a thing.
-        if (capacity && check_range(doc, entry, *capacity, Range::more_than(0).and_at_most(1))) {
+        // Commitment divides by capacity: 0 (or a denormal like 5e-324) would make it infinite.
+        // One percent of a week is the least a roster can say; more than a full week is not a thing.
+        if (capacity && check_range(doc, entry, *capacity, Range::at_least(0.01).and_at_most(1))) {
             person.capacity = *capacity;
         }
     }

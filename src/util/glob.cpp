@@ -48,8 +48,11 @@ std::vector<std::string> expand_glob(const std::string& glob) {
     return out;
 }
 
+// Initialised once for the process: libgit2 re-reads the system's TLS certificates each
+// time its use count goes from 0 to 1, which made compiling thousands of glob sets slow.
+void use_library() { static const LibraryUse k_library; }
+
 struct GlobSet::Impl {
-    LibraryUse library;
     git_pathspec* pathspec = nullptr;
     ~Impl() { git_pathspec_free(pathspec); }
 };
@@ -65,6 +68,7 @@ Expected<GlobSet> GlobSet::compile(const std::vector<std::string>& globs) {
     pointers.reserve(patterns.size());
     for (auto& pattern : patterns) pointers.push_back(pattern.data());
     git_strarray array{pointers.data(), pointers.size()};
+    use_library();
     set.m_impl = std::make_unique<Impl>();
     if (git_pathspec_new(&set.m_impl->pathspec, &array) != 0) {
         const git_error* error = git_error_last();

@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include "roles/util/text.hpp"
+
 namespace roles::util {
 
 std::size_t display_width(const std::string& text) {
@@ -29,6 +31,7 @@ Table::Table(std::vector<std::string> headers) { m_rows.push_back(std::move(head
 
 void Table::add_row(std::vector<std::string> cells) {
     cells.resize(m_rows.front().size());
+    for (auto& cell : cells) cell = printable(cell);
     m_rows.push_back(std::move(cells));
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 namespace roles::util {
@@ -109,6 +110,25 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, last - first + 1);
 }
 
-std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        // Control characters from commit metadata could drive the user's terminal.
+        if (c < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", c);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+std::string quoted(std::string_view value) {
+    constexpr std::size_t k_longest = 80;  // a whole file pasted into a message helps nobody
+    std::string shown = printable(value.substr(0, k_longest));
+    if (value.size() > k_longest) shown += "...";
+    return "'" + shown + "'";
+}
 
 }  // namespace roles::util

@@ -30,7 +30,8 @@ inline std::string shell_quote(const std::string& text) {
 /// Runs `command` with /bin/sh, NO_COLOR set, stdin closed.
 inline RunResult run_shell(const std::string& command) {
     const std::string err_file = make_temp_dir() + "/stderr";
-    const std::string full = "NO_COLOR=1 " + command + " 2>" + shell_quote(err_file) + " </dev/null";
+    // The subshell keeps the redirections off the last command of a pipeline in `command`.
+    const std::string full = "export NO_COLOR=1; (" + command + ") 2>" + shell_quote(err_file) + " </dev/null";
     FILE* pipe = popen(full.c_str(), "r");
     if (pipe == nullptr) throw std::runtime_error("popen failed: " + full);
     RunResult result;

@@ -352,3 +352,50 @@ TEST_CASE("the burnout-high gate fails for people at high risk", "[e2e]") {
           std::string::npos);
     CHECK(text.out.find("gate: failed (--fail-on burnout-high): burnout:gibi\n") != std::string::npos);
 }
+
+TEST_CASE("an inverted window and a failed write are input errors, not empty reports", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto inverted = run_roles("audit " + shell_quote(repo) + " --since 2025-09-01 --until 2025-01-01");
+    CHECK(inverted.exit_code == 2);
+    CHECK(inverted.err ==
+          "roles: error: window: it starts on 2025-09-01 but ends on 2025-01-01 (check --since and --until)\n");
+    CHECK(run_roles("load " + shell_quote(repo) + " --since 2099-01-01").exit_code == 2);
+    const auto full = roles::test::run_shell(shell_quote(ROLES_BINARY) + " audit " + shell_quote(repo) + " >/dev/full");
+    CHECK(full.exit_code == 2);
+    CHECK(full.err == "roles: error: writing stdout: no space left on device\n");
+}
+
+TEST_CASE("names that are not UTF-8 still give valid JSON", "[e2e]") {
+    using roles::test::run_shell;
+    const auto dir = roles::test::make_temp_dir() + "/latin1";
+    // A fast-import stream whose author name is Latin-1 "Jos\xe9" (one byte, not UTF-8).
+    const std::string stream = "commit refs/heads/main\\nauthor Jos\\351 <jose@example.com> 1700000000 +0000\\n"
+                               "committer Jos\\351 <jose@example.com> 1700000000 +0000\\ndata 3\\nfix\\n"
+                               "M 100644 inline a.c\\ndata 2\\nx\\n\\n";
+    REQUIRE(run_shell("git init -q -b main " + shell_quote(dir) + " && printf '" + stream + "' | git -C " + shell_quote(dir) +
+                      " fast-import --quiet")
+                .exit_code == 0);
+    const auto run = run_roles("audit " + shell_quote(dir) + " --format json");
+    CHECK(run.exit_code == 0);
+    const auto audit = nlohmann::json::parse(run.out, nullptr, false);
+    REQUIRE_FALSE(audit.is_discarded());
+    CHECK(audit["totals"]["commits"] == 1);
+}
+
+TEST_CASE("validate reports an invalid roster as JSON when asked", "[e2e]") {
+    const auto roster = roles::test::make_temp_dir() + "/ROLES.yaml";
+    REQUIRE(roles::test::run_shell("printf 'hats:\\n  lead: {holdres: [ada]}\\n' > " + shell_quote(roster)).exit_code == 0);
+    const auto run = run_roles("validate " + shell_quote(roster) + " --format json");
+    CHECK(run.exit_code == 2);
+    const auto json = parse_json(run.out);
+    CHECK(json["valid"] == false);
+    REQUIRE(json["problems"].size() == 1);
+    CHECK(json["problems"][0].get<std::string>().starts_with(roster + ":2:10: unknown key 'holdres'"));
+}
+
+TEST_CASE("former holders are shown in the text table", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto run = run_roles("audit " + shell_quote(repo));
+    // sylvain's stable-liaison term ended on 2025-06-30.
+    CHECK(text_row(run.out, "stable-liaison").find("- (former: sylvain)") != std::string::npos);
+}

@@ -210,8 +210,8 @@ people:
                                 "r.yaml:2:18: 'effort' must be at least 0 and at most 1, got '2'",
                                 "r.yaml:2:26: 'min' must be at least 0, got '-1'",
                                 "r.yaml:3:21: 'effort' must be at least 0 and at most 1, got '-0.1'",
-                                "r.yaml:5:45: 'capacity' must be more than 0 and at most 1, got '0'",
-                                "r.yaml:6:45: 'capacity' must be more than 0 and at most 1, got '1.5'",
+                                "r.yaml:5:45: 'capacity' must be at least 0.01 and at most 1, got '0'",
+                                "r.yaml:6:45: 'capacity' must be at least 0.01 and at most 1, got '1.5'",
                             });
 }
 

@@ -50,3 +50,18 @@ TEST_CASE("tables pad columns to the widest cell", "[util][text]") {
     table.add_row({"xyz", "1"});
     CHECK(table.render() == "A    LONG\nxyz  1\n");
 }
+
+TEST_CASE("control characters are escaped and long values cut in messages", "[util][text]") {
+    CHECK(printable("a\x1b[31mb") == "a\\x1b[31mb");
+    CHECK(printable("tab\there") == "tab\\x09here");
+    CHECK(printable("Előd") == "Előd");
+    CHECK(quoted("x") == "'x'");
+    const std::string long_value(100, 'y');
+    CHECK(quoted(long_value) == "'" + std::string(80, 'y') + "...'");
+}
+
+TEST_CASE("table cells are made printable", "[util][text]") {
+    Table table({"NAME"});
+    table.add_row({"evil\x1b[2J"});
+    CHECK(table.render() == "NAME\nevil\\x1b[2J\n");
+}

@@ -18,4 +18,9 @@ namespace roles::report {
 /// The same as JSON with "schema": "roles.validate/1".
 [[nodiscard]] std::string render_validate_json(const roster::Roster& roster);
 
+/// An invalid roster as JSON: "schema": "roles.validate/1", "valid": false, and every
+/// problem ("FILE:LINE:COL: message") under "problems".
+[[nodiscard]] std::string render_validate_failure_json(const std::string& file,
+                                                       const std::vector<std::string>& problems);
+
 }  // namespace roles::report

@@ -11,7 +11,8 @@ namespace roles::util {
 [[nodiscard]] std::size_t display_width(const std::string& text);
 
 /// A table of text cells rendered with columns padded to their widest cell, two spaces
-/// apart, no trailing spaces. The last column is never padded.
+/// apart, no trailing spaces. The last column is never padded. Cells are made printable
+/// (control characters escaped) as they are added.
 class Table {
 public:
     /// Decorates a cell after padding (e.g. colour); receives (row, column, padded text).

@@ -31,7 +31,11 @@ namespace roles::util {
 /// Trim ASCII whitespace from both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 
-/// Quote a user value for messages: 'value'.
+/// `text` with ASCII control characters (and DEL) written as \xNN, so that names and
+/// messages from commits cannot drive a terminal. Other bytes are kept.
+[[nodiscard]] std::string printable(std::string_view text);
+
+/// Quote a user value for messages: 'value', made printable, cut after 80 bytes ("...").
 [[nodiscard]] std::string quoted(std::string_view value);
 
 }  // namespace roles::util
