@@ -121,9 +121,9 @@ public:
         if (!m_enabled) return {};
         return [this](const git::LoadProgress& progress) {
             const double rate = progress.seconds > 0 ? static_cast<double>(progress.done) / progress.seconds : 0;
-            std::fprintf(stderr, "\rroles: reading history: %llu/%llu commits (%.0f/s)\033[K",
+            std::fprintf(stderr, "\rroles: reading history: %llu/%llu%s commits (%.0f/s)\033[K",
                          static_cast<unsigned long long>(progress.done), static_cast<unsigned long long>(progress.total),
-                         rate);
+                         progress.walking ? "+" : "", rate);
             m_shown = true;
         };
     }
@@ -136,9 +136,10 @@ private:
 std::string loader_stats(const git::LoadStats& stats) {
     std::string text = "loader:";
     for (const auto& [phase, ms] : stats.phases_ms) text += fmt::format(" {} {:.1f} ms,", phase, ms);
-    text += fmt::format(" {} commits walked, {} read from git, {} cache hits, {} trees compared, {} threads",
+    text += fmt::format(" {} commits walked, {} read from git, {} cache hits, {} trees compared, {} threads,"
+                        " objects {} from packs, {} through libgit2",
                         stats.commits_walked, stats.commits_read, stats.cache_hits, stats.trees_compared,
-                        stats.threads);
+                        stats.threads, stats.objects_from_packs, stats.objects_from_libgit2);
     if (!stats.cache_dir.empty()) {
         text += fmt::format(", cache {} ({} files, {} KiB read, {} KiB written)", util::quoted(stats.cache_dir),
                             stats.cache_files_read, stats.cache_bytes_read / 1024, stats.cache_bytes_written / 1024);
@@ -182,6 +183,13 @@ util::Expected<ProjectInputs> load_roster_stage(const Options& options, PhaseTim
 util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer) {
     auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
+    // load and report analyse one project; using a program's first project against REPO
+    // would quietly mix one project's hats with another repository's people.
+    if (inputs->roster.program) {
+        return util::fail(util::ErrorKind::usage, "program roster " + util::quoted(inputs->roster.file),
+                          "this command takes a single-project roster; audit a program with 'roles audit', or "
+                          "pick one project with --import KIND:FILE --team/--group");
+    }
     if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     return inputs;
 }

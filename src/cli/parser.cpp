@@ -40,7 +40,7 @@ void add_history(CLI::App& command, Options& options) {
     command.add_flag("--no-cache", options.no_cache, "neither read nor write the history cache");
     command.add_option("--cache-dir", options.cache_dir,
                        "where to keep the history cache (default: roles-cache in the git dir)");
-    command.add_option("--threads", options.threads, "threads reading history (default: one per core)")
+    command.add_option("--threads", options.threads, "threads reading history (default: one per core, at most 4)")
         ->check(CLI::Range(0U, 256U));
 }
 

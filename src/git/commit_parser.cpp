@@ -81,7 +81,9 @@ bool parse_when(const char* email_end, const char* line_end, std::int64_t& time,
     return true;
 }
 
-bool parse_signature(Cursor& cursor, std::string_view header, RawIdentity& identity, std::int64_t& time,
+// One signature line: where its name and email are, and its time. `identity` may be null
+// when only the time is wanted.
+bool parse_signature(Cursor& cursor, std::string_view header, RawIdentity* identity, std::int64_t& time,
                      std::int32_t& offset) {
     const auto* line_end =
         static_cast<const char*>(std::memchr(cursor.position, '\n', static_cast<std::size_t>(cursor.end - cursor.position)));
@@ -90,11 +92,28 @@ bool parse_signature(Cursor& cursor, std::string_view header, RawIdentity& ident
     const char* email_start = last_of(begin, line_end, '<');
     const char* email_end = last_of(begin, line_end, '>');
     if (email_start == nullptr || email_end == nullptr || email_end <= email_start) return false;
-    identity.name = trimmed(begin, email_start);
-    identity.email = trimmed(email_start + 1, email_end);
+    if (identity != nullptr) {
+        identity->name = trimmed(begin, email_start);
+        identity->email = trimmed(email_start + 1, email_end);
+    }
     if (!parse_when(email_end, line_end, time, offset)) return false;
     cursor.position = line_end + 1;
     return true;
+}
+
+// tree, parents, author and committer lines: the part both parsers share.
+bool parse_links(Cursor& cursor, git_oid& tree, std::vector<git_oid>& parents, RawIdentity* author,
+                 std::int64_t& author_time, std::int32_t& author_offset, RawIdentity* committer,
+                 std::int64_t& commit_time) {
+    if (!parse_id_line(cursor, "tree ", tree)) return false;
+    parents.clear();
+    git_oid parent;
+    while (parse_id_line(cursor, "parent ", parent)) parents.push_back(parent);
+    if (!parse_signature(cursor, "author ", author, author_time, author_offset)) return false;
+    // libgit2 skips further author lines; they are rare enough to leave to it.
+    if (starts_with(cursor, "author ")) return false;
+    std::int32_t committer_offset = 0;
+    return parse_signature(cursor, "committer ", committer, commit_time, committer_offset);
 }
 
 // The extra headers (gpgsig, encoding, mergetag...) up to the blank line, then the raw
@@ -120,17 +139,21 @@ void parse_message(const char* start, Cursor cursor, std::string& message) {
 bool parse_commit(const unsigned char* data, std::size_t size, CommitHeader& header) {
     const char* start = reinterpret_cast<const char*>(data);
     Cursor cursor{start, start + size};
-    if (!parse_id_line(cursor, "tree ", header.tree)) return false;
-    header.parents.clear();
-    git_oid parent;
-    while (parse_id_line(cursor, "parent ", parent)) header.parents.push_back(parent);
-    if (!parse_signature(cursor, "author ", header.author, header.author_time, header.author_offset)) return false;
-    // libgit2 skips further author lines; they are rare enough to leave to it.
-    if (starts_with(cursor, "author ")) return false;
-    std::int32_t committer_offset = 0;
-    if (!parse_signature(cursor, "committer ", header.committer, header.commit_time, committer_offset)) return false;
+    if (!parse_links(cursor, header.tree, header.parents, &header.author, header.author_time, header.author_offset,
+                     &header.committer, header.commit_time)) {
+        return false;
+    }
     parse_message(start, cursor, header.message);
     return true;
+}
+
+bool parse_commit_links(const unsigned char* data, std::size_t size, CommitLinks& links) {
+    const char* start = reinterpret_cast<const char*>(data);
+    Cursor cursor{start, start + size};
+    std::int64_t author_time = 0;
+    std::int32_t author_offset = 0;
+    return parse_links(cursor, links.tree, links.parents, nullptr, author_time, author_offset, nullptr,
+                       links.commit_time);
 }
 
 void header_from_libgit2(const git_commit* commit, CommitHeader& header) {

@@ -31,6 +31,17 @@ struct CommitHeader {
 /// in the plain form this parser handles exactly (then `header` is unspecified).
 [[nodiscard]] bool parse_commit(const unsigned char* data, std::size_t size, CommitHeader& header);
 
+/// What the walk needs of a commit: its tree, parents and committer time.
+struct CommitLinks {
+    git_oid tree{};
+    std::vector<git_oid> parents;
+    std::int64_t commit_time = 0;
+};
+
+/// Parses only the links of a commit, accepting exactly what parse_commit accepts (so a
+/// commit the walk took from the pack is also one the reader can parse).
+[[nodiscard]] bool parse_commit_links(const unsigned char* data, std::size_t size, CommitLinks& links);
+
 /// Fills `header` from a commit libgit2 parsed.
 void header_from_libgit2(const git_commit* commit, CommitHeader& header);
 

@@ -26,7 +26,7 @@ util::Expected<void> read_trailers(FactStore& store, CommitFacts& facts) {
 }
 
 // The content of tree `id`; null (and one missing object) when it is absent.
-util::Expected<SharedObject> read_tree(ObjectSource& source, const git_oid& id, CommitFacts& facts) {
+util::Expected<ObjectRef> read_tree(ObjectSource& source, const git_oid& id, CommitFacts& facts) {
     auto tree = source.tree(id);
     if (!tree) return std::unexpected(tree.error());
     if (!*tree) ++facts.missing_objects;
@@ -59,7 +59,7 @@ util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& req
     auto tree = read_tree(source, facts.tree, facts);
     if (!tree) return std::unexpected(tree.error());
     if (!*tree) return {};
-    SharedObject parent_tree;
+    ObjectRef parent_tree;
     if (!facts.parents.empty()) {
         auto parent_id = first_parent_tree(source, request, facts);
         if (!parent_id) return std::unexpected(parent_id.error());
@@ -72,7 +72,7 @@ util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& req
         if (!*parent) return {};
         parent_tree = std::move(*parent);
     }
-    auto diff = diff_trees(source, parent_tree.get(), tree->get());
+    auto diff = diff_trees(source, parent_tree, *tree);
     if (!diff) return std::unexpected(diff.error());
     counters.trees_compared += diff->trees_compared;
     facts.missing_objects += diff->missing_objects;
@@ -97,10 +97,10 @@ void take_header(CommitHeader&& header, FactStore& store, CommitFacts& facts) {
 util::Expected<std::optional<CommitFacts>> read_commit(ObjectSource& source, FactStore& store, CommitRequest&& request,
                                                        ReadCounters& counters) {
     if (!request.header) {
-        auto header = source.commit(request.id);
+        auto header = request.location ? source.commit_at(request.id, *request.location) : source.commit(request.id);
         if (!header) return std::unexpected(header.error());
         if (!*header) return std::nullopt;
-        request.header = std::move(*header);
+        request.header = std::make_unique<CommitHeader>(std::move(**header));
     }
     CommitFacts facts;
     facts.id = request.id;

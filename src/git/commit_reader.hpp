@@ -4,6 +4,7 @@
 // once, each with its own git_repository, ObjectSource and store.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,8 +19,11 @@ namespace roles::git {
 /// A commit to read, with what the walk already learnt about it.
 struct CommitRequest {
     git_oid id{};
-    std::optional<CommitHeader> header;   ///< read by the walk; empty: read it
-    std::optional<git_oid> parent_tree;   ///< the first parent's tree, when known
+    std::optional<PackLocation> location;  ///< where the walk found it in the packs
+    std::unique_ptr<CommitHeader> header;  ///< parsed by libgit2 when the walk had to ask it
+    std::optional<git_oid> tree;           ///< its tree, when the walk read it
+    std::optional<git_oid> first_parent;   ///< when the walk read it
+    std::optional<git_oid> parent_tree;    ///< the first parent's tree, when known
 };
 
 /// Counters of the work done by read_commit, summed per thread.

@@ -27,14 +27,10 @@ struct RawIdentity {
     bool operator==(const RawIdentity&) const = default;
 };
 
-/// A touched path; indexes into the owning store's path table. `old_path == path` unless
-/// the change is a rename.
-struct FactChange {
-    TableIndex path = 0;
-    TableIndex old_path = 0;
-    ChangeKind kind = ChangeKind::modified;
-    bool operator==(const FactChange&) const = default;
-};
+/// A touched path, as in a History but with `path` and `old_path` indexing the owning
+/// store's path table (`old_path == path` unless the change is a rename). The same type as
+/// PathChange so that assembling a History renumbers the list in place and moves it.
+using FactChange = PathChange;
 
 /// Everything read from one commit.
 struct CommitFacts {
@@ -90,9 +86,9 @@ private:
 
 /// Where one commit's facts live: a store and a position in it.
 struct FactRef {
-    const FactStore* store = nullptr;
+    FactStore* store = nullptr;
     std::size_t index = 0;
-    [[nodiscard]] const CommitFacts& facts() const { return store->commits()[index]; }
+    [[nodiscard]] CommitFacts& facts() const { return store->commits()[index]; }
 };
 
 }  // namespace roles::git

@@ -84,7 +84,7 @@ PathId HistoryBuilder::store_path(const FactStore& store, StoreIds& ids, TableIn
     return id;
 }
 
-void HistoryBuilder::add_commit(const FactStore& store, const CommitFacts& facts) {
+void HistoryBuilder::add_commit(const FactStore& store, CommitFacts& facts) {
     StoreIds& ids = ids_for(store);
     Commit commit;
     commit.id = to_hex(facts.id);
@@ -93,18 +93,17 @@ void HistoryBuilder::add_commit(const FactStore& store, const CommitFacts& facts
     commit.time = facts.time;
     commit.offset_minutes = facts.offset_minutes;
     commit.parent_count = static_cast<std::uint32_t>(facts.parents.size());
-    commit.message = facts.message;
-    commit.trailers = facts.trailers;
-    commit.co_authors.reserve(facts.co_authors.size());
-    for (const TableIndex co_author : facts.co_authors) {
-        commit.co_authors.push_back(store_identity(store, ids, co_author));
+    commit.message = std::move(facts.message);
+    commit.trailers = std::move(facts.trailers);
+    // Store indexes become history ids in place; the lists then move into the commit.
+    for (TableIndex& co_author : facts.co_authors) co_author = store_identity(store, ids, co_author);
+    commit.co_authors = std::move(facts.co_authors);
+    for (FactChange& change : facts.changes) {
+        const bool renamed = change.old_path != change.path;
+        change.path = store_path(store, ids, change.path);
+        change.old_path = renamed ? store_path(store, ids, change.old_path) : change.path;
     }
-    commit.changes.reserve(facts.changes.size());
-    for (const FactChange& change : facts.changes) {
-        const PathId new_path = store_path(store, ids, change.path);
-        const PathId old_path = change.old_path == change.path ? new_path : store_path(store, ids, change.old_path);
-        commit.changes.push_back(PathChange{new_path, old_path, change.kind});
-    }
+    commit.changes = std::move(facts.changes);
     m_history.missing_objects += facts.missing_objects;
     m_history.commits.push_back(std::move(commit));
 }

@@ -28,9 +28,10 @@ public:
     /// An identity as written: resolved through the mailmap, then interned.
     [[nodiscard]] IdentityId raw_identity(const char* name, const char* email);
     [[nodiscard]] PathId path(const std::string& path);
-    /// Interns and appends one commit read into `store`; its missing objects add to the
-    /// history's count.
-    void add_commit(const FactStore& store, const CommitFacts& facts);
+    /// Interns and appends one commit read into `store`, taking its message, trailers,
+    /// co-authors and changes (the facts are left without them: add each commit once);
+    /// its missing objects add to the history's count.
+    void add_commit(const FactStore& store, CommitFacts& facts);
     /// `store`'s path at `index`, interned.
     [[nodiscard]] PathId store_path(const FactStore& store, TableIndex index);
     void add_missing(std::uint32_t count) { m_history.missing_objects += count; }

@@ -89,4 +89,19 @@ bool Inflater::inflate_exact(const unsigned char* input, std::size_t input_size,
     return status == Z_STREAM_END && produced == output_size;
 }
 
+std::optional<std::size_t> Inflater::inflate_prefix(const unsigned char* input, std::size_t input_size,
+                                                    unsigned char* output, std::size_t capacity) {
+    constexpr std::size_t k_max_chunk = std::numeric_limits<uInt>::max();
+    z_stream& stream = m_stream->stream;
+    if (zlib().reset(&stream) != Z_OK) return std::nullopt;
+    stream.next_in = const_cast<unsigned char*>(input);
+    stream.avail_in = static_cast<uInt>(std::min(input_size, k_max_chunk));
+    stream.next_out = output;
+    stream.avail_out = static_cast<uInt>(std::min(capacity, k_max_chunk));
+    int status = Z_OK;
+    while (status == Z_OK && stream.avail_out > 0 && stream.avail_in > 0) status = zlib().inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) return std::nullopt;
+    return static_cast<std::size_t>(stream.next_out - output);
+}
+
 }  // namespace roles::git

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 
 namespace roles::git {
 
@@ -23,6 +24,12 @@ public:
     /// length differs from `output_size`.
     [[nodiscard]] bool inflate_exact(const unsigned char* input, std::size_t input_size, unsigned char* output,
                                      std::size_t output_size);
+
+    /// Inflates at most `capacity` bytes of the zlib stream at `input` into `output`: the
+    /// start of an object whose rest is not needed. The number of bytes produced, or nullopt
+    /// when the stream is damaged.
+    [[nodiscard]] std::optional<std::size_t> inflate_prefix(const unsigned char* input, std::size_t input_size,
+                                                            unsigned char* output, std::size_t capacity);
 
 private:
     struct Stream;

@@ -1,6 +1,4 @@
 #include "roles/git/handles.hpp"
-#include <cstdlib>
-#include <malloc.h>
 
 namespace roles::git {
 
@@ -15,11 +13,6 @@ public:
         // Every object read is otherwise re-hashed to check its id, which is about 30% of a
         // history walk; roles only reads, and git itself does not verify on read either.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-        // EXPERIMENT
-        if (const char* mb = std::getenv("ROLES_X_CACHE_MB")) git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(std::atol(mb)) << 20);
-        if (const char* kb = std::getenv("ROLES_X_TREE_LIMIT")) git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(std::atol(kb)));
-        if (std::getenv("ROLES_X_MALLOPT")) { mallopt(M_TRIM_THRESHOLD, 256 << 20); mallopt(M_TOP_PAD, 64 << 20); mallopt(M_MMAP_THRESHOLD, 64 << 20); }
-        if (std::getenv("ROLES_X_NOFAST")) { mallopt(M_MXFAST, 0); }
     }
     Libgit2Guard(const Libgit2Guard&) = delete;
     Libgit2Guard& operator=(const Libgit2Guard&) = delete;

@@ -1,11 +1,15 @@
 #include "roles/git/loader.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <optional>
 #include <filesystem>
 #include <system_error>
 #include <thread>
 
 #include "commit_reader.hpp"
+#include "fact_cache.hpp"
 #include "history_builder.hpp"
 #include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
@@ -105,9 +109,13 @@ util::Expected<CommitHandle> resolve_tip(git_repository* repo, const LoadOptions
     return commit;
 }
 
+// The walk is one thread whatever the count, so beyond a few readers it is all that is
+// left to wait for, while every reader costs its own cache: the default stops at four.
+constexpr unsigned k_max_default_threads = 4;
+
 unsigned reader_threads(unsigned requested) {
     if (requested > 0) return requested;
-    return std::max(1U, std::thread::hardware_concurrency());
+    return std::clamp(std::thread::hardware_concurrency(), 1U, k_max_default_threads);
 }
 
 // The commits reachable from the tip, and the facts of those the cache did not know, read
@@ -117,75 +125,157 @@ struct Walked {
     std::vector<FactStore> stores;
 };
 
+// Reports progress at most ten times a second, and only when commits are read from git.
+class ProgressTicker {
+public:
+    explicit ProgressTicker(const ProgressCallback& callback) : m_callback(callback), m_start(Clock::now()) {}
+
+    // Called for every request: looks at the clock only every few hundred.
+    void walking(const ParallelReader& reader) {
+        if (!m_callback || (++m_calls & 255) != 0) return;
+        report(reader.read_so_far(), reader.requested(), true);
+    }
+    void reading(std::uint64_t done, std::uint64_t total) { report(done, total, false); }
+
+private:
+    void report(std::uint64_t done, std::uint64_t total, bool walking) {
+        const auto now = Clock::now();
+        if (!m_callback || now - m_last < std::chrono::milliseconds(100)) return;
+        m_last = now;
+        m_callback({done, total, std::chrono::duration<double>(now - m_start).count(), walking});
+    }
+
+    const ProgressCallback& m_callback;
+    Clock::time_point m_start;
+    Clock::time_point m_last = m_start;
+    std::uint64_t m_calls = 0;
+};
+
+// `expected`: how many commits there probably are (what the cache holds), to size tables.
 util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
                                      const git_oid& tip, CloneDepth depth, const LoadOptions& options,
-                                     const KnownFacts& known, LoadStats& stats) {
-    const auto start = Clock::now();
+                                     const KnownFacts& known, std::size_t expected, LoadStats& stats,
+                                     PhaseClock& clock) {
+    ProgressTicker progress(options.progress);
     ParallelReader reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads);
     ObjectSource source(repo, packs);
-    auto graph = discover_commits(source, tip, depth, known, [&reader](CommitRequest&& item) {
+    const auto request = [&](CommitRequest&& item) {
         reader.request(std::move(item));
-    });
+        progress.walking(reader);
+    };
+    auto graph = discover_commits(source, tip, depth, known, request, expected);
     if (!graph) return std::unexpected(graph.error());
+    clock.lap("walk");
     const std::uint64_t total = reader.requested();
-    std::function<void(std::uint64_t)> tick;
-    if (options.progress) {
-        tick = [&](std::uint64_t done) {
-            options.progress({done, total, std::chrono::duration<double>(Clock::now() - start).count()});
-        };
-    }
-    auto stores = reader.finish(tick);
+    auto stores = reader.finish([&](std::uint64_t done) { progress.reading(done, total); });
     if (!stores) return std::unexpected(stores.error());
+    clock.lap("read");
     stats.commits_walked = graph->nodes.size();
     stats.commits_read = reader.counters().commits;
     stats.trees_compared = reader.counters().trees_compared;
+    SourceCounters objects = reader.counters().objects;
+    objects.add(source.counters());
+    stats.objects_from_packs = objects.pack_reads;
+    stats.objects_from_libgit2 = objects.libgit2_reads;
     return Walked{std::move(*graph), std::move(*stores)};
 }
 
-// Appends the walked commits in date order, whichever store holds each.
-void assemble(const Walked& walked, HistoryBuilder& builder) {
-    OidMap<FactRef> read;
+// Every walked commit's facts in History order (an empty ref for a commit that vanished
+// between the walk and its reading), and the facts read from git this run.
+struct OrderedFacts {
+    std::vector<FactRef> ordered;
+    std::vector<FactRef> fresh;
+};
+
+OrderedFacts order_facts(Walked& walked) {
+    OrderedFacts facts;
+    FlatOidMap<FactRef> read;
     std::size_t count = 0;
     for (const FactStore& store : walked.stores) count += store.commits().size();
     read.reserve(count);
-    for (const FactStore& store : walked.stores) {
-        for (std::size_t i = 0; i < store.commits().size(); ++i) read.emplace(store.commits()[i].id, FactRef{&store, i});
+    facts.fresh.reserve(count);
+    for (FactStore& store : walked.stores) {
+        for (std::size_t i = 0; i < store.commits().size(); ++i) {
+            facts.fresh.push_back(FactRef{&store, i});
+            read.insert(store.commits()[i].id, facts.fresh.back());
+        }
     }
-    builder.add_missing(walked.graph.missing_objects);
     const std::vector<std::uint32_t> order = date_order(walked.graph);
-    builder.reserve_commits(order.size());
+    facts.ordered.reserve(order.size());
     for (const std::uint32_t position : order) {
         const GraphNode& node = walked.graph.nodes[position];
-        FactRef ref = node.known;
+        if (node.known.store != nullptr) {
+            facts.ordered.push_back(node.known);
+        } else {
+            const FactRef* found = read.find(node.id);
+            facts.ordered.push_back(found == nullptr ? FactRef{} : *found);
+        }
+    }
+    return facts;
+}
+
+void assemble(const Walked& walked, const OrderedFacts& facts, HistoryBuilder& builder) {
+    builder.add_missing(walked.graph.missing_objects);
+    builder.reserve_commits(facts.ordered.size());
+    for (const FactRef& ref : facts.ordered) {
+        // Found by the walk but gone when read: counted like any absent commit.
         if (ref.store == nullptr) {
-            const auto found = read.find(node.id);
-            // Found by the walk but gone when read: counted like any absent commit.
-            if (found == read.end()) {
-                builder.add_missing(1);
-                continue;
-            }
-            ref = found->second;
+            builder.add_missing(1);
+            continue;
         }
         builder.add_commit(*ref.store, ref.facts());
     }
 }
 
-util::Expected<void> load_head_files(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
-                                     const git_commit* tip, HistoryBuilder& builder) {
+// Only complete facts are kept: the others may change once absent objects arrive.
+void update_cache(FactCache& cache, const OrderedFacts& facts, std::vector<std::string>& warnings) {
+    const auto complete = [](const FactRef& ref) { return ref.store != nullptr && ref.facts().complete; };
+    std::vector<FactRef> reached;
+    std::vector<FactRef> fresh;
+    std::copy_if(facts.ordered.begin(), facts.ordered.end(), std::back_inserter(reached), complete);
+    std::copy_if(facts.fresh.begin(), facts.fresh.end(), std::back_inserter(fresh), complete);
+    cache.save(reached, fresh, warnings);
+}
+
+std::string cache_dir_for(git_repository* repo, const LoadOptions& options) {
+    if (!options.cache_dir.empty()) return options.cache_dir;
+    // The common dir is shared by linked work trees, and is never part of a work tree.
+    return std::string(git_repository_commondir(repo)) + "roles-cache";
+}
+
+// HEAD's blob paths, in tree order: from the cache when it has HEAD's tree, else by
+// listing the tree (then cached, unless part of it was absent).
+util::Expected<std::vector<std::string>> head_paths(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
+                                                    const git_commit* tip, FactCache* cache, HistoryBuilder& builder) {
+    const git_oid& tree_id = *git_commit_tree_id(tip);
+    if (cache) {
+        if (auto cached = cache->tree_files(tree_id, builder.history().warnings)) return std::move(*cached);
+    }
     ObjectSource source(repo, packs);
-    auto tree = source.tree(*git_commit_tree_id(tip));
+    auto tree = source.tree(tree_id);
     if (!tree) return util::fail(util::ErrorKind::input, "reading the tip's tree", tree.error().cause);
     if (!*tree) {
         builder.add_missing(1);
-        return {};
+        return std::vector<std::string>{};
     }
     // Against the empty tree every blob is "added", in tree order.
-    auto files = diff_trees(source, nullptr, tree->get());
+    auto files = diff_trees(source, ObjectRef{}, *tree);
     if (!files) return std::unexpected(files.error());
     builder.add_missing(files->missing_objects);
+    std::vector<std::string> paths;
+    paths.reserve(files->changes.size());
+    for (RawChange& change : files->changes) paths.push_back(std::move(change.path));
+    if (cache && files->missing_objects == 0) cache->save_tree_files(tree_id, paths, builder.history().warnings);
+    return paths;
+}
+
+util::Expected<void> load_head_files(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
+                                     const git_commit* tip, FactCache* cache, HistoryBuilder& builder) {
+    auto paths = head_paths(repo, packs, tip, cache, builder);
+    if (!paths) return std::unexpected(paths.error());
     auto& head_files = builder.history().head_files;
-    head_files.reserve(files->changes.size());
-    for (const RawChange& change : files->changes) head_files.push_back(builder.path(change.path));
+    head_files.reserve(paths->size());
+    for (const std::string& path : *paths) head_files.push_back(builder.path(path));
     return {};
 }
 
@@ -197,23 +287,62 @@ void describe_repository(git_repository* repo, const git_commit* tip, History& h
     history.head_time = git_commit_time(tip);
 }
 
-util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, const LoadOptions& options,
-                                   History& history, LoadStats& stats) {
-    PhaseClock clock(stats);
+util::Expected<MailmapHandle> read_mailmap(git_repository* repo) {
     MailmapHandle mailmap;
     if (git_mailmap_from_repository(out(mailmap), repo) < 0) {
         return util::fail(util::ErrorKind::input, "reading .mailmap", last_error_message());
     }
-    HistoryBuilder builder(history, mailmap.get());
+    return mailmap;
+}
+
+std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& options, History& history,
+                                    LoadStats& stats) {
+    if (options.cache == CacheMode::off) return std::nullopt;
+    stats.cache_dir = cache_dir_for(repo, options);
+    FactCache cache = FactCache::open(stats.cache_dir, ROLES_VERSION, history.warnings);
+    stats.cache_files_read = cache.files_read();
+    stats.cache_bytes_read = cache.bytes_read();
+    return cache;
+}
+
+// The commits: from the cache when it has them, else read from git (then cached).
+util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, const LoadOptions& options,
+                                  const std::shared_ptr<const PackSet>& packs, std::optional<FactCache>& cache,
+                                  HistoryBuilder& builder, LoadStats& stats, PhaseClock& clock) {
+    History& history = builder.history();
+    KnownFacts known;
+    if (cache) known = [&cache](const git_oid& id) { return cache->find(id); };
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
+    const std::size_t expected = cache ? cache->cached_commits() + 1024 : 1024;
+    auto walked = walk_and_read(repo, packs, *git_commit_id(tip), depth, options, known, expected, stats, clock);
+    if (!walked) return std::unexpected(walked.error());
+    const OrderedFacts facts = order_facts(*walked);
+    stats.cache_hits = stats.commits_walked - facts.fresh.size();
+    clock.lap("order");
+    if (cache) {
+        update_cache(*cache, facts, history.warnings);
+        stats.cache_bytes_written = cache->bytes_written();
+        clock.lap("cache write");
+    }
+    assemble(*walked, facts, builder);
+    clock.lap("assemble");
+    return {};
+}
+
+util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, const LoadOptions& options,
+                                   History& history, LoadStats& stats) {
+    PhaseClock clock(stats);
+    auto mailmap = read_mailmap(repo);
+    if (!mailmap) return std::unexpected(mailmap.error());
+    HistoryBuilder builder(history, mailmap->get());
     std::shared_ptr<const PackSet> packs;
     if (options.packs == PackAccess::direct) packs = PackSet::open(std::string(git_repository_commondir(repo)) + "objects");
-    auto walked = walk_and_read(repo, packs, *git_commit_id(tip), depth, options, KnownFacts{}, stats);
-    if (!walked) return std::unexpected(walked.error());
-    clock.lap("walk");
-    assemble(*walked, builder);
-    clock.lap("assemble");
-    if (auto files = load_head_files(repo, packs, tip, builder); !files) return files;
+    clock.lap("packs");
+    std::optional<FactCache> cache = open_cache(repo, options, history, stats);
+    clock.lap("cache read");
+    if (auto commits = load_commits(repo, tip, options, packs, cache, builder, stats, clock); !commits) return commits;
+    if (auto files = load_head_files(repo, packs, tip, cache ? &*cache : nullptr, builder); !files) return files;
+    if (cache) stats.cache_bytes_written = cache->bytes_written();
     clock.lap("head files");
     auto tags = load_tags(repo, builder);
     clock.lap("tags");

@@ -86,6 +86,7 @@ History merge_histories(std::vector<History> histories) {
         out.head_time = std::max(out.head_time, history.head_time);
         out.shallow = out.shallow || history.shallow;
         out.missing_objects += history.missing_objects;
+        out.warnings.insert(out.warnings.end(), history.warnings.begin(), history.warnings.end());
         out.repo_path += (out.repo_path.empty() ? "" : ", ") + history.repo_path;
     }
     out.head_id = histories.front().head_id;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "commit_parser.hpp"
 #include "pack_reader.hpp"
@@ -24,6 +26,14 @@ struct SourceCounters {
     }
 };
 
+/// A commit as the walk read it: its links, and either where a pack stores it (a reader
+/// reads it whole from there) or the header libgit2 parsed.
+struct WalkedCommit {
+    CommitLinks links;
+    std::optional<PackLocation> location;
+    std::optional<CommitHeader> header;
+};
+
 /// Reads trees and commits for one thread.
 class ObjectSource {
 public:
@@ -35,19 +45,26 @@ public:
 
     /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
     /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
-    [[nodiscard]] util::Expected<SharedObject> tree(const git_oid& id);
+    [[nodiscard]] util::Expected<ObjectRef> tree(const git_oid& id);
     /// The header and message of commit `id`; nullopt when it is absent. Commits the
     /// parser does not handle exactly are read by libgit2, whose errors are returned.
     [[nodiscard]] util::Expected<std::optional<CommitHeader>> commit(const git_oid& id);
+    /// The same, for a commit the walk found at `location` in the shared packs.
+    [[nodiscard]] util::Expected<std::optional<CommitHeader>> commit_at(const git_oid& id, const PackLocation& location);
+    /// What the walk needs of commit `id`, inflating no more of it than that; nullopt when
+    /// it is absent.
+    [[nodiscard]] util::Expected<std::optional<WalkedCommit>> walk_commit(const git_oid& id);
     [[nodiscard]] const SourceCounters& counters() const { return m_counters; }
 
 private:
     util::Expected<std::optional<CommitHeader>> commit_from_libgit2(const git_oid& id);
+    std::optional<CommitLinks> links_at(const PackLocation& location);
 
     git_repository* m_repo;
     Handle<git_odb, git_odb_free> m_odb;
     std::unique_ptr<PackReader> m_packs;
     SourceCounters m_counters;
+    std::vector<unsigned char> m_prefix;  ///< scratch for walk_commit
 };
 
 }  // namespace roles::git

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -82,10 +83,12 @@ class Pack {
 public:
     static std::unique_ptr<Pack> open(const std::string& idx_path, const std::string& pack_path);
     [[nodiscard]] std::optional<std::uint64_t> find(const unsigned char* id) const;
+    [[nodiscard]] std::optional<std::uint64_t> offset_at(std::uint32_t position) const;
     [[nodiscard]] std::optional<EntryHeader> header(std::uint64_t offset) const;
     [[nodiscard]] const unsigned char* data() const { return m_pack.data(); }
     /// End of the entries (the trailing checksum excluded).
     [[nodiscard]] std::uint64_t end() const { return m_pack.size() - k_oid_size; }
+    [[nodiscard]] std::uint32_t count() const { return m_count; }
 
 private:
     Pack(MappedFile idx, MappedFile pack) : m_idx(std::move(idx)), m_pack(std::move(pack)) {}
@@ -132,27 +135,50 @@ bool Pack::parse_index() {
     return true;
 }
 
+// memcmp order of two ids; the first eight bytes as a big-endian number settle almost
+// every comparison of a binary search without a call.
+int compare_ids(const unsigned char* a, const unsigned char* b) {
+    const std::uint64_t head_a = read_be64(a);
+    const std::uint64_t head_b = read_be64(b);
+    if (head_a != head_b) return head_a < head_b ? -1 : 1;
+    return std::memcmp(a + 8, b + 8, k_oid_size - 8);
+}
+
+std::optional<std::uint64_t> Pack::offset_at(std::uint32_t position) const {
+    const std::uint32_t small = read_be32(m_offsets + std::size_t{position} * 4);
+    std::uint64_t offset = small;
+    if ((small & 0x8000'0000U) != 0) {
+        const std::size_t large = small & 0x7fff'ffffU;
+        if (large >= m_large_count) return std::nullopt;
+        offset = read_be64(m_large_offsets + large * 8);
+    }
+    if (offset < k_pack_header || offset >= end()) return std::nullopt;
+    return offset;
+}
+
+// Object ids are uniformly spread, so the position of an id between two known ones is a
+// good guess (interpolation search): two or three probes instead of a binary search's
+// dozen, each of which is a cache miss in a large index.
 std::optional<std::uint64_t> Pack::find(const unsigned char* id) const {
-    std::uint32_t low = id[0] == 0 ? 0 : read_be32(m_fanout + (id[0] - 1) * 4);
-    std::uint32_t high = read_be32(m_fanout + id[0] * 4);
-    while (low < high) {
-        const std::uint32_t middle = low + (high - low) / 2;
-        const int order = std::memcmp(m_ids + std::size_t{middle} * k_oid_size, id, k_oid_size);
-        if (order == 0) {
-            const std::uint32_t small = read_be32(m_offsets + std::size_t{middle} * 4);
-            std::uint64_t offset = small;
-            if ((small & 0x8000'0000U) != 0) {
-                const std::size_t large = small & 0x7fff'ffffU;
-                if (large >= m_large_count) return std::nullopt;
-                offset = read_be64(m_large_offsets + large * 8);
-            }
-            if (offset < k_pack_header || offset >= end()) return std::nullopt;
-            return offset;
+    std::int64_t low = id[0] == 0 ? 0 : read_be32(m_fanout + (id[0] - 1) * 4);
+    std::int64_t high = static_cast<std::int64_t>(read_be32(m_fanout + id[0] * 4)) - 1;
+    const std::uint64_t key = read_be64(id);
+    while (low <= high) {
+        const std::uint64_t low_key = read_be64(m_ids + static_cast<std::size_t>(low) * k_oid_size);
+        const std::uint64_t high_key = read_be64(m_ids + static_cast<std::size_t>(high) * k_oid_size);
+        if (key < low_key || key > high_key) return std::nullopt;
+        std::int64_t middle = low;
+        if (high_key > low_key) {
+            const auto span = static_cast<long double>(high - low);
+            middle = low + static_cast<std::int64_t>(span * static_cast<long double>(key - low_key) /
+                                                     static_cast<long double>(high_key - low_key));
         }
+        const int order = compare_ids(m_ids + static_cast<std::size_t>(middle) * k_oid_size, id);
+        if (order == 0) return offset_at(static_cast<std::uint32_t>(middle));
         if (order < 0) {
             low = middle + 1;
         } else {
-            high = middle;
+            high = middle - 1;
         }
     }
     return std::nullopt;
@@ -207,45 +233,12 @@ std::shared_ptr<const PackSet> PackSet::open(const std::string& objects_dir) {
     for (const fs::path& index : indexes) {
         fs::path pack = index;
         pack.replace_extension(".pack");
-        if (auto opened = Pack::open(index.string(), pack.string())) set->m_packs.push_back(std::move(opened));
-    }
-    return set;
-}
-
-SharedObject ObjectCache::find(std::uint64_t key) {
-    const auto found = m_index.find(key);
-    if (found == m_index.end()) return nullptr;
-    m_entries.splice(m_entries.begin(), m_entries, found->second);
-    return found->second->object;
-}
-
-void ObjectCache::insert(std::uint64_t key, const SharedObject& object) {
-    // One object may not crowd out the rest: a few large trees would evict everything.
-    if (object->size > m_budget / 8 || m_index.contains(key)) return;
-    while (!m_entries.empty() && m_used + object->size > m_budget) {
-        m_used -= m_entries.back().object->size;
-        m_index.erase(m_entries.back().key);
-        m_entries.pop_back();
-    }
-    m_entries.push_front(Entry{key, object});
-    m_index.emplace(key, m_entries.begin());
-    m_used += object->size;
-}
-
-PackReader::PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inflater> inflater,
-                       std::size_t cache_bytes)
-    : m_packs(std::move(packs)), m_inflater(std::move(inflater)), m_cache(cache_bytes) {}
-
-SharedObject PackReader::read(const git_oid& id) {
-    const std::size_t count = m_packs->size();
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t pack = (m_last_pack + i) % count;
-        if (const auto offset = m_packs->pack(pack).find(id.id)) {
-            m_last_pack = pack;
-            return read_at(pack, *offset);
+        if (auto opened = Pack::open(index.string(), pack.string())) {
+            set->m_objects += opened->count();
+            set->m_packs.push_back(std::move(opened));
         }
     }
-    return nullptr;
+    return set;
 }
 
 namespace {
@@ -258,58 +251,102 @@ bool is_base_type(unsigned type) { return type >= 1 && type <= 4; }
 
 }  // namespace
 
-SharedObject PackReader::read_at(std::size_t pack_index, std::uint64_t offset) {
-    const Pack& pack = m_packs->pack(pack_index);
-    std::vector<DeltaStep> chain;
-    std::uint64_t current = offset;
-    while (chain.size() < k_max_chain) {
-        if (SharedObject cached = m_cache.find(cache_key(pack_index, current))) return resolve(pack_index, chain, cached);
-        const auto header = pack.header(current);
-        if (!header || header->size > k_max_object) return nullptr;
-        if (is_base_type(header->type)) {
-            SharedObject base = inflate_object(pack, header->data, header->size, static_cast<ObjectType>(header->type));
-            if (!base) return nullptr;
-            m_cache.insert(cache_key(pack_index, current), base);
-            return resolve(pack_index, chain, std::move(base));
+PackReader::PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inflater> inflater,
+                       std::size_t cache_bytes)
+    : m_packs(std::move(packs)),
+      m_inflater(std::move(inflater)),
+      m_cache(cache_bytes),
+      // Small repositories do not need the whole memo (it is per thread and per load).
+      m_memo(std::clamp<std::size_t>(std::bit_ceil(m_packs->object_count()), k_min_memo, k_max_memo)) {}
+
+std::optional<PackLocation> PackReader::locate(const git_oid& id) {
+    std::uint64_t head = 0;
+    std::memcpy(&head, id.id, sizeof head);
+    Memo& memo = m_memo[head & (m_memo.size() - 1)];
+    if (memo.offset != 0 && git_oid_equal(&memo.id, &id)) return PackLocation{memo.pack, memo.offset};
+    const std::size_t count = m_packs->size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t pack = (m_last_pack + i) % count;
+        if (const auto offset = m_packs->pack(pack).find(id.id)) {
+            m_last_pack = pack;
+            memo = Memo{id, static_cast<std::uint32_t>(pack), *offset};
+            return PackLocation{memo.pack, *offset};
         }
-        chain.push_back(DeltaStep{current, header->data, static_cast<std::size_t>(header->size)});
+    }
+    return std::nullopt;
+}
+
+ObjectRef PackReader::read(const git_oid& id, KeepResult keep) {
+    const auto location = locate(id);
+    if (!location) return {};
+    return read_at(*location, keep);
+}
+
+ObjectRef PackReader::read_at(const PackLocation& location, KeepResult keep) {
+    if (location.pack >= m_packs->size()) return {};
+    return unpack(location.pack, location.offset, keep);
+}
+
+std::optional<PackReader::Prefix> PackReader::read_prefix(const PackLocation& location, unsigned char* buffer,
+                                                          std::size_t capacity) {
+    if (location.pack >= m_packs->size()) return std::nullopt;
+    const Pack& pack = m_packs->pack(location.pack);
+    const auto header = pack.header(location.offset);
+    if (!header || !is_base_type(header->type) || header->size > k_max_object) return std::nullopt;
+    const std::size_t wanted = std::min<std::size_t>(capacity, header->size);
+    const auto produced = m_inflater->inflate_prefix(pack.data() + header->data, pack.end() - header->data, buffer, wanted);
+    if (!produced || *produced != wanted) return std::nullopt;
+    return Prefix{static_cast<ObjectType>(header->type), static_cast<std::size_t>(header->size), *produced};
+}
+
+ObjectRef PackReader::unpack(std::size_t pack_index, std::uint64_t offset, KeepResult keep) {
+    const Pack& pack = m_packs->pack(pack_index);
+    m_chain.clear();
+    std::uint64_t current = offset;
+    while (m_chain.size() < k_max_chain) {
+        if (ObjectRef cached = m_cache.find(cache_key(pack_index, current))) return resolve(pack_index, cached, keep);
+        const auto header = pack.header(current);
+        if (!header || header->size > k_max_object) return {};
+        if (is_base_type(header->type)) {
+            ObjectRef base = inflate_object(pack, header->data, header->size, static_cast<ObjectType>(header->type));
+            if (!base) return {};
+            if (!m_chain.empty() || keep == KeepResult::yes) m_cache.insert(cache_key(pack_index, current), base);
+            return resolve(pack_index, std::move(base), keep);
+        }
+        m_chain.push_back(DeltaStep{current, header->data, static_cast<std::size_t>(header->size)});
         if (header->type == k_ofs_delta) {
             current = header->base_offset;
         } else if (header->type == k_ref_delta) {
             const auto base = pack.find(header->base_id);
-            if (!base) return nullptr;  // a thin pack's base lives elsewhere: libgit2's job
+            if (!base) return {};  // a thin pack's base lives elsewhere: libgit2's job
             current = *base;
         } else {
-            return nullptr;
+            return {};
         }
     }
-    return nullptr;
+    return {};
 }
 
-SharedObject PackReader::resolve(std::size_t pack_index, std::vector<DeltaStep>& chain, SharedObject base) {
+ObjectRef PackReader::resolve(std::size_t pack_index, ObjectRef base, KeepResult keep) {
     const Pack& pack = m_packs->pack(pack_index);
-    while (!chain.empty()) {
-        const DeltaStep step = chain.back();
-        chain.pop_back();
+    while (!m_chain.empty()) {
+        const DeltaStep step = m_chain.back();
+        m_chain.pop_back();
         if (m_delta.size() < step.size) m_delta.resize(step.size);
         if (!m_inflater->inflate_exact(pack.data() + step.data, pack.end() - step.data, m_delta.data(), step.size)) {
-            return nullptr;
+            return {};
         }
-        auto applied = apply_delta(*base, m_delta.data(), step.size);
-        if (!applied) return nullptr;
-        base = std::make_shared<const ObjectBytes>(std::move(*applied));
-        m_cache.insert(cache_key(pack_index, step.offset), base);
+        base = apply_delta(base, m_delta.data(), step.size);
+        if (!base) return {};
+        if (!m_chain.empty() || keep == KeepResult::yes) m_cache.insert(cache_key(pack_index, step.offset), base);
     }
     return base;
 }
 
-SharedObject PackReader::inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type) {
-    ObjectBytes object;
-    object.data.reset(new unsigned char[std::max<std::size_t>(size, 1)]);
-    object.size = size;
-    object.type = type;
-    if (!m_inflater->inflate_exact(pack.data() + data, pack.end() - data, object.data.get(), size)) return nullptr;
-    return std::make_shared<const ObjectBytes>(std::move(object));
+ObjectRef PackReader::inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type) {
+    ObjectRef object = ObjectRef::allocate(size, type);
+    if (!m_inflater->inflate_exact(pack.data() + data, pack.end() - data, object.data(), size)) return {};
+    return object;
 }
 
 namespace {
@@ -346,36 +383,35 @@ bool copy_operands(unsigned char command, const unsigned char*& position, const 
 
 }  // namespace
 
-std::optional<ObjectBytes> apply_delta(const ObjectBytes& base, const unsigned char* delta, std::size_t delta_size_) {
+ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::size_t delta_length) {
     const unsigned char* position = delta;
-    const unsigned char* end = delta + delta_size_;
+    const unsigned char* end = delta + delta_length;
     const auto source_size = delta_size(position, end);
     const auto target_size = delta_size(position, end);
-    if (!source_size || !target_size || *source_size != base.size || *target_size > k_max_object) return std::nullopt;
-    ObjectBytes result;
-    result.size = static_cast<std::size_t>(*target_size);
-    result.type = base.type;
-    result.data.reset(new unsigned char[std::max<std::size_t>(result.size, 1)]);
+    if (!source_size || !target_size || *source_size != base.size() || *target_size > k_max_object) return {};
+    ObjectRef result = ObjectRef::allocate(static_cast<std::size_t>(*target_size), base.type());
+    unsigned char* out = result.data();
+    const std::size_t size = result.size();
     std::size_t written = 0;
     while (position < end) {
         const unsigned char command = *position++;
         if ((command & 0x80) != 0) {
             std::uint64_t offset = 0;
-            std::uint64_t size = 0;
-            if (!copy_operands(command, position, end, offset, size)) return std::nullopt;
-            if (offset + size > base.size || size > result.size - written) return std::nullopt;
-            std::memcpy(result.data.get() + written, base.data.get() + offset, size);
-            written += size;
+            std::uint64_t length = 0;
+            if (!copy_operands(command, position, end, offset, length)) return {};
+            if (offset + length > base.size() || length > size - written) return {};
+            std::memcpy(out + written, base.data() + offset, length);
+            written += length;
         } else if (command != 0) {
-            if (command > static_cast<std::size_t>(end - position) || command > result.size - written) return std::nullopt;
-            std::memcpy(result.data.get() + written, position, command);
+            if (command > static_cast<std::size_t>(end - position) || command > size - written) return {};
+            std::memcpy(out + written, position, command);
             position += command;
             written += command;
         } else {
-            return std::nullopt;  // reserved instruction
+            return {};  // reserved instruction
         }
     }
-    if (written != result.size) return std::nullopt;
+    if (written != size) return {};
     return result;
 }
 

@@ -10,29 +10,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <git2.h>
 
 #include "inflater.hpp"
+#include "object_bytes.hpp"
+#include "object_cache.hpp"
 
 namespace roles::git {
-
-/// Object types as numbered in packs (and by libgit2's git_object_t).
-enum class ObjectType : std::uint8_t { commit = 1, tree = 2, blob = 3, tag = 4 };
-
-/// An object's content.
-struct ObjectBytes {
-    std::unique_ptr<unsigned char[]> data;
-    std::size_t size = 0;
-    ObjectType type = ObjectType::blob;
-};
-using SharedObject = std::shared_ptr<const ObjectBytes>;
 
 class Pack;
 
@@ -48,28 +37,19 @@ public:
     ~PackSet();
 
     [[nodiscard]] std::size_t size() const { return m_packs.size(); }
+    /// Objects in all packs together.
+    [[nodiscard]] std::uint64_t object_count() const { return m_objects; }
     [[nodiscard]] const Pack& pack(std::size_t index) const { return *m_packs[index]; }
 
 private:
     std::vector<std::unique_ptr<Pack>> m_packs;
+    std::uint64_t m_objects = 0;
 };
 
-/// A least-recently-used cache of objects by pack position, bounded in bytes.
-class ObjectCache {
-public:
-    explicit ObjectCache(std::size_t budget) : m_budget(budget) {}
-    [[nodiscard]] SharedObject find(std::uint64_t key);
-    void insert(std::uint64_t key, const SharedObject& object);
-
-private:
-    struct Entry {
-        std::uint64_t key = 0;
-        SharedObject object;
-    };
-    std::list<Entry> m_entries;  ///< most recently used first
-    std::unordered_map<std::uint64_t, std::list<Entry>::iterator> m_index;
-    std::size_t m_used = 0;
-    std::size_t m_budget;
+/// Where an object is stored: a pack of the set and an offset in it.
+struct PackLocation {
+    std::uint32_t pack = 0;
+    std::uint64_t offset = 0;
 };
 
 /// Reads objects from a PackSet; one per thread.
@@ -80,28 +60,55 @@ public:
 
     /// The object with id `id`, or null when no pack holds it or its entry cannot be
     /// decoded here (damaged, or a delta against an object outside its pack).
-    [[nodiscard]] SharedObject read(const git_oid& id);
+    [[nodiscard]] ObjectRef read(const git_oid& id, KeepResult keep = KeepResult::yes);
+    /// Where the packs store `id`, if they do.
+    [[nodiscard]] std::optional<PackLocation> locate(const git_oid& id);
+    /// The object stored at `location` (found by any reader of the same PackSet).
+    [[nodiscard]] ObjectRef read_at(const PackLocation& location, KeepResult keep);
+
+    /// The first bytes of an object stored whole (not as a delta) at `location`.
+    struct Prefix {
+        ObjectType type = ObjectType::blob;
+        std::size_t size = 0;      ///< the whole object's size
+        std::size_t produced = 0;  ///< bytes written to the buffer
+    };
+    /// Inflates at most `capacity` bytes of the object at `location` into `buffer`; nullopt
+    /// when it is stored as a delta or cannot be decoded (read it whole instead).
+    [[nodiscard]] std::optional<Prefix> read_prefix(const PackLocation& location, unsigned char* buffer,
+                                                    std::size_t capacity);
 
 private:
+    // Where an id was last found: trees are looked up again and again (a directory that
+    // did not change is compared as the same id for many commits), and the memo spares
+    // the index search.
+    struct Memo {
+        git_oid id{};
+        std::uint32_t pack = 0;
+        std::uint64_t offset = 0;  ///< 0: empty
+    };
+    static constexpr std::size_t k_min_memo = std::size_t{1} << 10;
+    static constexpr std::size_t k_max_memo = std::size_t{1} << 16;
+
     struct DeltaStep {
         std::uint64_t offset = 0;      ///< of the delta entry
         std::uint64_t data = 0;        ///< of its compressed delta
         std::size_t size = 0;          ///< inflated delta size
     };
 
-    SharedObject read_at(std::size_t pack, std::uint64_t offset);
-    SharedObject resolve(std::size_t pack, std::vector<DeltaStep>& chain, SharedObject base);
-    SharedObject inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type);
+    ObjectRef unpack(std::size_t pack, std::uint64_t offset, KeepResult keep);
+    ObjectRef resolve(std::size_t pack, ObjectRef base, KeepResult keep);
+    ObjectRef inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type);
 
     std::shared_ptr<const PackSet> m_packs;
     std::unique_ptr<Inflater> m_inflater;
     ObjectCache m_cache;
     std::vector<unsigned char> m_delta;  ///< scratch: the inflated delta being applied
+    std::vector<DeltaStep> m_chain;      ///< scratch: the deltas between an entry and its base
+    std::vector<Memo> m_memo;
     std::size_t m_last_pack = 0;         ///< where the previous object was found
 };
 
-/// Applies a git delta to `base`; nullopt when the delta is malformed or does not fit.
-[[nodiscard]] std::optional<ObjectBytes> apply_delta(const ObjectBytes& base, const unsigned char* delta,
-                                                     std::size_t delta_size);
+/// Applies a git delta to `base`; null when the delta is malformed or does not fit.
+[[nodiscard]] ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::size_t delta_size);
 
 }  // namespace roles::git

@@ -1,5 +1,6 @@
 #include "parallel_reader.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "roles/git/handles.hpp"
@@ -9,11 +10,17 @@ namespace roles::git {
 
 namespace {
 
-// Consecutive commits of the walk share most of their trees; a reader that gets them
-// together finds them in its repository's object cache. Small enough that two readers
-// stay busy to the end.
-constexpr std::size_t k_chunk_size = 64;
+// Requests claimed at once from a range: small, so that a range can still be split late.
+constexpr std::size_t k_batch = 8;
+// The walk wakes a waiting reader every this many requests.
+constexpr std::uint64_t k_publish_every = 32;
+// A range is worth splitting when both halves keep this many requests.
+constexpr std::uint32_t k_min_steal = 4 * k_batch;
 constexpr auto k_tick = std::chrono::milliseconds(100);
+
+std::uint64_t pack_range(std::uint64_t next, std::uint64_t end) { return (next << 32) | end; }
+std::uint32_t range_next(std::uint64_t range) { return static_cast<std::uint32_t>(range >> 32); }
+std::uint32_t range_end(std::uint64_t range) { return static_cast<std::uint32_t>(range); }
 
 util::Expected<RepositoryHandle> open_for_reading(const std::string& git_dir) {
     RepositoryHandle repo;
@@ -26,120 +33,207 @@ util::Expected<RepositoryHandle> open_for_reading(const std::string& git_dir) {
     return repo;
 }
 
-// The walk follows first parents, so a commit's first parent is usually the next item of
-// the same chunk: its tree is taken from there instead of reading the parent again.
-void fill_parent_trees(std::vector<CommitRequest>& items) {
-    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
-        CommitRequest& item = items[i];
-        if (item.parent_tree || !item.header || item.header->parents.empty()) continue;
-        const git_oid& parent = item.header->parents.front();
-        for (std::size_t j = i + 1; j < items.size() && j <= i + 2; ++j) {
-            if (items[j].header && git_oid_equal(&items[j].id, &parent)) {
-                item.parent_tree = items[j].header->tree;
-                break;
-            }
-        }
-    }
-}
-
 }  // namespace
 
 ParallelReader::ParallelReader(std::string git_dir, std::shared_ptr<const PackSet> packs, unsigned threads)
-    : m_git_dir(std::move(git_dir)), m_packs(std::move(packs)), m_workers(threads == 0 ? 1 : threads) {
-    if (m_workers.size() == 1) return;
-    m_running = m_workers.size();
-    m_threads.reserve(m_workers.size());
-    for (Worker& worker : m_workers) m_threads.emplace_back([this, &worker] { run(worker); });
+    : m_git_dir(std::move(git_dir)), m_packs(std::move(packs)), m_blocks(new std::atomic<Block*>[k_max_blocks]()) {
+    const std::size_t count = std::max(1U, threads);
+    for (std::size_t i = 0; i < count; ++i) m_workers.push_back(std::make_unique<Worker>());
+    if (count == 1) return;
+    // Worker 1 reads right behind the walk: its range has no end until the walk has one.
+    m_workers[1]->range = pack_range(0, k_open);
+    m_running = count - 1;
+    for (std::size_t i = 1; i < count; ++i) {
+        m_threads.emplace_back([this, worker = m_workers[i].get()] {
+            run(*worker, {});
+            const std::lock_guard lock(m_mutex);
+            --m_running;
+            m_changed.notify_all();
+        });
+    }
 }
 
 ParallelReader::~ParallelReader() {
+    // After finish() this only frees memory; otherwise (the walk failed) the readers are
+    // told to read nothing more, and every range is closed so that they stop.
+    m_fail_at = 0;
     {
         const std::lock_guard lock(m_mutex);
-        m_closed = true;
-        m_queue.clear();
+        if (!m_walk_done) split_remaining();
+        m_walk_done = true;
     }
-    m_ready.notify_all();
-    for (std::thread& thread : m_threads) {
-        if (thread.joinable()) thread.join();
-    }
+    m_changed.notify_all();
+    for (std::thread& thread : m_threads) thread.join();
+    const std::uint64_t stored = m_published.load() + m_unannounced;
+    for (std::size_t i = 0; i <= (stored >> k_block_bits) && i < k_max_blocks; ++i) delete m_blocks[i].load();
 }
 
 void ParallelReader::request(CommitRequest&& item) {
-    if (m_pending.items.empty()) {
-        m_pending.first = m_requested;
-        m_pending.items.reserve(k_chunk_size);
-    }
-    m_pending.items.push_back(std::move(item));
     ++m_requested;
-    if (m_pending.items.size() >= k_chunk_size) publish_pending();
+    // The walk visits a commit's first parent right after it, so the held request learns
+    // its parent's tree here and its reader does not have to read the parent again.
+    if (m_held) {
+        if (!m_held->parent_tree && m_held->first_parent && item.tree &&
+            git_oid_equal(&*m_held->first_parent, &item.id)) {
+            m_held->parent_tree = item.tree;
+        }
+        publish(std::move(*m_held));
+    }
+    m_held = std::move(item);
 }
 
-void ParallelReader::publish_pending() {
-    if (m_pending.items.empty()) return;
+void ParallelReader::publish(CommitRequest&& request) {
+    const std::uint64_t index = m_published.load(std::memory_order_relaxed) + m_unannounced;
+    const std::size_t block = index >> k_block_bits;
+    if (m_blocks[block].load(std::memory_order_relaxed) == nullptr) m_blocks[block].store(new Block, std::memory_order_release);
+    m_blocks[block].load(std::memory_order_relaxed)->items[index & (k_block_size - 1)] = std::move(request);
+    if (++m_unannounced < k_publish_every) return;
+    announce();
+}
+
+void ParallelReader::announce() {
     {
         const std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(m_pending));
+        m_published.fetch_add(m_unannounced, std::memory_order_release);
     }
-    m_pending = Chunk{};
-    // Only worker threads wait on the queue; with none, finish() drains it.
-    if (!m_threads.empty()) m_ready.notify_one();
+    m_unannounced = 0;
+    m_changed.notify_all();
 }
 
-std::optional<ParallelReader::Chunk> ParallelReader::next_chunk() {
+bool ParallelReader::wait_published(std::size_t index) {
+    if (index < m_published.load(std::memory_order_acquire)) return true;
     std::unique_lock lock(m_mutex);
-    m_ready.wait(lock, [this] { return !m_queue.empty() || m_closed; });
-    if (m_queue.empty()) return std::nullopt;
-    Chunk chunk = std::move(m_queue.front());
-    m_queue.pop_front();
-    return chunk;
+    m_changed.wait(lock, [&] { return index < m_published.load(std::memory_order_acquire) || m_walk_done; });
+    return index < m_published.load(std::memory_order_acquire);
 }
 
-void ParallelReader::run(Worker& worker) {
-    read_chunks(worker, {});
-    {
-        const std::lock_guard lock(m_mutex);
-        --m_running;
+// Waits for the end of the walk; false when it had already ended.
+bool ParallelReader::wait_for_walk() {
+    std::unique_lock lock(m_mutex);
+    if (m_walk_done) return false;
+    m_changed.wait(lock, [this] { return m_walk_done; });
+    return true;
+}
+
+bool ParallelReader::claim(Worker& worker, std::size_t& begin, std::size_t& end) {
+    std::uint64_t range = worker.range.load();
+    while (true) {
+        const std::uint32_t next = range_next(range);
+        const std::uint32_t last = range_end(range);
+        if (next >= last) return false;
+        const std::uint32_t until = last == k_open ? next + static_cast<std::uint32_t>(k_batch)
+                                                   : std::min<std::uint32_t>(next + k_batch, last);
+        if (worker.range.compare_exchange_weak(range, pack_range(until, last))) {
+            begin = next;
+            end = until;
+            return true;
+        }
     }
-    m_finished.notify_all();
 }
 
-void ParallelReader::read_chunks(Worker& worker, const std::function<void()>& between_chunks) {
+// Takes the second half of the largest range left.
+bool ParallelReader::steal(Worker& thief) {
+    while (true) {
+        Worker* victim = nullptr;
+        std::uint64_t seen = 0;
+        std::uint32_t largest = 0;
+        for (const auto& worker : m_workers) {
+            const std::uint64_t range = worker->range.load();
+            const std::uint32_t next = range_next(range);
+            const std::uint32_t last = range_end(range);
+            if (worker.get() == &thief || last == k_open || next >= last || last - next <= largest) continue;
+            victim = worker.get();
+            seen = range;
+            largest = last - next;
+        }
+        if (victim == nullptr || largest < 2 * k_min_steal) return false;
+        const std::uint32_t middle = range_next(seen) + largest / 2;
+        if (victim->range.compare_exchange_strong(seen, pack_range(range_next(seen), middle))) {
+            thief.range = pack_range(middle, range_end(seen));
+            return true;
+        }
+    }
+}
+
+// The walk has ended: what the follower has not claimed yet is shared out in contiguous
+// ranges, the follower keeping the first.
+void ParallelReader::split_remaining() {
+    const auto total = static_cast<std::uint32_t>(m_published.load());
+    const std::size_t count = m_workers.size();
+    if (count == 1) {
+        m_workers[0]->range = pack_range(0, total);
+        return;
+    }
+    Worker& follower = *m_workers[1];
+    std::uint64_t range = follower.range.load();
+    std::uint32_t next = 0;
+    std::uint32_t share = 0;
+    do {
+        next = range_next(range);
+        share = next >= total ? 0 : (total - next + static_cast<std::uint32_t>(count) - 1) / static_cast<std::uint32_t>(count);
+    } while (!follower.range.compare_exchange_weak(range, pack_range(next, std::min(total, next + share))));
+    std::uint32_t begin = std::min(total, next + share);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i == 1) continue;
+        const std::uint32_t end = std::min(total, begin + share);
+        m_workers[i]->range = pack_range(begin, end);
+        begin = end;
+    }
+}
+
+void ParallelReader::run(Worker& worker, const std::function<void()>& between) {
     auto repo = open_for_reading(m_git_dir);
     if (!repo) {
         worker.failure = Failure{0, repo.error()};
-        m_failed = true;
+        m_fail_at = 0;
+        return;
     }
-    std::optional<ObjectSource> source;
-    if (repo) source.emplace(repo->get(), m_packs);
-    while (auto chunk = next_chunk()) {
-        // After a failure the rest is skipped, but the queue is still drained.
-        if (repo && !m_failed) read_chunk(*source, *chunk, worker);
-        if (between_chunks) between_chunks();
+    ObjectSource source(repo->get(), m_packs);
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    while (true) {
+        if (!claim(worker, begin, end)) {
+            if (steal(worker)) continue;
+            // Readers other than the follower get their range when the walk ends.
+            if (wait_for_walk()) continue;
+            break;
+        }
+        for (std::size_t index = begin; index < end && wait_published(index); ++index) {
+            // Past a failure nothing more is read, but what comes before it still is, so
+            // that the error reported is always that of the earliest failing commit.
+            if (index < m_fail_at.load()) read_one(source, index, worker);
+        }
+        if (between) between();
     }
-    if (source) worker.objects = source->counters();
+    worker.objects = source.counters();
 }
 
-void ParallelReader::read_chunk(ObjectSource& source, Chunk& chunk, Worker& worker) {
-    fill_parent_trees(chunk.items);
-    for (std::size_t i = 0; i < chunk.items.size(); ++i) {
-        auto facts = read_commit(source, worker.store, std::move(chunk.items[i]), worker.counters);
-        if (!facts) {
-            worker.failure = Failure{chunk.first + i, facts.error()};
-            m_failed = true;
-            return;
-        }
-        if (*facts) {
-            worker.store.add(std::move(**facts));
-        } else {
-            ++worker.absent;
-        }
-        m_done.fetch_add(1, std::memory_order_relaxed);
+void ParallelReader::read_one(ObjectSource& source, std::size_t index, Worker& worker) {
+    Block* block = m_blocks[index >> k_block_bits].load(std::memory_order_acquire);
+    auto facts = read_commit(source, worker.store, std::move(block->items[index & (k_block_size - 1)]), worker.counters);
+    // Requests are read once: a block whose every request was taken is not needed anymore.
+    if (block->read.fetch_add(1) + 1 == k_block_size) {
+        m_blocks[index >> k_block_bits].store(nullptr);
+        delete block;
     }
+    if (!facts) {
+        if (!worker.failure || index < worker.failure->request) worker.failure = Failure{index, facts.error()};
+        std::uint64_t current = m_fail_at.load();
+        while (index < current && !m_fail_at.compare_exchange_weak(current, index)) {
+        }
+        return;
+    }
+    if (*facts) {
+        worker.store.add(std::move(**facts));
+    } else {
+        ++worker.absent;
+    }
+    m_done.fetch_add(1, std::memory_order_relaxed);
 }
 
-void ParallelReader::wait_for_workers(const std::function<void(std::uint64_t)>& tick) {
+void ParallelReader::wait_for_threads(const std::function<void(std::uint64_t)>& tick) {
     std::unique_lock lock(m_mutex);
-    while (!m_finished.wait_for(lock, k_tick, [this] { return m_running == 0; })) {
+    while (!m_changed.wait_for(lock, k_tick, [this] { return m_running == 0; })) {
         if (!tick) continue;
         lock.unlock();
         tick(m_done.load(std::memory_order_relaxed));
@@ -148,43 +242,45 @@ void ParallelReader::wait_for_workers(const std::function<void(std::uint64_t)>& 
 }
 
 util::Expected<std::vector<FactStore>> ParallelReader::finish(const std::function<void(std::uint64_t)>& tick) {
-    publish_pending();
+    if (m_held) {
+        publish(std::move(*m_held));
+        m_held.reset();
+    }
     {
         const std::lock_guard lock(m_mutex);
-        m_closed = true;
+        m_published.fetch_add(m_unannounced);
+        m_unannounced = 0;
+        split_remaining();
+        m_walk_done = true;
     }
-    m_ready.notify_all();
-    if (m_threads.empty()) {
-        auto last = std::chrono::steady_clock::now();
-        read_chunks(m_workers.front(), [&] {
-            if (!tick || std::chrono::steady_clock::now() - last < k_tick) return;
-            tick(m_done.load(std::memory_order_relaxed));
-            last = std::chrono::steady_clock::now();
-        });
-    } else {
-        wait_for_workers(tick);
-        for (std::thread& thread : m_threads) thread.join();
-        m_threads.clear();
-    }
+    m_changed.notify_all();
+    auto last = std::chrono::steady_clock::now();
+    run(*m_workers[0], [&] {
+        if (!tick || std::chrono::steady_clock::now() - last < k_tick) return;
+        tick(m_done.load(std::memory_order_relaxed));
+        last = std::chrono::steady_clock::now();
+    });
+    wait_for_threads(tick);
+    for (std::thread& thread : m_threads) thread.join();
+    m_threads.clear();
     return collect();
 }
 
 util::Expected<std::vector<FactStore>> ParallelReader::collect() {
     const Failure* first_failure = nullptr;
-    std::vector<FactStore> stores;
-    stores.reserve(m_workers.size());
-    for (Worker& worker : m_workers) {
-        if (worker.failure && (!first_failure || worker.failure->request < first_failure->request)) {
-            first_failure = &*worker.failure;
+    for (const auto& worker : m_workers) {
+        if (worker->failure && (!first_failure || worker->failure->request < first_failure->request)) {
+            first_failure = &*worker->failure;
         }
-        m_counters.commits += worker.counters.commits;
-        m_counters.trees_compared += worker.counters.trees_compared;
-        m_counters.absent_commits += worker.absent;
-        m_counters.objects.pack_reads += worker.objects.pack_reads;
-        m_counters.objects.libgit2_reads += worker.objects.libgit2_reads;
+        m_counters.commits += worker->counters.commits;
+        m_counters.trees_compared += worker->counters.trees_compared;
+        m_counters.absent_commits += worker->absent;
+        m_counters.objects.add(worker->objects);
     }
     if (first_failure) return std::unexpected(first_failure->error);
-    for (Worker& worker : m_workers) stores.push_back(std::move(worker.store));
+    std::vector<FactStore> stores;
+    stores.reserve(m_workers.size());
+    for (const auto& worker : m_workers) stores.push_back(std::move(worker->store));
     return stores;
 }
 

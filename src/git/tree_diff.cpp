@@ -50,15 +50,20 @@ std::uint32_t normalized_mode(std::uint32_t mode) {
 // Walks a raw tree's entries in stored order (git's tree order).
 class EntryCursor {
 public:
-    explicit EntryCursor(const ObjectBytes* tree)
-        : m_position(tree ? tree->data.get() : nullptr), m_end(tree ? tree->data.get() + tree->size : nullptr) {
+    explicit EntryCursor(const ObjectRef& tree)
+        : m_begin(tree ? tree.data() : nullptr), m_position(m_begin), m_end(tree ? tree.data() + tree.size() : nullptr) {
         advance();
     }
     [[nodiscard]] bool at_end() const { return m_at_end; }
     [[nodiscard]] bool malformed() const { return m_malformed; }
     [[nodiscard]] const TreeEntry& entry() const { return m_entry; }
+    /// Offset just past the current entry.
+    [[nodiscard]] std::size_t entry_end() const { return static_cast<std::size_t>(m_position - m_begin); }
+    /// Bytes from the start of the current entry to the end of the tree.
+    [[nodiscard]] std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_entry_start); }
 
     void advance() {
+        m_entry_start = m_position;
         if (m_position == m_end) {
             m_at_end = true;
             return;
@@ -67,6 +72,11 @@ public:
             m_malformed = true;
             m_at_end = true;
         }
+    }
+    /// Continues at `offset`, which must be where an entry starts.
+    void jump_to(std::size_t offset) {
+        m_position = m_begin + offset;
+        advance();
     }
 
 private:
@@ -87,12 +97,43 @@ private:
         return true;
     }
 
+    const unsigned char* m_begin;
     const unsigned char* m_position;
     const unsigned char* m_end;
+    const unsigned char* m_entry_start = nullptr;
     TreeEntry m_entry;
     bool m_at_end = false;
     bool m_malformed = false;
 };
+
+// Length of the common prefix of two buffers, eight bytes at a time.
+std::size_t common_prefix(const unsigned char* a, const unsigned char* b, std::size_t size) {
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y) break;
+    }
+    while (i < size && a[i] == b[i]) ++i;
+    return i;
+}
+
+// Length of the common suffix of a[0, size_a) and b[0, size_b), at most `limit`.
+std::size_t common_suffix(const unsigned char* a, std::size_t size_a, const unsigned char* b, std::size_t size_b,
+                          std::size_t limit) {
+    std::size_t n = 0;
+    for (; n + 8 <= limit; n += 8) {
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
+        std::memcpy(&x, a + size_a - n - 8, 8);
+        std::memcpy(&y, b + size_b - n - 8, 8);
+        if (x != y) break;
+    }
+    while (n < limit && a[size_a - n - 1] == b[size_b - n - 1]) ++n;
+    return n;
+}
 
 // git's own tree order (base_name_compare): names compare bytewise, a tree as if its name
 // ended in '/'. Stored trees are sorted this way, so a merge join with the same order
@@ -120,16 +161,16 @@ class TreeComparer {
 public:
     explicit TreeComparer(ObjectSource& source) : m_source(source) {}
 
-    util::Expected<void> compare(const ObjectBytes* old_tree, const ObjectBytes* new_tree);
+    util::Expected<void> compare(const ObjectRef& old_tree, const ObjectRef& new_tree);
     TreeDiff take() { return std::move(m_result); }
 
 private:
     util::Expected<void> step(EntryCursor& old_entries, EntryCursor& new_entries);
     util::Expected<void> compare_pair(const TreeEntry& old_entry, const TreeEntry& new_entry);
     util::Expected<void> emit_entry(const TreeEntry& entry, ChangeKind kind);
-    util::Expected<void> emit_tree(const ObjectBytes& tree, ChangeKind kind);
+    util::Expected<void> emit_tree(const ObjectRef& tree, ChangeKind kind);
     util::Expected<void> descend(const TreeEntry& old_entry, const TreeEntry& new_entry);
-    util::Expected<SharedObject> lookup(const TreeEntry& entry);
+    util::Expected<ObjectRef> lookup(const TreeEntry& entry);
     util::Error malformed() const;
     void push(const TreeEntry& entry, ChangeKind kind);
 
@@ -138,11 +179,27 @@ private:
     TreeDiff m_result;
 };
 
-util::Expected<void> TreeComparer::compare(const ObjectBytes* old_tree, const ObjectBytes* new_tree) {
+// Identical entries are identical bytes, and a commit changes few entries of a tree, so
+// the byte-identical head and tail of the two trees are skipped without comparing entries
+// (a flat directory of hundreds of files would otherwise be compared in full each commit).
+util::Expected<void> TreeComparer::compare(const ObjectRef& old_tree, const ObjectRef& new_tree) {
     ++m_result.trees_compared;
     EntryCursor old_entries(old_tree);
     EntryCursor new_entries(new_tree);
+    std::size_t tail = 0;
+    if (old_tree && new_tree) {
+        const std::size_t shorter = std::min(old_tree.size(), new_tree.size());
+        const std::size_t head = common_prefix(old_tree.data(), new_tree.data(), shorter);
+        tail = common_suffix(old_tree.data(), old_tree.size(), new_tree.data(), new_tree.size(), shorter - head);
+        while (!old_entries.at_end() && old_entries.entry_end() <= head) old_entries.advance();
+        // Where old's current entry starts is at most `head`, so new has the same entry
+        // boundary there.
+        if (!old_entries.malformed()) new_entries.jump_to(old_tree.size() - old_entries.remaining());
+    }
     while (!old_entries.at_end() || !new_entries.at_end()) {
+        // The rest of both trees is the same bytes: nothing else differs.
+        const std::size_t rest = old_entries.remaining();
+        if (rest > 0 && rest == new_entries.remaining() && rest <= tail) break;
         if (auto stepped = step(old_entries, new_entries); !stepped) return stepped;
     }
     if (old_entries.malformed() || new_entries.malformed()) return std::unexpected(malformed());
@@ -192,7 +249,7 @@ util::Expected<void> TreeComparer::descend(const TreeEntry& old_entry, const Tre
     if (!*old_tree || !*new_tree) return {};  // one side absent: nothing can be compared
     const std::size_t size = m_prefix.size();
     m_prefix.append(new_entry.name).push_back('/');
-    auto result = compare(old_tree->get(), new_tree->get());
+    auto result = compare(*old_tree, *new_tree);
     m_prefix.resize(size);
     return result;
 }
@@ -208,14 +265,14 @@ util::Expected<void> TreeComparer::emit_entry(const TreeEntry& entry, ChangeKind
     if (!*tree) return {};
     const std::size_t size = m_prefix.size();
     m_prefix.append(entry.name).push_back('/');
-    auto result = emit_tree(**tree, kind);
+    auto result = emit_tree(*tree, kind);
     m_prefix.resize(size);
     return result;
 }
 
-util::Expected<void> TreeComparer::emit_tree(const ObjectBytes& tree, ChangeKind kind) {
+util::Expected<void> TreeComparer::emit_tree(const ObjectRef& tree, ChangeKind kind) {
     ++m_result.trees_compared;
-    EntryCursor entries(&tree);
+    EntryCursor entries(tree);
     for (; !entries.at_end(); entries.advance()) {
         if (auto emitted = emit_entry(entries.entry(), kind); !emitted) return emitted;
     }
@@ -224,7 +281,7 @@ util::Expected<void> TreeComparer::emit_tree(const ObjectBytes& tree, ChangeKind
 }
 
 // An absent tree (partial clone) yields null and is counted, never an error.
-util::Expected<SharedObject> TreeComparer::lookup(const TreeEntry& entry) {
+util::Expected<ObjectRef> TreeComparer::lookup(const TreeEntry& entry) {
     auto tree = m_source.tree(to_oid(entry.id));
     if (!tree) {
         return util::fail(util::ErrorKind::input, "reading tree " + util::quoted(m_prefix + std::string(entry.name)),
@@ -256,7 +313,7 @@ std::string_view file_name(std::string_view path) {
 
 }  // namespace
 
-util::Expected<TreeDiff> diff_trees(ObjectSource& source, const ObjectBytes* old_tree, const ObjectBytes* new_tree) {
+util::Expected<TreeDiff> diff_trees(ObjectSource& source, const ObjectRef& old_tree, const ObjectRef& new_tree) {
     TreeComparer comparer(source);
     if (auto compared = comparer.compare(old_tree, new_tree); !compared) return std::unexpected(compared.error());
     return comparer.take();

@@ -28,14 +28,14 @@ struct TreeDiff {
     std::uint64_t trees_compared = 0;  ///< tree pairs (or one-sided trees) walked
 };
 
-/// Compares tree contents `old_tree` with `new_tree` (either may be null: the empty tree)
+/// Compares tree contents `old_tree` with `new_tree` (either may be empty: the empty tree)
 /// without reading any blob: entries with equal ids and modes are skipped, so identical
 /// subtrees cost nothing, and differing subtrees are read from `source` and walked
 /// recursively. Submodule entries are ignored. Only exact renames are found (see
 /// pair_exact_renames). Fails when a tree is malformed or libgit2 fails for a reason other
 /// than an absent object.
-[[nodiscard]] util::Expected<TreeDiff> diff_trees(ObjectSource& source, const ObjectBytes* old_tree,
-                                                  const ObjectBytes* new_tree);
+[[nodiscard]] util::Expected<TreeDiff> diff_trees(ObjectSource& source, const ObjectRef& old_tree,
+                                                  const ObjectRef& new_tree);
 
 /// Turns each (deleted, added) pair with the same blob id into one `renamed` change at the
 /// added one's place (preferring a deleted path with the same file name). Exact renames only:

@@ -15,16 +15,16 @@ void add_node(CommitGraph& graph, const git_oid& id, const git_oid& tree, std::i
     GraphNode node{id, tree, time, static_cast<std::uint32_t>(graph.parents.size()),
                    static_cast<std::uint32_t>(parents.size()), known};
     graph.parents.insert(graph.parents.end(), parents.begin(), parents.end());
-    graph.index.emplace(id, static_cast<std::uint32_t>(graph.nodes.size()));
+    graph.index.insert(id, static_cast<std::uint32_t>(graph.nodes.size()));
     graph.nodes.push_back(node);
 }
 
 // The first parent's tree when the walk has met that parent already.
 std::optional<git_oid> known_parent_tree(const CommitGraph& graph, const std::vector<git_oid>& parents) {
     if (parents.empty()) return std::nullopt;
-    const auto found = graph.index.find(parents.front());
-    if (found == graph.index.end()) return std::nullopt;
-    return graph.nodes[found->second].tree;
+    const std::uint32_t* found = graph.index.find(parents.front());
+    if (found == nullptr) return std::nullopt;
+    return graph.nodes[*found].tree;
 }
 
 // Adds `id` to the graph when its facts are known or it can be read; returns whether it
@@ -36,15 +36,21 @@ util::Expected<bool> visit(ObjectSource& source, const git_oid& id, CloneDepth d
         add_node(graph, id, facts.tree, facts.commit_time, facts.parents, ref);
         return true;
     }
-    auto header = source.commit(id);
-    if (!header) return std::unexpected(header.error());
-    if (!*header) {
+    auto walked = source.walk_commit(id);
+    if (!walked) return std::unexpected(walked.error());
+    if (!*walked) {
         if (depth == CloneDepth::full) ++graph.missing_objects;
         return false;
     }
-    add_node(graph, id, (*header)->tree, (*header)->commit_time, (*header)->parents, FactRef{});
-    CommitRequest item{id, std::nullopt, known_parent_tree(graph, (*header)->parents)};
-    item.header = std::move(**header);
+    const CommitLinks& links = (*walked)->links;
+    add_node(graph, id, links.tree, links.commit_time, links.parents, FactRef{});
+    CommitRequest item;
+    item.id = id;
+    item.location = (*walked)->location;
+    if ((*walked)->header) item.header = std::make_unique<CommitHeader>(std::move(*(*walked)->header));
+    item.tree = links.tree;
+    if (!links.parents.empty()) item.first_parent = links.parents.front();
+    item.parent_tree = known_parent_tree(graph, links.parents);
     request(std::move(item));
     return true;
 }
@@ -56,18 +62,24 @@ void reread_orphans(CommitGraph& graph, const ReadRequest& request) {
         if (node.known.store == nullptr || node.parent_count == 0) continue;
         if (graph.index.contains(graph.parents[node.first_parent])) continue;
         node.known = FactRef{};
-        request(CommitRequest{node.id, std::nullopt, std::nullopt});
+        CommitRequest item;
+        item.id = node.id;
+        request(std::move(item));
     }
 }
 
 }  // namespace
 
 util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid& tip, CloneDepth depth,
-                                             const KnownFacts& known, const ReadRequest& request) {
+                                             const KnownFacts& known, const ReadRequest& request, std::size_t expected) {
     CommitGraph graph;
-    OidSet seen;
+    graph.nodes.reserve(expected);
+    graph.parents.reserve(expected + expected / 8);
+    graph.index.reserve(expected);
+    FlatOidMap<bool> seen;
+    seen.reserve(expected);
     std::vector<git_oid> pending{tip};
-    seen.insert(tip);
+    seen.insert(tip, true);
     while (!pending.empty()) {
         const git_oid id = pending.back();
         pending.pop_back();
@@ -79,7 +91,7 @@ util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid
         // stay contiguous, which keeps a reader's consecutive commits related.
         for (std::uint32_t i = node.parent_count; i-- > 0;) {
             const git_oid& parent = graph.parents[node.first_parent + i];
-            if (seen.insert(parent).second) pending.push_back(parent);
+            if (seen.insert(parent, true)) pending.push_back(parent);
         }
     }
     reread_orphans(graph, request);
@@ -91,9 +103,9 @@ std::vector<std::uint32_t> date_order(const CommitGraph& graph) {
     std::vector<std::uint32_t> parent_nodes(graph.parents.size(), k_absent);
     std::vector<std::uint32_t> pending_children(count, 0);
     for (std::size_t i = 0; i < graph.parents.size(); ++i) {
-        if (const auto found = graph.index.find(graph.parents[i]); found != graph.index.end()) {
-            parent_nodes[i] = found->second;
-            ++pending_children[found->second];
+        if (const std::uint32_t* found = graph.index.find(graph.parents[i])) {
+            parent_nodes[i] = *found;
+            ++pending_children[*found];
         }
     }
     // Kahn's algorithm: a commit is ready once all its children are out; the newest ready

@@ -37,18 +37,19 @@ struct GraphNode {
 struct CommitGraph {
     std::vector<GraphNode> nodes;  ///< in discovery order (depth first, first parent first)
     std::vector<git_oid> parents;  ///< all nodes' parent ids, pooled
-    OidMap<std::uint32_t> index;   ///< id -> position in nodes
+    FlatOidMap<std::uint32_t> index;  ///< id -> position in nodes
     std::uint32_t missing_objects = 0;  ///< absent commits (a shallow boundary not counted)
 };
 
-/// Finds every commit reachable from `tip`. A commit `known` returns facts for is not read
+/// Finds every commit reachable from `tip` (`expected`: a guess of how many, to size the
+/// graph). A commit `known` returns facts for is not read
 /// from git (its parents and time come from the facts), unless its first parent turns out
 /// to be absent: a cold read would then find no changes, so it is read anew. Every other
 /// commit is read through `source` and passed with its header to `request`. Absent commits
 /// end the walk on their line; they are counted unless `depth` says the clone is shallow.
 [[nodiscard]] util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid& tip,
                                                            CloneDepth depth, const KnownFacts& known,
-                                                           const ReadRequest& request);
+                                                           const ReadRequest& request, std::size_t expected);
 
 /// Positions of the graph's nodes newest first, children before parents and otherwise by
 /// committer time (git log --date-order); ties go to the commit discovered first. The order

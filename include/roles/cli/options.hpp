@@ -33,7 +33,7 @@ struct Options {
     bool stats = false;                      ///< --stats: per-phase timings on stderr
     bool no_cache = false;                   ///< --no-cache: neither read nor write the history cache
     std::optional<std::string> cache_dir;    ///< --cache-dir DIR (default: <git dir>/roles-cache)
-    unsigned threads = 0;                    ///< --threads N (0: one per hardware thread)
+    unsigned threads = 0;                    ///< --threads N (0: one per hardware thread, at most 4)
     std::string import_kind;                 ///< import KIND (openstack, kubernetes, maintainers, codeowners)
     std::string import_file;                 ///< import FILE
     std::optional<std::string> import_spec;  ///< audit --import KIND:FILE

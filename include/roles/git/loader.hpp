@@ -24,7 +24,8 @@ enum class PackAccess : unsigned char { direct, libgit2 };
 struct LoadProgress {
     std::uint64_t done = 0;   ///< commits read from git so far
     std::uint64_t total = 0;  ///< commits to read from git (cached ones are not counted)
-    double seconds = 0;       ///< since reading started
+    double seconds = 0;       ///< since the walk started
+    bool walking = false;     ///< the walk goes on: `total` is still growing
 };
 
 /// Called about ten times a second while commits are read (never when all are cached).
@@ -34,7 +35,7 @@ using ProgressCallback = std::function<void(const LoadProgress&)>;
 struct LoadOptions {
     std::string path = ".";   ///< any path inside a work tree, a .git dir or a bare repo
     std::string ref = "HEAD"; ///< what to walk from (branch, tag, commit id)
-    unsigned threads = 0;     ///< reader threads; 0 = one per hardware thread
+    unsigned threads = 0;     ///< reader threads; 0 = one per hardware thread, at most 4
     CacheMode cache = CacheMode::off;  ///< `use`: read and update the cache
     /// Where the cache lives; empty: `roles-cache` in the repository's (common) git dir,
     /// which never dirties the work tree.
@@ -50,6 +51,8 @@ struct LoadStats {
     std::uint64_t commits_read = 0;     ///< commits read from git (not found in the cache)
     std::uint64_t cache_hits = 0;       ///< commits whose facts came from the cache
     std::uint64_t trees_compared = 0;   ///< tree pairs compared while reading commits
+    std::uint64_t objects_from_packs = 0;   ///< trees and commits read by roles' pack reader
+    std::uint64_t objects_from_libgit2 = 0; ///< trees and commits read through libgit2
     unsigned threads = 0;               ///< reader threads used
     std::uint32_t cache_files_read = 0;
     std::uint64_t cache_bytes_read = 0;

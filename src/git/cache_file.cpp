@@ -1,0 +1,438 @@
+#include "cache_file.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace roles::git {
+
+namespace {
+
+constexpr std::string_view k_facts_magic = "ROLESFC\n";
+constexpr std::string_view k_tree_magic = "ROLESTL\n";
+constexpr std::uint32_t k_unset = std::numeric_limits<std::uint32_t>::max();
+constexpr std::size_t k_oid_size = GIT_OID_RAWSZ;
+constexpr unsigned k_max_kind = static_cast<unsigned>(ChangeKind::renamed);
+
+// Appends fixed-width little-endian fields (the only platforms roles builds on are
+// little-endian, so memcpy of the value is the encoding).
+class Encoder {
+public:
+    void u8(std::uint8_t value) { m_out.push_back(static_cast<char>(value)); }
+    void u32(std::uint32_t value) { raw(&value, sizeof value); }
+    void u64(std::uint64_t value) { raw(&value, sizeof value); }
+    void i64(std::int64_t value) { raw(&value, sizeof value); }
+    void i32(std::int32_t value) { raw(&value, sizeof value); }
+    void oid(const git_oid& id) { raw(id.id, k_oid_size); }
+    void text(const std::string& value) {
+        u32(static_cast<std::uint32_t>(value.size()));
+        raw(value.data(), value.size());
+    }
+    void raw(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
+    /// Overwrites the 8 bytes at `offset` (a placeholder written earlier).
+    void patch_u64(std::size_t offset, std::uint64_t value) { std::memcpy(m_out.data() + offset, &value, sizeof value); }
+    std::string& out() { return m_out; }
+
+private:
+    std::string m_out;
+};
+
+// Reads what Encoder wrote; any read past the end clears ok() and yields zeros.
+class Decoder {
+public:
+    Decoder(const char* data, std::size_t size) : m_begin(data), m_position(data), m_end(data + size) {}
+    [[nodiscard]] bool ok() const { return m_ok; }
+    [[nodiscard]] std::size_t consumed() const { return static_cast<std::size_t>(m_position - m_begin); }
+    [[nodiscard]] bool at_end() const { return m_position == m_end; }
+    std::uint8_t u8() { return fixed<std::uint8_t>(); }
+    std::uint32_t u32() { return fixed<std::uint32_t>(); }
+    std::uint64_t u64() { return fixed<std::uint64_t>(); }
+    std::int64_t i64() { return fixed<std::int64_t>(); }
+    std::int32_t i32() { return fixed<std::int32_t>(); }
+    void oid(git_oid& id) { take(id.id, k_oid_size); }
+    void text(std::string& value) {
+        const std::uint32_t size = u32();
+        if (!check(size)) return;
+        value.assign(m_position, size);
+        m_position += size;
+    }
+    /// A count of items of at least `item_size` bytes each, checked against what is left.
+    std::uint32_t count(std::size_t item_size) {
+        const std::uint32_t value = u32();
+        if (item_size > 0 && value > static_cast<std::size_t>(m_end - m_position) / item_size) m_ok = false;
+        return m_ok ? value : 0;
+    }
+    void fail() { m_ok = false; }
+
+private:
+    bool check(std::size_t size) {
+        if (!m_ok || size > static_cast<std::size_t>(m_end - m_position)) {
+            m_ok = false;
+            return false;
+        }
+        return true;
+    }
+    void take(void* out, std::size_t size) {
+        if (!check(size)) {
+            std::memset(out, 0, size);
+            return;
+        }
+        std::memcpy(out, m_position, size);
+        m_position += size;
+    }
+    template <typename T>
+    T fixed() {
+        T value{};
+        take(&value, sizeof value);
+        return value;
+    }
+
+    const char* m_begin;
+    const char* m_position;
+    const char* m_end;
+    bool m_ok = true;
+};
+
+std::uint64_t rotate(std::uint64_t value, int bits) { return (value << bits) | (value >> (64 - bits)); }
+
+// File index of each store index, assigned in first-use order.
+struct Tables {
+    std::unordered_map<const FactStore*, std::vector<std::uint32_t>> paths;
+    std::unordered_map<const FactStore*, std::vector<std::uint32_t>> identities;
+    std::vector<const std::string*> path_texts;
+    std::vector<const RawIdentity*> identity_texts;
+};
+
+// The store's indexes as the file's, for one commit.
+class Remap {
+public:
+    Remap(Tables& tables, const FactStore& store)
+        : m_tables(tables), m_store(store), m_paths(tables.paths[&store]), m_identities(tables.identities[&store]) {
+        if (m_paths.empty()) m_paths.assign(store.path_count(), k_unset);
+        if (m_identities.empty()) m_identities.assign(store.identity_count(), k_unset);
+    }
+    std::uint32_t path(TableIndex index) {
+        if (m_paths[index] == k_unset) {
+            m_paths[index] = static_cast<std::uint32_t>(m_tables.path_texts.size());
+            m_tables.path_texts.push_back(&m_store.path(index));
+        }
+        return m_paths[index];
+    }
+    std::uint32_t identity(TableIndex index) {
+        if (m_identities[index] == k_unset) {
+            m_identities[index] = static_cast<std::uint32_t>(m_tables.identity_texts.size());
+            m_tables.identity_texts.push_back(&m_store.identity(index));
+        }
+        return m_identities[index];
+    }
+
+private:
+    Tables& m_tables;
+    const FactStore& m_store;
+    std::vector<std::uint32_t>& m_paths;
+    std::vector<std::uint32_t>& m_identities;
+};
+
+void encode_commit(const FactRef& ref, Tables& tables, Encoder& out) {
+    const CommitFacts& facts = ref.facts();
+    Remap remap(tables, *ref.store);
+    out.oid(facts.id);
+    out.oid(facts.tree);
+    out.u32(static_cast<std::uint32_t>(facts.parents.size()));
+    for (const git_oid& parent : facts.parents) out.oid(parent);
+    out.i64(facts.commit_time);
+    out.i64(facts.time);
+    out.i32(facts.offset_minutes);
+    out.u32(remap.identity(facts.author));
+    out.u32(remap.identity(facts.committer));
+    out.text(facts.message);
+    out.u32(static_cast<std::uint32_t>(facts.trailers.size()));
+    for (const Trailer& trailer : facts.trailers) {
+        out.text(trailer.key);
+        out.text(trailer.value);
+    }
+    out.u32(static_cast<std::uint32_t>(facts.co_authors.size()));
+    for (const TableIndex co_author : facts.co_authors) out.u32(remap.identity(co_author));
+    out.u32(static_cast<std::uint32_t>(facts.changes.size()));
+    for (const FactChange& change : facts.changes) {
+        out.u32(remap.path(change.path));
+        out.u32(remap.path(change.old_path));
+        out.u8(static_cast<std::uint8_t>(change.kind));
+    }
+}
+
+// The payload: u64 offset of the tables (from the payload's start), the commits, then the
+// path and identity tables. The tables come last because they are only known once every
+// commit is encoded; putting them there lets the whole file be built in one buffer.
+void encode_payload(const std::vector<FactRef>& commits, Encoder& out) {
+    const std::size_t start = out.out().size();
+    std::size_t estimate = 0;
+    for (const FactRef& ref : commits) estimate += 128 + ref.facts().message.size() + 9 * ref.facts().changes.size();
+    out.out().reserve(start + estimate);
+    out.u64(0);
+    Tables tables;
+    out.u32(static_cast<std::uint32_t>(commits.size()));
+    for (const FactRef& ref : commits) encode_commit(ref, tables, out);
+    out.patch_u64(start, out.out().size() - start);
+    out.u32(static_cast<std::uint32_t>(tables.path_texts.size()));
+    for (const std::string* path : tables.path_texts) out.text(*path);
+    out.u32(static_cast<std::uint32_t>(tables.identity_texts.size()));
+    for (const RawIdentity* identity : tables.identity_texts) {
+        out.text(identity->name);
+        out.text(identity->email);
+    }
+}
+
+bool valid_index(std::uint32_t index, std::size_t count) { return index < count; }
+
+void decode_commit(Decoder& in, FactStore& store, std::vector<TableIndex>& paths, std::vector<TableIndex>& identities) {
+    CommitFacts facts;
+    in.oid(facts.id);
+    in.oid(facts.tree);
+    facts.parents.resize(in.count(k_oid_size));
+    for (git_oid& parent : facts.parents) in.oid(parent);
+    facts.commit_time = in.i64();
+    facts.time = in.i64();
+    facts.offset_minutes = in.i32();
+    const std::uint32_t author = in.u32();
+    const std::uint32_t committer = in.u32();
+    if (!valid_index(author, identities.size()) || !valid_index(committer, identities.size())) in.fail();
+    facts.author = in.ok() ? identities[author] : 0;
+    facts.committer = in.ok() ? identities[committer] : 0;
+    in.text(facts.message);
+    facts.trailers.resize(in.count(8));
+    for (Trailer& trailer : facts.trailers) {
+        in.text(trailer.key);
+        in.text(trailer.value);
+    }
+    facts.co_authors.resize(in.count(4));
+    for (TableIndex& co_author : facts.co_authors) {
+        const std::uint32_t index = in.u32();
+        if (!valid_index(index, identities.size())) in.fail();
+        co_author = in.ok() ? identities[index] : 0;
+    }
+    facts.changes.resize(in.count(9));
+    for (FactChange& change : facts.changes) {
+        const std::uint32_t path = in.u32();
+        const std::uint32_t old_path = in.u32();
+        const std::uint8_t kind = in.u8();
+        if (!valid_index(path, paths.size()) || !valid_index(old_path, paths.size()) || kind > k_max_kind) in.fail();
+        if (!in.ok()) break;
+        change = FactChange{paths[path], paths[old_path], static_cast<ChangeKind>(kind)};
+    }
+    if (in.ok()) store.add(std::move(facts));
+}
+
+bool decode_tables(Decoder in, FactStore& store, std::vector<TableIndex>& paths, std::vector<TableIndex>& identities) {
+    paths.resize(in.count(4));
+    std::string text;
+    for (TableIndex& path : paths) {
+        in.text(text);
+        path = store.intern_path(text);
+    }
+    identities.resize(in.count(8));
+    std::string email;
+    for (TableIndex& identity : identities) {
+        in.text(text);
+        in.text(email);
+        identity = store.intern_identity(text, email);
+    }
+    return in.ok() && in.at_end();
+}
+
+bool decode_payload(const char* data, std::size_t size, FactStore& store) {
+    Decoder in(data, size);
+    const std::uint64_t tables = in.u64();
+    if (!in.ok() || tables < in.consumed() || tables > size) return false;
+    std::vector<TableIndex> paths;
+    std::vector<TableIndex> identities;
+    if (!decode_tables(Decoder(data + tables, size - tables), store, paths, identities)) return false;
+    Decoder commits(data + in.consumed(), tables - in.consumed());
+    const std::uint32_t count = commits.count(2 * k_oid_size);
+    store.reserve(count, 0);
+    for (std::uint32_t i = 0; i < count && commits.ok(); ++i) decode_commit(commits, store, paths, identities);
+    return commits.ok() && commits.at_end();
+}
+
+// A whole file mapped read-only: decoding straight from the page cache spares zeroing
+// and copying tens of megabytes on every warm run.
+class MappedBytes {
+public:
+    static std::optional<MappedBytes> map(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return std::nullopt;
+        struct stat info {};
+        const bool sized = ::fstat(fd, &info) == 0;
+        MappedBytes bytes;
+        if (sized && info.st_size > 0) {
+            void* data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (data != MAP_FAILED) {
+                bytes.m_data = static_cast<const char*>(data);
+                bytes.m_size = static_cast<std::size_t>(info.st_size);
+            }
+        }
+        ::close(fd);
+        if (!sized || (info.st_size > 0 && bytes.m_data == nullptr)) return std::nullopt;
+        return bytes;
+    }
+    MappedBytes() = default;
+    MappedBytes(MappedBytes&& other) noexcept
+        : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)) {}
+    MappedBytes& operator=(MappedBytes&& other) noexcept {
+        std::swap(m_data, other.m_data);
+        std::swap(m_size, other.m_size);
+        return *this;
+    }
+    MappedBytes(const MappedBytes&) = delete;
+    MappedBytes& operator=(const MappedBytes&) = delete;
+    ~MappedBytes() {
+        if (m_data != nullptr) ::munmap(const_cast<char*>(m_data), m_size);
+    }
+    [[nodiscard]] std::string_view view() const { return {m_data == nullptr ? "" : m_data, m_size}; }
+
+private:
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+// The checked payload of a cache file, or why there is none.
+struct Envelope {
+    CacheFileStatus status = CacheFileStatus::missing;
+    MappedBytes file;
+    std::string_view bytes;   ///< the whole file
+    std::size_t payload = 0;  ///< offset of the payload in `bytes`
+    std::string problem;
+};
+
+Envelope corrupt(Envelope envelope, std::string problem) {
+    envelope.status = CacheFileStatus::corrupt;
+    envelope.problem = std::move(problem);
+    return envelope;
+}
+
+Envelope open_envelope(const std::string& path, std::string_view magic, const std::string& tool_version) {
+    Envelope envelope;
+    auto file = MappedBytes::map(path);
+    if (!file) return envelope;
+    envelope.file = std::move(*file);
+    envelope.bytes = envelope.file.view();
+    if (!envelope.bytes.starts_with(magic)) return corrupt(std::move(envelope), "not a roles cache file");
+    Decoder header(envelope.bytes.data() + magic.size(), envelope.bytes.size() - magic.size());
+    const std::uint32_t format = header.u32();
+    std::string version;
+    header.text(version);
+    if (header.ok() && (format != k_cache_format || version != tool_version)) {
+        envelope.status = CacheFileStatus::stale;
+        return envelope;
+    }
+    const std::uint64_t size = header.u64();
+    const std::uint64_t expected = header.u64();
+    envelope.payload = magic.size() + header.consumed();
+    if (!header.ok() || size != envelope.bytes.size() - envelope.payload) return corrupt(std::move(envelope), "truncated");
+    const auto* payload = reinterpret_cast<const unsigned char*>(envelope.bytes.data()) + envelope.payload;
+    if (checksum64(payload, size) != expected) return corrupt(std::move(envelope), "checksum mismatch");
+    envelope.status = CacheFileStatus::ok;
+    return envelope;
+}
+
+// The envelope's header, with placeholders for the payload's size and checksum; returns
+// where they are, for seal().
+std::size_t open_seal(Encoder& file, std::string_view magic, const std::string& tool_version) {
+    file.raw(magic.data(), magic.size());
+    file.u32(k_cache_format);
+    file.text(tool_version);
+    const std::size_t placeholders = file.out().size();
+    file.u64(0);
+    file.u64(0);
+    return placeholders;
+}
+
+std::string seal(Encoder& file, std::size_t placeholders) {
+    const std::size_t payload = placeholders + 16;
+    const std::size_t size = file.out().size() - payload;
+    file.patch_u64(placeholders, size);
+    file.patch_u64(placeholders + 8,
+                   checksum64(reinterpret_cast<const unsigned char*>(file.out().data()) + payload, size));
+    return std::move(file.out());
+}
+
+}  // namespace
+
+std::uint64_t checksum64(const unsigned char* data, std::size_t size) {
+    constexpr std::uint64_t k_multiplier = 0x9e37'79b9'7f4a'7c15ULL;
+    constexpr std::uint64_t k_second = 0xc2b2'ae3d'27d4'eb4fULL;
+    std::uint64_t hash = 0x2545'f491'4f6c'dd1dULL ^ (size * k_multiplier);
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, data + i, 8);
+        hash = rotate(hash ^ (word * k_second), 31) * k_multiplier;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, data + i, size - i);
+    hash = rotate(hash ^ (tail * k_second), 31) * k_multiplier;
+    // Final mix (MurmurHash3's fmix64), so that every input bit reaches every output bit.
+    hash ^= hash >> 33;
+    hash *= 0xff51'afd7'ed55'8ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ce'b9fe'1a85'ec53ULL;
+    hash ^= hash >> 33;
+    return hash;
+}
+
+std::string encode_cache_file(const std::vector<FactRef>& commits, const std::string& tool_version) {
+    Encoder file;
+    const std::size_t placeholders = open_seal(file, k_facts_magic, tool_version);
+    encode_payload(commits, file);
+    return seal(file, placeholders);
+}
+
+CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version) {
+    Envelope envelope = open_envelope(path, k_facts_magic, tool_version);
+    CacheFileContents contents;
+    contents.status = envelope.status;
+    contents.bytes = envelope.bytes.size();
+    contents.problem = std::move(envelope.problem);
+    if (contents.status != CacheFileStatus::ok) return contents;
+    const char* payload = envelope.bytes.data() + envelope.payload;
+    if (!decode_payload(payload, envelope.bytes.size() - envelope.payload, contents.store)) {
+        contents.status = CacheFileStatus::corrupt;
+        contents.problem = "inconsistent contents";
+        contents.store = FactStore{};
+    }
+    return contents;
+}
+
+std::string encode_tree_file(const std::vector<std::string>& paths, const std::string& tool_version) {
+    Encoder file;
+    const std::size_t placeholders = open_seal(file, k_tree_magic, tool_version);
+    file.u32(static_cast<std::uint32_t>(paths.size()));
+    for (const std::string& path : paths) file.text(path);
+    return seal(file, placeholders);
+}
+
+TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version) {
+    Envelope envelope = open_envelope(path, k_tree_magic, tool_version);
+    TreeFileContents contents;
+    contents.status = envelope.status;
+    contents.problem = std::move(envelope.problem);
+    contents.bytes = envelope.bytes.size();
+    if (contents.status != CacheFileStatus::ok) return contents;
+    Decoder in(envelope.bytes.data() + envelope.payload, envelope.bytes.size() - envelope.payload);
+    contents.paths.resize(in.count(4));
+    for (std::string& file : contents.paths) in.text(file);
+    if (!in.ok() || !in.at_end()) {
+        contents = TreeFileContents{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
+    }
+    return contents;
+}
+
+}  // namespace roles::git

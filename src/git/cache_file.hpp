@@ -1,0 +1,65 @@
+#pragma once
+// Internal to src/git: one file of the history cache, holding the facts of some commits.
+//
+// Layout (little-endian): magic "ROLESFC\n", u32 format version, u32 length + tool version,
+// u64 payload size, u64 payload checksum, then the payload: the offset of the tables, the
+// commits, then the path and identity tables, every string and list length-prefixed. A tree listing (HEAD's
+// files, kept by tree id) has the same envelope with magic "ROLESTL\n" and a path list. Facts are keyed by commit
+// id, so a file never goes stale: it only ever lacks commits. Files are written to a
+// temporary name and renamed, so readers see whole files or none; the checksum catches
+// files damaged in any other way.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fact_store.hpp"
+
+namespace roles::git {
+
+/// Bumped whenever the layout or the meaning of a stored fact changes.
+inline constexpr std::uint32_t k_cache_format = 2;
+
+/// What reading a cache file found.
+enum class CacheFileStatus : unsigned char {
+    ok,       ///< facts read
+    missing,  ///< no such file (another run may have removed it): not a problem
+    stale,    ///< written by another tool or format version: ignored, not a problem
+    corrupt   ///< damaged or truncated: worth a warning
+};
+
+/// The facts of one cache file.
+struct CacheFileContents {
+    CacheFileStatus status = CacheFileStatus::missing;
+    FactStore store;
+    std::uint64_t bytes = 0;  ///< file size
+    std::string problem;      ///< for corrupt files: what is wrong
+};
+
+/// Reads and checks the cache file at `path`, written by tool version `tool_version`.
+[[nodiscard]] CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version);
+
+/// Serialises the given commits (all complete, each with the store its indexes refer to)
+/// into the bytes of a cache file. Path and identity tables are rebuilt so that the file
+/// holds only what its commits use.
+[[nodiscard]] std::string encode_cache_file(const std::vector<FactRef>& commits, const std::string& tool_version);
+
+/// What reading a cached tree listing found.
+struct TreeFileContents {
+    CacheFileStatus status = CacheFileStatus::missing;
+    std::vector<std::string> paths;
+    std::string problem;
+    std::uint64_t bytes = 0;
+};
+
+/// The bytes of a file caching the blob paths of one tree (HEAD's files), in tree order.
+[[nodiscard]] std::string encode_tree_file(const std::vector<std::string>& paths, const std::string& tool_version);
+
+/// Reads and checks a tree listing written by encode_tree_file.
+[[nodiscard]] TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version);
+
+/// A 64-bit checksum of `size` bytes (not cryptographic: it detects damage, not tampering).
+[[nodiscard]] std::uint64_t checksum64(const unsigned char* data, std::size_t size);
+
+}  // namespace roles::git

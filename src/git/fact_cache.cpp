@@ -1,0 +1,183 @@
+#include "fact_cache.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "cache_file.hpp"
+#include "commit_reader.hpp"
+#include "roles/util/text.hpp"
+
+namespace roles::git {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_prefix = "facts-";
+constexpr std::string_view k_suffix = ".bin";
+constexpr std::string_view k_temporary_prefix = ".tmp-";
+constexpr std::string_view k_tree_prefix = "tree-";
+// More files than this cost more to open than one rewrite saves.
+constexpr std::size_t k_max_files = 8;
+// A temporary file this old belongs to a run that died; a live run writes in well under it.
+constexpr auto k_abandoned_after = std::chrono::hours(1);
+
+bool is_cache_file(const std::string& name) {
+    return name.size() > k_prefix.size() + k_suffix.size() && name.starts_with(k_prefix) && name.ends_with(k_suffix);
+}
+
+std::string random_hex() {
+    std::random_device device;
+    const std::uint64_t value = (std::uint64_t{device()} << 32) ^ device() ^
+                                static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    return fmt::format("{:016x}", value);
+}
+
+std::vector<std::string> list_cache_files(const std::string& dir) {
+    std::vector<std::string> paths;
+    std::error_code error;
+    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (is_cache_file(name)) paths.push_back(it->path().string());
+    }
+    // Content is keyed by commit id, so the order only makes runs repeatable.
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+bool write_bytes(const std::string& path, const std::string& bytes) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) return false;
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    return std::fclose(file) == 0 && written;
+}
+
+}  // namespace
+
+FactCache FactCache::open(std::string dir, std::string tool_version, std::vector<std::string>& warnings) {
+    FactCache cache(std::move(dir), std::move(tool_version));
+    for (const std::string& path : list_cache_files(cache.m_dir)) cache.read_file(path, warnings);
+    return cache;
+}
+
+void FactCache::read_file(const std::string& path, std::vector<std::string>& warnings) {
+    CacheFileContents contents = read_cache_file(path, m_tool_version);
+    switch (contents.status) {
+        case CacheFileStatus::missing: return;  // removed by a concurrent run meanwhile
+        case CacheFileStatus::stale:
+            m_paths.push_back(path);
+            m_must_compact = true;
+            return;
+        case CacheFileStatus::corrupt:
+            m_paths.push_back(path);
+            m_must_compact = true;
+            warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
+                               "); it was ignored and will be rebuilt");
+            return;
+        case CacheFileStatus::ok: break;
+    }
+    m_paths.push_back(path);
+    ++m_files_read;
+    m_bytes_read += contents.bytes;
+    auto store = std::make_unique<FactStore>(std::move(contents.store));
+    m_index.reserve(m_index.size() + store->commits().size());
+    for (std::size_t i = 0; i < store->commits().size(); ++i) {
+        m_index.insert(store->commits()[i].id, FactRef{store.get(), i});
+    }
+    m_stores.push_back(std::move(store));
+}
+
+FactRef FactCache::find(const git_oid& id) const {
+    const FactRef* found = m_index.find(id);
+    return found == nullptr ? FactRef{} : *found;
+}
+
+void FactCache::save(const std::vector<FactRef>& reached, const std::vector<FactRef>& fresh,
+                     std::vector<std::string>& warnings) {
+    const std::size_t cached_reached = reached.size() - fresh.size();
+    // Most of what the files hold is unreachable now: history was rewritten.
+    const bool mostly_garbage = m_index.size() > 2 * cached_reached + 1024;
+    const bool too_many = m_paths.size() + (fresh.empty() ? 0 : 1) > k_max_files;
+    if (m_must_compact || too_many || mostly_garbage) {
+        if (write_file(reached, warnings)) remove_read_files();
+    } else if (!fresh.empty()) {
+        write_file(fresh, warnings);
+    }
+}
+
+bool FactCache::write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {
+    const std::string final_path = (fs::path(m_dir) / fmt::format("{}{}{}", k_prefix, random_hex(), k_suffix)).string();
+    if (!write_atomically(final_path, encode_cache_file(commits, m_tool_version), warnings)) return false;
+    remove_abandoned_temporaries();
+    return true;
+}
+
+// Written under a temporary name and renamed: readers see the whole file or nothing.
+bool FactCache::write_atomically(const std::string& final_path, const std::string& bytes,
+                                 std::vector<std::string>& warnings) {
+    if (m_write_failed) return false;  // one warning per run is enough
+    std::error_code error;
+    fs::create_directories(m_dir, error);
+    const std::string temporary =
+        (fs::path(m_dir) / fmt::format("{}{}-{}", k_temporary_prefix, ::getpid(), random_hex())).string();
+    if (error || !write_bytes(temporary, bytes) || std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        m_write_failed = true;
+        warnings.push_back("cannot write the history cache in " + util::quoted(m_dir) +
+                           "; the next run will read history again (use --cache-dir or --no-cache)");
+        return false;
+    }
+    m_bytes_written += bytes.size();
+    return true;
+}
+
+std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tree, std::vector<std::string>& warnings) {
+    const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix)).string();
+    TreeFileContents contents = read_tree_file(path, m_tool_version);
+    if (contents.status == CacheFileStatus::corrupt) {
+        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
+                           "); it was ignored and will be rebuilt");
+    }
+    if (contents.status != CacheFileStatus::ok) return std::nullopt;
+    m_bytes_read += contents.bytes;
+    return std::move(contents.paths);
+}
+
+void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::string>& paths,
+                                std::vector<std::string>& warnings) {
+    const std::string name = fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix);
+    if (!write_atomically((fs::path(m_dir) / name).string(), encode_tree_file(paths, m_tool_version), warnings)) return;
+    // Only the listing of the tree just loaded is worth keeping.
+    std::error_code error;
+    for (fs::directory_iterator it(m_dir, error), end; !error && it != end; it.increment(error)) {
+        const std::string other = it->path().filename().string();
+        std::error_code ignored;
+        if (other.starts_with(k_tree_prefix) && other != name) fs::remove(it->path(), ignored);
+    }
+}
+
+void FactCache::remove_read_files() const {
+    // A file another run removed first is simply gone; nothing to report.
+    for (const std::string& path : m_paths) std::remove(path.c_str());
+}
+
+void FactCache::remove_abandoned_temporaries() const {
+    std::error_code error;
+    const auto now = fs::file_time_type::clock::now();
+    for (fs::directory_iterator it(m_dir, error), end; !error && it != end; it.increment(error)) {
+        if (!it->path().filename().string().starts_with(k_temporary_prefix)) continue;
+        std::error_code time_error;
+        const auto written = fs::last_write_time(it->path(), time_error);
+        if (!time_error && now - written > k_abandoned_after) fs::remove(it->path(), time_error);
+    }
+}
+
+}  // namespace roles::git
