@@ -10,6 +10,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <git2.h>
 
@@ -30,6 +31,7 @@ public:
     }
     void raw(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
     [[nodiscard]] std::string& out() { return m_out; }
+    [[nodiscard]] const std::string& out() const { return m_out; }
 
 private:
     std::string m_out;

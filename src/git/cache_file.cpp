@@ -1,5 +1,7 @@
 #include "cache_file.hpp"
 
+#include "cache_codec.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -21,87 +23,6 @@ constexpr std::string_view k_tree_magic = "ROLESTL\n";
 constexpr std::uint32_t k_unset = std::numeric_limits<std::uint32_t>::max();
 constexpr std::size_t k_oid_size = GIT_OID_RAWSZ;
 constexpr unsigned k_max_kind = static_cast<unsigned>(ChangeKind::renamed);
-
-// Appends fixed-width little-endian fields (the only platforms roles builds on are
-// little-endian, so memcpy of the value is the encoding).
-class Encoder {
-public:
-    void u8(std::uint8_t value) { m_out.push_back(static_cast<char>(value)); }
-    void u32(std::uint32_t value) { raw(&value, sizeof value); }
-    void u64(std::uint64_t value) { raw(&value, sizeof value); }
-    void i64(std::int64_t value) { raw(&value, sizeof value); }
-    void i32(std::int32_t value) { raw(&value, sizeof value); }
-    void oid(const git_oid& id) { raw(id.id, k_oid_size); }
-    void text(const std::string& value) {
-        u32(static_cast<std::uint32_t>(value.size()));
-        raw(value.data(), value.size());
-    }
-    void raw(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
-    /// Overwrites the 8 bytes at `offset` (a placeholder written earlier).
-    void patch_u64(std::size_t offset, std::uint64_t value) { std::memcpy(m_out.data() + offset, &value, sizeof value); }
-    std::string& out() { return m_out; }
-
-private:
-    std::string m_out;
-};
-
-// Reads what Encoder wrote; any read past the end clears ok() and yields zeros.
-class Decoder {
-public:
-    Decoder(const char* data, std::size_t size) : m_begin(data), m_position(data), m_end(data + size) {}
-    [[nodiscard]] bool ok() const { return m_ok; }
-    [[nodiscard]] std::size_t consumed() const { return static_cast<std::size_t>(m_position - m_begin); }
-    [[nodiscard]] bool at_end() const { return m_position == m_end; }
-    std::uint8_t u8() { return fixed<std::uint8_t>(); }
-    std::uint32_t u32() { return fixed<std::uint32_t>(); }
-    std::uint64_t u64() { return fixed<std::uint64_t>(); }
-    std::int64_t i64() { return fixed<std::int64_t>(); }
-    std::int32_t i32() { return fixed<std::int32_t>(); }
-    void oid(git_oid& id) { take(id.id, k_oid_size); }
-    void text(std::string& value) {
-        const std::uint32_t size = u32();
-        if (!check(size)) return;
-        value.assign(m_position, size);
-        m_position += size;
-    }
-    /// A count of items of at least `item_size` bytes each, checked against what is left.
-    std::uint32_t count(std::size_t item_size) {
-        const std::uint32_t value = u32();
-        if (item_size > 0 && value > static_cast<std::size_t>(m_end - m_position) / item_size) m_ok = false;
-        return m_ok ? value : 0;
-    }
-    void fail() { m_ok = false; }
-
-private:
-    bool check(std::size_t size) {
-        if (!m_ok || size > static_cast<std::size_t>(m_end - m_position)) {
-            m_ok = false;
-            return false;
-        }
-        return true;
-    }
-    void take(void* out, std::size_t size) {
-        if (!check(size)) {
-            std::memset(out, 0, size);
-            return;
-        }
-        std::memcpy(out, m_position, size);
-        m_position += size;
-    }
-    template <typename T>
-    T fixed() {
-        T value{};
-        take(&value, sizeof value);
-        return value;
-    }
-
-    const char* m_begin;
-    const char* m_position;
-    const char* m_end;
-    bool m_ok = true;
-};
-
-std::uint64_t rotate(std::uint64_t value, int bits) { return (value << bits) | (value >> (64 - bits)); }
 
 // File index of each store index, assigned in first-use order.
 struct Tables {
@@ -169,19 +90,18 @@ void encode_commit(const FactRef& ref, Tables& tables, Encoder& out) {
     }
 }
 
-// The payload: u64 offset of the tables (from the payload's start), the commits, then the
-// path and identity tables. The tables come last because they are only known once every
-// commit is encoded; putting them there lets the whole file be built in one buffer.
-void encode_payload(const std::vector<FactRef>& commits, Encoder& out) {
-    const std::size_t start = out.out().size();
-    std::size_t estimate = 0;
-    for (const FactRef& ref : commits) estimate += 128 + ref.facts().message.size() + 9 * ref.facts().changes.size();
-    out.out().reserve(start + estimate);
-    out.u64(0);
+// The payload: the commits, then the path and identity tables (only known once every
+// commit is encoded), then the offset of the tables from the payload's start. Written as
+// it is encoded, so a file never has to fit in memory.
+void encode_payload(const std::vector<FactRef>& commits, CacheFileWriter& writer) {
+    Encoder& out = writer.encoder();
     Tables tables;
     out.u32(static_cast<std::uint32_t>(commits.size()));
-    for (const FactRef& ref : commits) encode_commit(ref, tables, out);
-    out.patch_u64(start, out.out().size() - start);
+    for (const FactRef& ref : commits) {
+        encode_commit(ref, tables, out);
+        writer.flush_if_large();
+    }
+    const std::uint64_t tables_offset = writer.payload_size();
     out.u32(static_cast<std::uint32_t>(tables.path_texts.size()));
     for (const std::string* path : tables.path_texts) out.text(*path);
     out.u32(static_cast<std::uint32_t>(tables.identity_texts.size()));
@@ -189,6 +109,7 @@ void encode_payload(const std::vector<FactRef>& commits, Encoder& out) {
         out.text(identity->name);
         out.text(identity->email);
     }
+    out.u64(tables_offset);
 }
 
 bool valid_index(std::uint32_t index, std::size_t count) { return index < count; }
@@ -249,13 +170,14 @@ bool decode_tables(Decoder in, FactStore& store, std::vector<TableIndex>& paths,
 }
 
 bool decode_payload(const char* data, std::size_t size, FactStore& store) {
-    Decoder in(data, size);
-    const std::uint64_t tables = in.u64();
-    if (!in.ok() || tables < in.consumed() || tables > size) return false;
+    if (size < 8) return false;
+    Decoder trailer(data + size - 8, 8);
+    const std::uint64_t tables = trailer.u64();
+    if (tables > size - 8) return false;
     std::vector<TableIndex> paths;
     std::vector<TableIndex> identities;
-    if (!decode_tables(Decoder(data + tables, size - tables), store, paths, identities)) return false;
-    Decoder commits(data + in.consumed(), tables - in.consumed());
+    if (!decode_tables(Decoder(data + tables, size - 8 - tables), store, paths, identities)) return false;
+    Decoder commits(data, tables);
     const std::uint32_t count = commits.count(2 * k_oid_size);
     store.reserve(count, 0);
     for (std::uint32_t i = 0; i < count && commits.ok(); ++i) decode_commit(commits, store, paths, identities);
@@ -343,56 +265,14 @@ Envelope open_envelope(const std::string& path, std::string_view magic, const st
     return envelope;
 }
 
-// The envelope's header, with placeholders for the payload's size and checksum; returns
-// where they are, for seal().
-std::size_t open_seal(Encoder& file, std::string_view magic, const std::string& tool_version) {
-    file.raw(magic.data(), magic.size());
-    file.u32(k_cache_format);
-    file.text(tool_version);
-    const std::size_t placeholders = file.out().size();
-    file.u64(0);
-    file.u64(0);
-    return placeholders;
-}
-
-std::string seal(Encoder& file, std::size_t placeholders) {
-    const std::size_t payload = placeholders + 16;
-    const std::size_t size = file.out().size() - payload;
-    file.patch_u64(placeholders, size);
-    file.patch_u64(placeholders + 8,
-                   checksum64(reinterpret_cast<const unsigned char*>(file.out().data()) + payload, size));
-    return std::move(file.out());
-}
-
 }  // namespace
 
-std::uint64_t checksum64(const unsigned char* data, std::size_t size) {
-    constexpr std::uint64_t k_multiplier = 0x9e37'79b9'7f4a'7c15ULL;
-    constexpr std::uint64_t k_second = 0xc2b2'ae3d'27d4'eb4fULL;
-    std::uint64_t hash = 0x2545'f491'4f6c'dd1dULL ^ (size * k_multiplier);
-    std::size_t i = 0;
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, data + i, 8);
-        hash = rotate(hash ^ (word * k_second), 31) * k_multiplier;
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, data + i, size - i);
-    hash = rotate(hash ^ (tail * k_second), 31) * k_multiplier;
-    // Final mix (MurmurHash3's fmix64), so that every input bit reaches every output bit.
-    hash ^= hash >> 33;
-    hash *= 0xff51'afd7'ed55'8ccdULL;
-    hash ^= hash >> 33;
-    hash *= 0xc4ce'b9fe'1a85'ec53ULL;
-    hash ^= hash >> 33;
-    return hash;
-}
-
-std::string encode_cache_file(const std::vector<FactRef>& commits, const std::string& tool_version) {
-    Encoder file;
-    const std::size_t placeholders = open_seal(file, k_facts_magic, tool_version);
-    encode_payload(commits, file);
-    return seal(file, placeholders);
+std::optional<std::uint64_t> write_cache_file(const std::string& path, const std::vector<FactRef>& commits,
+                                             const std::string& tool_version) {
+    CacheFileWriter writer(path, k_facts_magic, k_cache_format, tool_version);
+    if (!writer.good()) return std::nullopt;
+    encode_payload(commits, writer);
+    return writer.finish();
 }
 
 CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version) {
@@ -411,12 +291,13 @@ CacheFileContents read_cache_file(const std::string& path, const std::string& to
     return contents;
 }
 
-std::string encode_tree_file(const std::vector<std::string>& paths, const std::string& tool_version) {
-    Encoder file;
-    const std::size_t placeholders = open_seal(file, k_tree_magic, tool_version);
-    file.u32(static_cast<std::uint32_t>(paths.size()));
-    for (const std::string& path : paths) file.text(path);
-    return seal(file, placeholders);
+std::optional<std::uint64_t> write_tree_file(const std::string& path, const std::vector<std::string>& paths,
+                                            const std::string& tool_version) {
+    CacheFileWriter writer(path, k_tree_magic, k_cache_format, tool_version);
+    if (!writer.good()) return std::nullopt;
+    writer.encoder().u32(static_cast<std::uint32_t>(paths.size()));
+    for (const std::string& file : paths) writer.encoder().text(file);
+    return writer.finish();
 }
 
 TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version) {

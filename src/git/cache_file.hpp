@@ -2,8 +2,8 @@
 // Internal to src/git: one file of the history cache, holding the facts of some commits.
 //
 // Layout (little-endian): magic "ROLESFC\n", u32 format version, u32 length + tool version,
-// u64 payload size, u64 payload checksum, then the payload: the offset of the tables, the
-// commits, then the path and identity tables, every string and list length-prefixed. A tree listing (HEAD's
+// u64 payload size, u64 payload checksum, then the payload: the commits, the path and
+// identity tables, and the offset of the tables, every string and list length-prefixed. A tree listing (HEAD's
 // files, kept by tree id) has the same envelope with magic "ROLESTL\n" and a path list. Facts are keyed by commit
 // id, so a file never goes stale: it only ever lacks commits. Files are written to a
 // temporary name and renamed, so readers see whole files or none; the checksum catches
@@ -40,10 +40,11 @@ struct CacheFileContents {
 /// Reads and checks the cache file at `path`, written by tool version `tool_version`.
 [[nodiscard]] CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version);
 
-/// Serialises the given commits (all complete, each with the store its indexes refer to)
-/// into the bytes of a cache file. Path and identity tables are rebuilt so that the file
-/// holds only what its commits use.
-[[nodiscard]] std::string encode_cache_file(const std::vector<FactRef>& commits, const std::string& tool_version);
+/// Writes the given commits (all complete, each with the store its indexes refer to) as a
+/// cache file at `path`. Path and identity tables are rebuilt so that the file holds only
+/// what its commits use. The file's size, or nullopt when it could not be written.
+[[nodiscard]] std::optional<std::uint64_t> write_cache_file(const std::string& path, const std::vector<FactRef>& commits,
+                                                           const std::string& tool_version);
 
 /// What reading a cached tree listing found.
 struct TreeFileContents {
@@ -53,13 +54,12 @@ struct TreeFileContents {
     std::uint64_t bytes = 0;
 };
 
-/// The bytes of a file caching the blob paths of one tree (HEAD's files), in tree order.
-[[nodiscard]] std::string encode_tree_file(const std::vector<std::string>& paths, const std::string& tool_version);
+/// Writes a file caching the blob paths of one tree (HEAD's files), in tree order; its
+/// size, or nullopt when it could not be written.
+[[nodiscard]] std::optional<std::uint64_t> write_tree_file(const std::string& path, const std::vector<std::string>& paths,
+                                                          const std::string& tool_version);
 
-/// Reads and checks a tree listing written by encode_tree_file.
+/// Reads and checks a tree listing written by write_tree_file.
 [[nodiscard]] TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version);
-
-/// A 64-bit checksum of `size` bytes (not cryptographic: it detects damage, not tampering).
-[[nodiscard]] std::uint64_t checksum64(const unsigned char* data, std::size_t size);
 
 }  // namespace roles::git

@@ -53,13 +53,6 @@ std::vector<std::string> list_cache_files(const std::string& dir) {
     return paths;
 }
 
-bool write_bytes(const std::string& path, const std::string& bytes) {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr) return false;
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    return std::fclose(file) == 0 && written;
-}
-
 }  // namespace
 
 FactCache FactCache::open(std::string dir, std::string tool_version, std::vector<std::string>& warnings) {
@@ -115,27 +108,30 @@ void FactCache::save(const std::vector<FactRef>& reached, const std::vector<Fact
 
 bool FactCache::write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {
     const std::string final_path = (fs::path(m_dir) / fmt::format("{}{}{}", k_prefix, random_hex(), k_suffix)).string();
-    if (!write_atomically(final_path, encode_cache_file(commits, m_tool_version), warnings)) return false;
+    const auto write = [&](const std::string& path) { return write_cache_file(path, commits, m_tool_version); };
+    if (!write_atomically(final_path, write, warnings)) return false;
     remove_abandoned_temporaries();
     return true;
 }
 
 // Written under a temporary name and renamed: readers see the whole file or nothing.
-bool FactCache::write_atomically(const std::string& final_path, const std::string& bytes,
+bool FactCache::write_atomically(const std::string& final_path, const FileWriter& write,
                                  std::vector<std::string>& warnings) {
     if (m_write_failed) return false;  // one warning per run is enough
     std::error_code error;
     fs::create_directories(m_dir, error);
     const std::string temporary =
         (fs::path(m_dir) / fmt::format("{}{}-{}", k_temporary_prefix, ::getpid(), random_hex())).string();
-    if (error || !write_bytes(temporary, bytes) || std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+    std::optional<std::uint64_t> written;
+    if (!error) written = write(temporary);
+    if (!written || std::rename(temporary.c_str(), final_path.c_str()) != 0) {
         std::remove(temporary.c_str());
         m_write_failed = true;
         warnings.push_back("cannot write the history cache in " + util::quoted(m_dir) +
                            "; the next run will read history again (use --cache-dir or --no-cache)");
         return false;
     }
-    m_bytes_written += bytes.size();
+    m_bytes_written += *written;
     return true;
 }
 
@@ -154,7 +150,8 @@ std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tre
 void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::string>& paths,
                                 std::vector<std::string>& warnings) {
     const std::string name = fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix);
-    if (!write_atomically((fs::path(m_dir) / name).string(), encode_tree_file(paths, m_tool_version), warnings)) return;
+    const auto write = [&](const std::string& path) { return write_tree_file(path, paths, m_tool_version); };
+    if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     // Only the listing of the tree just loaded is worth keeping.
     std::error_code error;
     for (fs::directory_iterator it(m_dir, error), end; !error && it != end; it.increment(error)) {

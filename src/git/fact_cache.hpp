@@ -13,6 +13,7 @@
 // under a cache file's name.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,7 +56,9 @@ private:
     FactCache(std::string dir, std::string tool_version) : m_dir(std::move(dir)), m_tool_version(std::move(tool_version)) {}
     void read_file(const std::string& path, std::vector<std::string>& warnings);
     bool write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings);
-    bool write_atomically(const std::string& final_path, const std::string& bytes, std::vector<std::string>& warnings);
+    // Writes the file at a given path and returns its size, or nullopt on failure.
+    using FileWriter = std::function<std::optional<std::uint64_t>(const std::string&)>;
+    bool write_atomically(const std::string& final_path, const FileWriter& write, std::vector<std::string>& warnings);
     void remove_read_files() const;
     void remove_abandoned_temporaries() const;
 

@@ -125,27 +125,35 @@ struct Walked {
     std::vector<FactStore> stores;
 };
 
-// Reports progress at most ten times a second, and only when commits are read from git.
-class ProgressTicker {
+// What the loader does now and then while commits are read: report progress (at most ten
+// times a second), and keep the packs' pages from piling up in the resident set.
+class ReadMonitor {
 public:
-    explicit ProgressTicker(const ProgressCallback& callback) : m_callback(callback), m_start(Clock::now()) {}
+    ReadMonitor(const ProgressCallback& callback, const PackSet* packs)
+        : m_callback(callback), m_packs(packs), m_start(Clock::now()) {}
 
     // Called for every request: looks at the clock only every few hundred.
     void walking(const ParallelReader& reader) {
-        if (!m_callback || (++m_calls & 255) != 0) return;
-        report(reader.read_so_far(), reader.requested(), true);
+        if ((++m_calls & 255) != 0) return;
+        tick(reader.read_so_far(), reader.requested(), true);
     }
-    void reading(std::uint64_t done, std::uint64_t total) { report(done, total, false); }
+    void reading(std::uint64_t done, std::uint64_t total) { tick(done, total, false); }
 
 private:
-    void report(std::uint64_t done, std::uint64_t total, bool walking) {
+    // Pack pages beyond this are dropped (PackSet::trim_resident): git keeps them all,
+    // which on a history of a million commits is a gigabyte of resident pages.
+    static constexpr std::uint64_t k_resident_packs = std::uint64_t{256} << 20;
+
+    void tick(std::uint64_t done, std::uint64_t total, bool walking) {
         const auto now = Clock::now();
-        if (!m_callback || now - m_last < std::chrono::milliseconds(100)) return;
+        if (now - m_last < std::chrono::milliseconds(100)) return;
         m_last = now;
-        m_callback({done, total, std::chrono::duration<double>(now - m_start).count(), walking});
+        if (m_packs) m_packs->trim_resident(k_resident_packs);
+        if (m_callback) m_callback({done, total, std::chrono::duration<double>(now - m_start).count(), walking});
     }
 
     const ProgressCallback& m_callback;
+    const PackSet* m_packs;
     Clock::time_point m_start;
     Clock::time_point m_last = m_start;
     std::uint64_t m_calls = 0;
@@ -156,18 +164,18 @@ util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr
                                      const git_oid& tip, CloneDepth depth, const LoadOptions& options,
                                      const KnownFacts& known, std::size_t expected, LoadStats& stats,
                                      PhaseClock& clock) {
-    ProgressTicker progress(options.progress);
+    ReadMonitor monitor(options.progress, packs.get());
     ParallelReader reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads);
     ObjectSource source(repo, packs);
     const auto request = [&](CommitRequest&& item) {
         reader.request(std::move(item));
-        progress.walking(reader);
+        monitor.walking(reader);
     };
     auto graph = discover_commits(source, tip, depth, known, request, expected);
     if (!graph) return std::unexpected(graph.error());
     clock.lap("walk");
     const std::uint64_t total = reader.requested();
-    auto stores = reader.finish([&](std::uint64_t done) { progress.reading(done, total); });
+    auto stores = reader.finish([&](std::uint64_t done) { monitor.reading(done, total); });
     if (!stores) return std::unexpected(stores.error());
     clock.lap("read");
     stats.commits_walked = graph->nodes.size();
@@ -214,8 +222,7 @@ OrderedFacts order_facts(Walked& walked) {
     return facts;
 }
 
-void assemble(const Walked& walked, const OrderedFacts& facts, HistoryBuilder& builder) {
-    builder.add_missing(walked.graph.missing_objects);
+void assemble(const OrderedFacts& facts, HistoryBuilder& builder) {
     builder.reserve_commits(facts.ordered.size());
     for (const FactRef& ref : facts.ordered) {
         // Found by the walk but gone when read: counted like any absent commit.
@@ -269,16 +276,6 @@ util::Expected<std::vector<std::string>> head_paths(git_repository* repo, const 
     return paths;
 }
 
-util::Expected<void> load_head_files(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
-                                     const git_commit* tip, FactCache* cache, HistoryBuilder& builder) {
-    auto paths = head_paths(repo, packs, tip, cache, builder);
-    if (!paths) return std::unexpected(paths.error());
-    auto& head_files = builder.history().head_files;
-    head_files.reserve(paths->size());
-    for (const std::string& path : *paths) head_files.push_back(builder.path(path));
-    return {};
-}
-
 void describe_repository(git_repository* repo, const git_commit* tip, History& history) {
     history.repo_path = without_trailing_slash(git_repository_path(repo));
     history.workdir = without_trailing_slash(git_repository_workdir(repo));
@@ -305,9 +302,11 @@ std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& opt
     return cache;
 }
 
-// The commits: from the cache when it has them, else read from git (then cached).
+// The commits: from the cache when it has them, else read from git (then cached). The
+// packs are let go as soon as the readers are done, and the graph once it has given the
+// order, so that their memory is free again before the History is assembled.
 util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, const LoadOptions& options,
-                                  const std::shared_ptr<const PackSet>& packs, std::optional<FactCache>& cache,
+                                  std::shared_ptr<const PackSet> packs, std::optional<FactCache>& cache,
                                   HistoryBuilder& builder, LoadStats& stats, PhaseClock& clock) {
     History& history = builder.history();
     KnownFacts known;
@@ -315,16 +314,18 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
     const std::size_t expected = cache ? cache->cached_commits() + 1024 : 1024;
     auto walked = walk_and_read(repo, packs, *git_commit_id(tip), depth, options, known, expected, stats, clock);
+    packs.reset();
     if (!walked) return std::unexpected(walked.error());
     const OrderedFacts facts = order_facts(*walked);
     stats.cache_hits = stats.commits_walked - facts.fresh.size();
+    builder.add_missing(walked->graph.missing_objects);
+    walked->graph = CommitGraph{};
     clock.lap("order");
     if (cache) {
         update_cache(*cache, facts, history.warnings);
-        stats.cache_bytes_written = cache->bytes_written();
         clock.lap("cache write");
     }
-    assemble(*walked, facts, builder);
+    assemble(facts, builder);
     clock.lap("assemble");
     return {};
 }
@@ -340,10 +341,17 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     clock.lap("packs");
     std::optional<FactCache> cache = open_cache(repo, options, history, stats);
     clock.lap("cache read");
-    if (auto commits = load_commits(repo, tip, options, packs, cache, builder, stats, clock); !commits) return commits;
-    if (auto files = load_head_files(repo, packs, tip, cache ? &*cache : nullptr, builder); !files) return files;
-    if (cache) stats.cache_bytes_written = cache->bytes_written();
+    // Listed before the commits are read, so that the packs can be let go right after;
+    // interned after them, so that path ids come out in the same order as always.
+    auto files = head_paths(repo, packs, tip, cache ? &*cache : nullptr, builder);
+    if (!files) return std::unexpected(files.error());
     clock.lap("head files");
+    if (auto commits = load_commits(repo, tip, options, std::move(packs), cache, builder, stats, clock); !commits) {
+        return commits;
+    }
+    history.head_files.reserve(files->size());
+    for (const std::string& path : *files) history.head_files.push_back(builder.path(path));
+    if (cache) stats.cache_bytes_written = cache->bytes_written();
     auto tags = load_tags(repo, builder);
     clock.lap("tags");
     return tags;

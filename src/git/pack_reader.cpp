@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -60,6 +61,8 @@ public:
     }
     [[nodiscard]] const unsigned char* data() const { return m_data; }
     [[nodiscard]] std::size_t size() const { return m_size; }
+    // Clean file pages: dropping them loses nothing (see PackSet::trim_resident).
+    void drop_pages() const { ::madvise(const_cast<unsigned char*>(m_data), m_size, MADV_DONTNEED); }
 
 private:
     MappedFile(const unsigned char* data, std::size_t size) : m_data(data), m_size(size) {}
@@ -86,6 +89,7 @@ public:
     [[nodiscard]] std::optional<std::uint64_t> offset_at(std::uint32_t position) const;
     [[nodiscard]] std::optional<EntryHeader> header(std::uint64_t offset) const;
     [[nodiscard]] const unsigned char* data() const { return m_pack.data(); }
+    void drop_pages() const { m_pack.drop_pages(); }
     /// End of the entries (the trailing checksum excluded).
     [[nodiscard]] std::uint64_t end() const { return m_pack.size() - k_oid_size; }
     [[nodiscard]] std::uint32_t count() const { return m_count; }
@@ -219,6 +223,28 @@ std::optional<EntryHeader> Pack::header(std::uint64_t offset) const {
 
 PackSet::PackSet() = default;
 PackSet::~PackSet() = default;
+
+namespace {
+
+// Resident pages of file mappings (and shared memory) of this process, from /proc.
+std::uint64_t resident_shared_bytes() {
+    std::FILE* file = std::fopen("/proc/self/statm", "r");
+    if (file == nullptr) return 0;
+    unsigned long long size = 0;
+    unsigned long long resident = 0;
+    unsigned long long shared = 0;
+    const int read = std::fscanf(file, "%llu %llu %llu", &size, &resident, &shared);
+    std::fclose(file);
+    return read == 3 ? shared * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) : 0;
+}
+
+}  // namespace
+
+bool PackSet::trim_resident(std::uint64_t limit) const {
+    if (resident_shared_bytes() <= limit) return false;
+    for (const auto& pack : m_packs) pack->drop_pages();
+    return true;
+}
 
 std::shared_ptr<const PackSet> PackSet::open(const std::string& objects_dir) {
     namespace fs = std::filesystem;

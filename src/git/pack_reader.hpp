@@ -41,6 +41,13 @@ public:
     [[nodiscard]] std::uint64_t object_count() const { return m_objects; }
     [[nodiscard]] const Pack& pack(std::size_t index) const { return *m_packs[index]; }
 
+    /// Drops the mapped pages of the packs from this process's resident set when they
+    /// exceed `limit` bytes. They stay in the page cache, so a page read again costs a
+    /// minor fault, not a disk read; without this, a walk of a large history keeps every
+    /// page of every pack it touched counted as its own memory. Safe while other threads
+    /// read the packs. Returns whether pages were dropped.
+    bool trim_resident(std::uint64_t limit) const;
+
 private:
     std::vector<std::unique_ptr<Pack>> m_packs;
     std::uint64_t m_objects = 0;

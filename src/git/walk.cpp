@@ -15,15 +15,16 @@ void add_node(CommitGraph& graph, const git_oid& id, const git_oid& tree, std::i
     GraphNode node{id, tree, time, static_cast<std::uint32_t>(graph.parents.size()),
                    static_cast<std::uint32_t>(parents.size()), known};
     graph.parents.insert(graph.parents.end(), parents.begin(), parents.end());
-    graph.index.insert(id, static_cast<std::uint32_t>(graph.nodes.size()));
+    // Every id is in the index from the moment the walk meets it (as k_absent, until read).
+    *graph.index.find(id) = static_cast<std::uint32_t>(graph.nodes.size());
     graph.nodes.push_back(node);
 }
 
 // The first parent's tree when the walk has met that parent already.
 std::optional<git_oid> known_parent_tree(const CommitGraph& graph, const std::vector<git_oid>& parents) {
     if (parents.empty()) return std::nullopt;
-    const std::uint32_t* found = graph.index.find(parents.front());
-    if (found == nullptr) return std::nullopt;
+    const auto found = graph.position(parents.front());
+    if (!found) return std::nullopt;
     return graph.nodes[*found].tree;
 }
 
@@ -60,7 +61,7 @@ util::Expected<bool> visit(ObjectSource& source, const git_oid& id, CloneDepth d
 void reread_orphans(CommitGraph& graph, const ReadRequest& request) {
     for (GraphNode& node : graph.nodes) {
         if (node.known.store == nullptr || node.parent_count == 0) continue;
-        if (graph.index.contains(graph.parents[node.first_parent])) continue;
+        if (graph.position(graph.parents[node.first_parent])) continue;
         node.known = FactRef{};
         CommitRequest item;
         item.id = node.id;
@@ -76,10 +77,8 @@ util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid
     graph.nodes.reserve(expected);
     graph.parents.reserve(expected + expected / 8);
     graph.index.reserve(expected);
-    FlatOidMap<bool> seen;
-    seen.reserve(expected);
     std::vector<git_oid> pending{tip};
-    seen.insert(tip, true);
+    graph.index.insert(tip, CommitGraph::k_absent);
     while (!pending.empty()) {
         const git_oid id = pending.back();
         pending.pop_back();
@@ -91,7 +90,7 @@ util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid
         // stay contiguous, which keeps a reader's consecutive commits related.
         for (std::uint32_t i = node.parent_count; i-- > 0;) {
             const git_oid& parent = graph.parents[node.first_parent + i];
-            if (seen.insert(parent, true)) pending.push_back(parent);
+            if (graph.index.insert(parent, CommitGraph::k_absent)) pending.push_back(parent);
         }
     }
     reread_orphans(graph, request);
@@ -103,7 +102,7 @@ std::vector<std::uint32_t> date_order(const CommitGraph& graph) {
     std::vector<std::uint32_t> parent_nodes(graph.parents.size(), k_absent);
     std::vector<std::uint32_t> pending_children(count, 0);
     for (std::size_t i = 0; i < graph.parents.size(); ++i) {
-        if (const std::uint32_t* found = graph.index.find(graph.parents[i])) {
+        if (const auto found = graph.position(graph.parents[i])) {
             parent_nodes[i] = *found;
             ++pending_children[*found];
         }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "commit_reader.hpp"
@@ -35,10 +36,20 @@ struct GraphNode {
 
 /// Every commit reachable from a tip.
 struct CommitGraph {
+    /// `index` value of an id the walk met as a parent but could not read (absent).
+    static constexpr std::uint32_t k_absent = 0xffff'ffffU;
+
     std::vector<GraphNode> nodes;  ///< in discovery order (depth first, first parent first)
     std::vector<git_oid> parents;  ///< all nodes' parent ids, pooled
-    FlatOidMap<std::uint32_t> index;  ///< id -> position in nodes
+    FlatOidMap<std::uint32_t> index;  ///< id -> position in nodes, or k_absent
     std::uint32_t missing_objects = 0;  ///< absent commits (a shallow boundary not counted)
+
+    /// Position of `id` in nodes; nullopt when the walk did not find it.
+    [[nodiscard]] std::optional<std::uint32_t> position(const git_oid& id) const {
+        const std::uint32_t* found = index.find(id);
+        if (found == nullptr || *found == k_absent) return std::nullopt;
+        return *found;
+    }
 };
 
 /// Finds every commit reachable from `tip` (`expected`: a guess of how many, to size the
