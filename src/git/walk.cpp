@@ -1,14 +1,11 @@
 #include "walk.hpp"
 
-#include <limits>
 #include <optional>
 #include <queue>
 
 namespace roles::git {
 
 namespace {
-
-constexpr std::uint32_t k_absent = std::numeric_limits<std::uint32_t>::max();
 
 void add_node(CommitGraph& graph, const git_oid& id, const git_oid& tree, std::int64_t time,
               const std::vector<git_oid>& parents, FactRef known) {
@@ -99,7 +96,7 @@ util::Expected<CommitGraph> discover_commits(ObjectSource& source, const git_oid
 
 std::vector<std::uint32_t> date_order(const CommitGraph& graph) {
     const std::size_t count = graph.nodes.size();
-    std::vector<std::uint32_t> parent_nodes(graph.parents.size(), k_absent);
+    std::vector<std::uint32_t> parent_nodes(graph.parents.size(), CommitGraph::k_absent);
     std::vector<std::uint32_t> pending_children(count, 0);
     for (std::size_t i = 0; i < graph.parents.size(); ++i) {
         if (const auto found = graph.position(graph.parents[i])) {
@@ -125,7 +122,7 @@ std::vector<std::uint32_t> date_order(const CommitGraph& graph) {
         const GraphNode& node = graph.nodes[current];
         for (std::uint32_t i = 0; i < node.parent_count; ++i) {
             const std::uint32_t parent = parent_nodes[node.first_parent + i];
-            if (parent != k_absent && --pending_children[parent] == 0) ready.push(parent);
+            if (parent != CommitGraph::k_absent && --pending_children[parent] == 0) ready.push(parent);
         }
     }
     return order;
