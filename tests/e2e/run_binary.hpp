@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <string>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
 #include "support/temp_dir.hpp"
 
 namespace roles::test {
@@ -60,6 +63,20 @@ inline std::string build_example(const std::string& name, bool with_roster = tru
                                   shell_quote(name) + " " + shell_quote(dest));
     if (result.exit_code != 0) throw std::runtime_error("building example " + name + " failed: " + result.err);
     return dest;
+}
+
+/// `text` parsed as JSON; the test fails when it is not JSON.
+inline nlohmann::json parse_json(const std::string& text) {
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    REQUIRE_FALSE(json.is_discarded());
+    return json;
+}
+
+/// The first line of a text table that starts with `key` and a space (empty if none).
+inline std::string text_row(const std::string& text, const std::string& key) {
+    const auto at = text.find('\n' + key + ' ');
+    if (at == std::string::npos) return {};
+    return text.substr(at + 1, text.find('\n', at + 1) - at - 1);
 }
 
 }  // namespace roles::test

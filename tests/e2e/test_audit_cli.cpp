@@ -10,15 +10,11 @@
 
 using roles::test::build_example;
 using roles::test::run_roles;
+using roles::test::parse_json;
 using roles::test::shell_quote;
+using roles::test::text_row;
 
 namespace {
-
-nlohmann::json parse_json(const std::string& text) {
-    auto json = nlohmann::json::parse(text, nullptr, false);
-    REQUIRE_FALSE(json.is_discarded());
-    return json;
-}
 
 std::string status_of(const nlohmann::json& audit, const std::string& hat) {
     for (const auto& h : audit["hats"]) {
@@ -28,15 +24,6 @@ std::string status_of(const nlohmann::json& audit, const std::string& hat) {
     return {};
 }
 
-// The text table row of a hat, split on runs of two or more spaces.
-std::string text_row(const std::string& text, const std::string& hat) {
-    std::size_t at = 0;
-    while ((at = text.find('\n' + hat + ' ', at)) != std::string::npos) {
-        ++at;
-        return text.substr(at, text.find('\n', at) - at);
-    }
-    return {};
-}
 
 }  // namespace
 

@@ -13,24 +13,9 @@
 
 using roles::test::build_example;
 using roles::test::run_roles;
+using roles::test::parse_json;
 using roles::test::shell_quote;
-
-namespace {
-
-nlohmann::json parse_json(const std::string& text) {
-    auto json = nlohmann::json::parse(text, nullptr, false);
-    REQUIRE_FALSE(json.is_discarded());
-    return json;
-}
-
-// The text table row of a person, split on runs of two or more spaces.
-std::string text_row(const std::string& text, const std::string& key) {
-    const auto at = text.find('\n' + key + ' ');
-    if (at == std::string::npos) return {};
-    return text.substr(at + 1, text.find('\n', at + 1) - at - 1);
-}
-
-}  // namespace
+using roles::test::text_row;
 
 // Nobody has a signal: each holds one hat (ptl, release, bug, tact-sig, docs liaison),
 // commitment is far below 1, and nobody has 20 commits in the 90 days before the window end.
