@@ -11,6 +11,7 @@
 #include "roles/engine/audit.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/roster/loader.hpp"
+#include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::cli {
@@ -223,13 +224,16 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     if (inputs->roster.program) return run_program_audit(options, inputs->roster, *fail_on, timer);
     if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();
-    auto result = engine::run_audit(inputs->history, inputs->roster, inputs->mode, inputs->request);
+    const auto concurrency = options.threads == 1 ? engine::Concurrency::serial : engine::Concurrency::parallel;
+    auto result = engine::run_audit(inputs->history, inputs->roster, inputs->mode, inputs->request, concurrency);
     if (!result) return std::unexpected(result.error());
     timer.stop("analysis");
     timer.start();
     auto code = render(options, *result, *fail_on, inputs->note);
     timer.stop("render");
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+    util::release_at_exit(std::move(*inputs));
+    util::release_at_exit(std::move(*result));
     return code;
 }
 

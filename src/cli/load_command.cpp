@@ -4,6 +4,7 @@
 #include "roles/cli/output.hpp"
 #include "roles/engine/load.hpp"
 #include "roles/report/load.hpp"
+#include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::cli {
@@ -49,6 +50,8 @@ util::Expected<util::ExitCode> run_load(const Options& options) {
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     timer.stop("render");
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+    util::release_at_exit(std::move(*inputs));
+    util::release_at_exit(std::move(*result));
     return util::ExitCode::ok;
 }
 

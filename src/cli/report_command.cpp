@@ -5,6 +5,7 @@
 #include "roles/engine/cycle.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/report/cycle.hpp"
+#include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::cli {
@@ -65,6 +66,8 @@ util::Expected<util::ExitCode> run_report(const Options& options) {
     timer.stop("render");
     if (!options.quiet && !inputs->note.empty()) std::fprintf(stderr, "%s\n", inputs->note.c_str());
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+    util::release_at_exit(std::move(*inputs));
+    util::release_at_exit(std::move(*result));
     return util::ExitCode::ok;
 }
 

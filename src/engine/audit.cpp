@@ -1,6 +1,7 @@
 #include "roles/engine/audit.hpp"
 
 #include <algorithm>
+#include <future>
 #include <string_view>
 #include <unordered_set>
 
@@ -56,12 +57,19 @@ std::vector<std::string> history_warnings(const git::History& history) {
 // commit time would drop the release that HEAD is. So the default end is the later of HEAD's
 // time and the newest tag on a commit of the analysed history.
 std::int64_t default_end(const git::History& history) {
-    std::unordered_set<std::string_view> ids;
-    ids.reserve(history.commits.size());
-    for (const auto& commit : history.commits) ids.insert(commit.id);
-    std::int64_t end = history.head_time;
+    // Only tags newer than HEAD can move the end; usually there are none, and then the
+    // commit ids need not be indexed at all.
+    std::unordered_set<std::string_view> later;
     for (const auto& tag : history.tags) {
-        if (ids.contains(tag.target)) end = std::max(end, tag.time);
+        if (tag.time > history.head_time) later.insert(tag.target);
+    }
+    std::int64_t end = history.head_time;
+    if (later.empty()) return end;
+    for (const auto& commit : history.commits) {
+        if (!later.contains(commit.id)) continue;
+        for (const auto& tag : history.tags) {
+            if (tag.target == commit.id) end = std::max(end, tag.time);
+        }
     }
     return end;
 }
@@ -71,20 +79,6 @@ const std::vector<roster::Hat>& hats_of(const roster::Roster& roster) {
     return roster.projects.empty() ? k_no_hats : roster.hats();
 }
 
-util::Expected<ProjectHealth> project_health(const git::History& history, const roster::Roster& roster,
-                                             const ProjectAnalysis& analysis) {
-    ProjectHealth health;
-    auto factors = compute_project_factors(
-        {history, analysis.resolution, analysis.activity, hats_of(roster), analysis.window});
-    if (!factors) return std::unexpected(factors.error());
-    health.factors = std::move(*factors);
-    auto people = assess_people({history, analysis.resolution, analysis.activity, analysis.evidence,
-                                 analysis.coverage, analysis.window, roster.thresholds});
-    for (auto& row : people) {
-        if (row.risk == RiskLevel::high) health.burnout_high.push_back(std::move(row));
-    }
-    return health;
-}
 
 }  // namespace
 
@@ -96,8 +90,11 @@ Window resolve_window(const git::History& history, const roster::Roster& roster,
     return window;
 }
 
-util::Expected<ProjectAnalysis> analyse_project(const git::History& history, const roster::Roster& roster,
-                                                RosterMode mode, const WindowRequest& request) {
+namespace {
+
+// The window, identities and activity: what both the hats and the project factors need.
+util::Expected<ProjectAnalysis> begin_analysis(const git::History& history, const roster::Roster& roster,
+                                               RosterMode mode, const WindowRequest& request) {
     ProjectAnalysis analysis;
     analysis.window = resolve_window(history, roster, request);
     // An inverted window would silently report nothing at all; a roster-only project has no
@@ -109,6 +106,12 @@ util::Expected<ProjectAnalysis> analyse_project(const git::History& history, con
     }
     analysis.resolution = resolve_identities(history, roster);
     analysis.activity = collect_activity(history, analysis.resolution);
+    return analysis;
+}
+
+// Evidence and coverage of every hat, and the warnings.
+util::Expected<void> finish_analysis(const git::History& history, const roster::Roster& roster, RosterMode mode,
+                                     ProjectAnalysis& analysis) {
     const auto& hats = hats_of(roster);
     auto evidence = collect_evidence(history, analysis.resolution, analysis.activity, hats, analysis.window);
     if (!evidence) return std::unexpected(evidence.error());
@@ -118,12 +121,61 @@ util::Expected<ProjectAnalysis> analyse_project(const git::History& history, con
     analysis.coverage = assess_coverage(input);
     analysis.warnings = roster.warnings;
     for (auto& warning : history_warnings(history)) analysis.warnings.push_back(std::move(warning));
+    return {};
+}
+
+// The project section. The truck factors replay the whole history while the hats and the
+// people only look at the window, so with two threads the factors run beside the rest.
+util::Expected<ProjectHealth> project_health(const git::History& history, const roster::Roster& roster,
+                                             RosterMode mode, ProjectAnalysis& analysis,
+                                             std::future<util::Expected<HeadFileClasses>>& classes) {
+    const FactorsInput factors_input{history, analysis.resolution, analysis.activity, hats_of(roster),
+                                     analysis.window};
+    const auto factors_of = [&]() -> util::Expected<ProjectFactors> {
+        auto classified = classes.valid() ? classes.get() : classify_head_files(history, hats_of(roster));
+        if (!classified) return std::unexpected(classified.error());
+        return compute_project_factors(factors_input, *classified);
+    };
+    std::future<util::Expected<ProjectFactors>> factors;
+    if (classes.valid()) factors = std::async(std::launch::async, factors_of);
+    auto finished = finish_analysis(history, roster, mode, analysis);
+    std::vector<PersonLoadRow> people;
+    if (finished) {
+        people = assess_people({history, analysis.resolution, analysis.activity, analysis.evidence,
+                                analysis.coverage, analysis.window, roster.thresholds});
+    }
+    auto computed = factors.valid() ? factors.get() : factors_of();
+    if (!finished) return std::unexpected(finished.error());
+    if (!computed) return std::unexpected(computed.error());
+    ProjectHealth health;
+    health.factors = std::move(*computed);
+    for (auto& row : people) {
+        if (row.risk == RiskLevel::high) health.burnout_high.push_back(std::move(row));
+    }
+    return health;
+}
+
+}  // namespace
+
+util::Expected<ProjectAnalysis> analyse_project(const git::History& history, const roster::Roster& roster,
+                                                RosterMode mode, const WindowRequest& request) {
+    auto analysis = begin_analysis(history, roster, mode, request);
+    if (!analysis) return analysis;
+    if (auto finished = finish_analysis(history, roster, mode, *analysis); !finished) {
+        return std::unexpected(finished.error());
+    }
     return analysis;
 }
 
 util::Expected<AuditResult> run_audit(const git::History& history, const roster::Roster& roster,
-                                      RosterMode mode, const WindowRequest& request) {
-    auto analysis = analyse_project(history, roster, mode, request);
+                                      RosterMode mode, const WindowRequest& request, Concurrency concurrency) {
+    // Which files at HEAD count where depends on the paths alone: with two threads it is
+    // worked out while identities and activity are resolved.
+    std::future<util::Expected<HeadFileClasses>> classes;
+    if (concurrency == Concurrency::parallel && mode != RosterMode::roster_only) {
+        classes = std::async(std::launch::async, [&] { return classify_head_files(history, hats_of(roster)); });
+    }
+    auto analysis = begin_analysis(history, roster, mode, request);
     if (!analysis) return std::unexpected(analysis.error());
     AuditResult result;
     result.project = roster.projects.empty() ? std::string() : roster.projects.front().name;
@@ -134,9 +186,11 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     result.shallow = history.shallow;
     // Without history there is nothing to measure: no files, no commits, no signals.
     if (mode != RosterMode::roster_only) {
-        auto health = project_health(history, roster, *analysis);
+        auto health = project_health(history, roster, mode, *analysis, classes);
         if (!health) return std::unexpected(health.error());
         result.health = std::move(*health);
+    } else if (auto finished = finish_analysis(history, roster, mode, *analysis); !finished) {
+        return std::unexpected(finished.error());
     }
     result.hats = std::move(analysis->coverage);
     result.totals = count_totals(history, analysis->activity, result.window, result.hats);

@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,8 +23,24 @@ std::string escape_brackets(std::string_view glob) {
     return out;
 }
 
-bool glob_matches(const std::string& glob, const std::string& text) {
-    return fnmatch(escape_brackets(glob).c_str(), text.c_str(), FNM_CASEFOLD) == 0;
+// A bot glob ready for fnmatch, and which half of an identity it is matched against.
+struct BotGlob {
+    std::string pattern;  // brackets escaped
+    bool on_email = false;
+};
+
+std::vector<BotGlob> compile_bot_globs(const std::vector<std::string>& globs) {
+    std::vector<BotGlob> compiled;
+    compiled.reserve(globs.size());
+    for (const auto& glob : globs) compiled.push_back({escape_brackets(glob), glob.find('@') != std::string::npos});
+    return compiled;
+}
+
+bool matches_any(const std::vector<BotGlob>& globs, const git::Identity& identity) {
+    return std::ranges::any_of(globs, [&](const BotGlob& glob) {
+        const std::string& text = glob.on_email ? identity.email : identity.name;
+        return fnmatch(glob.pattern.c_str(), text.c_str(), FNM_CASEFOLD) == 0;
+    });
 }
 
 std::string local_part(const std::string& email) {
@@ -102,11 +119,7 @@ const std::vector<std::string>& builtin_bot_globs() {
 }
 
 bool is_bot(const git::Identity& identity, const std::vector<std::string>& globs) {
-    for (const auto& glob : globs) {
-        const bool on_email = glob.find('@') != std::string::npos;
-        if (glob_matches(glob, on_email ? identity.email : identity.name)) return true;
-    }
-    return false;
+    return matches_any(compile_bot_globs(globs), identity);
 }
 
 Resolution resolve_identities(const git::History& history, const roster::Roster& roster) {
@@ -115,9 +128,11 @@ Resolution resolve_identities(const git::History& history, const roster::Roster&
     add_roster_people(roster, out, index);
     std::vector<std::string> bots = builtin_bot_globs();
     bots.insert(bots.end(), roster.bots.begin(), roster.bots.end());
+    // Escaped once: a large history has tens of thousands of identities.
+    const auto bot_globs = compile_bot_globs(bots);
     out.person_of_identity.reserve(history.identities.size());
     for (const auto& identity : history.identities) {
-        if (is_bot(identity, bots)) {
+        if (matches_any(bot_globs, identity)) {
             out.person_of_identity.emplace_back(std::nullopt);
         } else {
             out.person_of_identity.emplace_back(resolve_one(identity, out, index));

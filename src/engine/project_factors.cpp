@@ -1,8 +1,10 @@
 #include "roles/engine/project_factors.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
+#include <vector>
 
 #include "roles/engine/source_filter.hpp"
 #include "roles/util/glob.hpp"
@@ -43,19 +45,14 @@ ConcentrationFactor concentration(const FactorResult& result, const Resolution& 
     return out;
 }
 
-// A hat's area, compiled.
-struct Area {
-    const roster::Hat* hat = nullptr;
-    util::GlobSet globs;
-};
-
-util::Expected<std::vector<Area>> compile_areas(const std::vector<roster::Hat>& hats) {
-    std::vector<Area> areas;
+// The area globs of the hats that have an area, in roster order.
+util::Expected<std::vector<util::GlobSet>> compile_areas(const std::vector<roster::Hat>& hats) {
+    std::vector<util::GlobSet> areas;
     for (const auto& hat : hats) {
         if (hat.def.area.empty()) continue;
         auto globs = util::GlobSet::compile(hat.def.area);
         if (!globs) return std::unexpected(globs.error());
-        areas.push_back({&hat, std::move(*globs)});
+        areas.push_back(std::move(*globs));
     }
     return areas;
 }
@@ -63,9 +60,28 @@ util::Expected<std::vector<Area>> compile_areas(const std::vector<roster::Hat>& 
 // A hat is responsible for everything in its area, so its documentation and configuration
 // count there (a docs liaison's area is documentation); third-party and generated files
 // are nobody's knowledge anywhere.
-bool counts_for_area(std::string_view path) {
-    const auto file_class = classify_file(path);
+bool counts_for_area(FileClass file_class) {
     return file_class != FileClass::vendored && file_class != FileClass::generated;
+}
+
+HeadFileClasses classify_head(const git::History& history, const std::vector<util::GlobSet>& areas) {
+    HeadFileClasses classes;
+    classes.source.assign(history.paths.size(), 0);
+    classes.in_area.assign(areas.size(), std::vector<std::uint8_t>(history.paths.size(), 0));
+    for (const git::PathId id : history.head_files) {
+        if (id >= history.paths.size()) continue;
+        const std::string& path = history.paths[id];
+        const FileClass file_class = classify_file(path);
+        if (file_class == FileClass::source) {
+            classes.source[id] = 1;
+            ++classes.source_at_head;
+        }
+        if (!counts_for_area(file_class)) continue;
+        for (std::size_t a = 0; a < areas.size(); ++a) {
+            classes.in_area[a][id] = areas[a].matches(path) ? 1 : 0;
+        }
+    }
+    return classes;
 }
 
 TruckFactorResult truck_factor_of(const Authorship& authorship, const Resolution& resolution,
@@ -76,35 +92,30 @@ TruckFactorResult truck_factor_of(const Authorship& authorship, const Resolution
     return truck_factor(authorship, resolution, options);
 }
 
-ScopedTruckFactor area_truck_factor(const Area& area, const Authorship& authorship,
-                                    const FactorsInput& input) {
+ScopedTruckFactor area_truck_factor(const roster::Hat& hat, const std::vector<std::uint8_t>& in_area,
+                                    const Authorship& authorship, const FactorsInput& input) {
     std::vector<git::PathId> paths;
     for (const auto& file : authorship.files) {
-        const auto& path = input.history.paths[file.path];
-        if (area.globs.matches(path) && counts_for_area(path)) paths.push_back(file.path);
+        if (in_area[file.path] != 0) paths.push_back(file.path);
     }
-    auto out = scoped(area.hat->def.id, truck_factor_of(authorship, input.resolution, std::move(paths)),
-                      input.resolution);
-    out.area = area.hat->def.area;
+    auto out = scoped(hat.def.id, truck_factor_of(authorship, input.resolution, std::move(paths)), input.resolution);
+    out.area = hat.def.area;
     return out;
 }
 
 // The repository and each top-level directory, over source files only.
-void source_truck_factors(const Authorship& authorship, const FactorsInput& input, ProjectFactors& factors) {
+void source_truck_factors(const Authorship& authorship, const HeadFileClasses& classes, const FactorsInput& input,
+                          ProjectFactors& factors) {
     std::vector<git::PathId> source;
     std::map<std::string, std::vector<git::PathId>, std::less<>> by_directory;
     for (const auto& file : authorship.files) {
-        const auto& path = input.history.paths[file.path];
-        if (!is_source_file(path)) continue;
+        if (classes.source[file.path] == 0) continue;
         source.push_back(file.path);
-        by_directory[std::string(top_level_directory(path))].push_back(file.path);
+        by_directory[std::string(top_level_directory(input.history.paths[file.path]))].push_back(file.path);
     }
-    std::uint32_t source_at_head = 0;
-    for (const auto path : input.history.head_files)
-        source_at_head += is_source_file(input.history.paths[path]) ? 1 : 0;
     factors.files_at_head = authorship.files_at_head;
-    factors.files_not_source = authorship.files_at_head - source_at_head;
-    factors.files_without_people = source_at_head - static_cast<std::uint32_t>(source.size());
+    factors.files_not_source = authorship.files_at_head - classes.source_at_head;
+    factors.files_without_people = classes.source_at_head - static_cast<std::uint32_t>(source.size());
     factors.truck_factor =
         scoped(".", truck_factor_of(authorship, input.resolution, std::move(source)), input.resolution);
     for (auto& [directory, paths] : by_directory) {
@@ -127,25 +138,38 @@ std::vector<std::uint64_t> window_commits(const FactorsInput& input) {
 
 }  // namespace
 
-util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input) {
-    auto areas = compile_areas(input.hats);
+util::Expected<HeadFileClasses> classify_head_files(const git::History& history,
+                                                    const std::vector<roster::Hat>& hats) {
+    auto areas = compile_areas(hats);
     if (!areas) return std::unexpected(areas.error());
+    return classify_head(history, *areas);
+}
+
+util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input, const HeadFileClasses& classes) {
     // One walk serves every scope: source files, plus whatever a hat's area takes in.
     const auto authorship =
-        compute_authorship(input.history, input.activity.credited, [&](std::string_view path) {
-            if (is_source_file(path)) return true;
-            if (areas->empty() || !counts_for_area(path)) return false;
-            const std::string text(path);
-            return std::ranges::any_of(*areas, [&](const Area& area) { return area.globs.matches(text); });
+        compute_authorship(input.history, input.activity.credited, [&](git::PathId path) {
+            if (classes.source[path] != 0) return true;
+            return std::ranges::any_of(classes.in_area, [path](const auto& in_area) { return in_area[path] != 0; });
         });
     ProjectFactors factors;
-    source_truck_factors(authorship, input, factors);
-    for (const auto& area : *areas) factors.by_hat.push_back(area_truck_factor(area, authorship, input));
+    source_truck_factors(authorship, classes, input, factors);
+    std::size_t area = 0;
+    for (const auto& hat : input.hats) {
+        if (hat.def.area.empty()) continue;
+        factors.by_hat.push_back(area_truck_factor(hat, classes.in_area[area++], authorship, input));
+    }
     const auto commits = window_commits(input);
     factors.contributor_absence =
         concentration(contributor_absence_factor(commits, input.resolution), input.resolution);
     factors.elephant = concentration(elephant_factor(commits, input.resolution), input.resolution);
     return factors;
+}
+
+util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input) {
+    auto classes = classify_head_files(input.history, input.hats);
+    if (!classes) return std::unexpected(classes.error());
+    return compute_project_factors(input, *classes);
 }
 
 }  // namespace roles::engine

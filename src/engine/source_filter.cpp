@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_set>
@@ -207,13 +208,56 @@ bool root_dir_in(const NameSet& set, const SplitPath& split) {
     return !split.dirs.empty() && in_set_lowered(set, split.dirs.front());
 }
 
-template <std::size_t N>
-bool any_glob(const std::array<const char*, N>& globs, const std::string& text, int flags) {
-    for (const char* glob : globs) {
-        if (::fnmatch(glob, text.c_str(), flags) == 0) return true;
+// A glob list prepared once: its literal names go in a set, and each real pattern keeps the
+// literal text before its first and after its last wildcard, which any match must start and
+// end with. Most of Linguist's names have no wildcard or a fixed extension, so a path is
+// rarely handed to fnmatch at all, where testing every pattern dominated the walk's cost.
+class GlobList {
+public:
+    template <std::size_t N>
+    GlobList(const std::array<const char*, N>& globs, int flags) : m_flags(flags) {
+        for (const char* glob : globs) {
+            const std::string_view text(glob);
+            const auto first = text.find_first_of("*?[\\");
+            if (first == std::string_view::npos && flags == 0) {
+                m_literals.insert(text);
+                continue;
+            }
+            const auto last = text.find_last_of("*?]\\");
+            m_patterns.push_back({glob, text.substr(0, std::min(first, text.size())),
+                                  last == std::string_view::npos ? text : text.substr(last + 1)});
+        }
     }
-    return false;
-}
+    [[nodiscard]] bool matches(const std::string& text) const {
+        if (m_literals.contains(text)) return true;
+        return std::ranges::any_of(m_patterns, [&](const Pattern& pattern) {
+            return could_match(pattern, text) && ::fnmatch(pattern.glob, text.c_str(), m_flags) == 0;
+        });
+    }
+
+private:
+    struct Pattern {
+        const char* glob;
+        std::string_view head;  // literal text every match starts with
+        std::string_view tail;  // literal text every match ends with
+    };
+
+    [[nodiscard]] bool could_match(const Pattern& pattern, std::string_view text) const {
+        if (text.size() < pattern.head.size() + pattern.tail.size()) return false;
+        if ((m_flags & FNM_CASEFOLD) == 0) return text.starts_with(pattern.head) && text.ends_with(pattern.tail);
+        return util::equals_ignoring_ascii_case(text.substr(0, pattern.head.size()), pattern.head) &&
+               util::equals_ignoring_ascii_case(text.substr(text.size() - pattern.tail.size()), pattern.tail);
+    }
+
+    int m_flags;
+    NameSet m_literals;
+    std::vector<Pattern> m_patterns;
+};
+
+const GlobList k_vendored_paths(k_vendored_path_globs, 0);
+const GlobList k_vendored_names(k_vendored_name_globs, 0);
+const GlobList k_documentation_names(k_documentation_name_globs, 0);
+const GlobList k_generated_names(k_generated_name_globs, FNM_CASEFOLD);
 
 bool is_vendored(std::string_view path, const SplitPath& split) {
     if (any_dir_in(k_vendored_dirs_any_case, split) ||
@@ -222,19 +266,18 @@ bool is_vendored(std::string_view path, const SplitPath& split) {
         return true;
     }
     if (split.dirs.empty() && k_vendored_root_files.contains(split.name)) return true;
-    return any_glob(k_vendored_path_globs, std::string(path), 0) ||
-           any_glob(k_vendored_name_globs, std::string(split.name), 0);
+    return k_vendored_paths.matches(std::string(path)) || k_vendored_names.matches(std::string(split.name));
 }
 
 bool is_documentation(const SplitPath& split) {
     return root_dir_in(k_documentation_root_dirs, split) ||
            any_dir_in(k_documentation_dirs_anywhere, split) ||
-           any_glob(k_documentation_name_globs, std::string(split.name), 0);
+           k_documentation_names.matches(std::string(split.name));
 }
 
 bool is_generated(const SplitPath& split) {
     return any_dir_exactly_in(k_generated_dirs_anywhere, split) ||
-           any_glob(k_generated_name_globs, std::string(split.name), FNM_CASEFOLD);
+           k_generated_names.matches(std::string(split.name));
 }
 
 bool is_language_file(std::string_view name) {

@@ -56,12 +56,15 @@ void count_change(FileRecord& record, std::uint32_t commit, const std::vector<Pe
 void apply_commit(std::vector<FileRecord>& records, const git::Commit& commit,
                   std::uint32_t index, const std::vector<PersonId>& people) {
     const auto known = [&](git::PathId id) { return id < records.size(); };
-    std::vector<FileRecord> moved(commit.changes.size());
+    const auto takes_old = [](const git::PathChange& change) {
+        return change.kind == git::ChangeKind::renamed || change.kind == git::ChangeKind::deleted;
+    };
+    // Most commits only add and modify: they need no room for moved records.
+    std::vector<FileRecord> moved;
+    if (std::ranges::any_of(commit.changes, takes_old)) moved.resize(commit.changes.size());
     for (std::size_t c = 0; c < commit.changes.size(); ++c) {
         const auto& change = commit.changes[c];
-        const bool takes_old = change.kind == git::ChangeKind::renamed ||
-                               change.kind == git::ChangeKind::deleted;
-        if (takes_old && known(change.old_path)) {
+        if (takes_old(change) && known(change.old_path)) {
             moved[c] = std::exchange(records[change.old_path], FileRecord{});
         }
     }
@@ -166,7 +169,7 @@ Authorship compute_authorship(const git::History& history,
     Authorship authorship;
     authorship.files_at_head = static_cast<std::uint32_t>(history.head_files.size());
     for (const git::PathId path : history.head_files) {
-        if (path >= records.size() || !filter(history.paths[path])) {
+        if (path >= records.size() || !filter(path)) {
             ++authorship.files_filtered_out;
             continue;
         }
@@ -182,8 +185,8 @@ Authorship compute_authorship(const git::History& history,
 
 Authorship compute_authorship(const git::History& history,
                               const std::vector<std::vector<PersonId>>& credited) {
-    return compute_authorship(history, credited, [](std::string_view path) {
-        return is_source_file(path);
+    return compute_authorship(history, credited, [&history](git::PathId path) {
+        return is_source_file(history.paths[path]);
     });
 }
 

@@ -13,6 +13,7 @@
 
 #include "cache_file.hpp"
 #include "commit_reader.hpp"
+#include "roles/util/parallel.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::git {
@@ -27,6 +28,9 @@ constexpr std::string_view k_temporary_prefix = ".tmp-";
 constexpr std::string_view k_tree_prefix = "tree-";
 // More files than this cost more to open than one rewrite saves.
 constexpr std::size_t k_max_files = 8;
+// A save writes at most this many parts: enough to keep two to four threads busy, few
+// enough to leave room for the files of later runs.
+constexpr std::size_t k_max_parts = 4;
 // A temporary file this old belongs to a run that died; a live run writes in well under it.
 constexpr auto k_abandoned_after = std::chrono::hours(1);
 
@@ -55,14 +59,22 @@ std::vector<std::string> list_cache_files(const std::string& dir) {
 
 }  // namespace
 
-FactCache FactCache::open(std::string dir, std::string tool_version, std::vector<std::string>& warnings) {
+FactCache FactCache::open(std::string dir, std::string tool_version, unsigned threads,
+                          std::vector<std::string>& warnings) {
     FactCache cache(std::move(dir), std::move(tool_version));
-    for (const std::string& path : list_cache_files(cache.m_dir)) cache.read_file(path, warnings);
+    const std::vector<std::string> paths = list_cache_files(cache.m_dir);
+    // Decoding is most of a warm run's loading, and files are independent: one per thread.
+    std::vector<CacheFileContents> contents(paths.size());
+    util::for_each_index(paths.size(), threads,
+                         [&](std::size_t i) { contents[i] = read_cache_file(paths[i], cache.m_tool_version); });
+    std::size_t commits = 0;
+    for (const CacheFileContents& file : contents) commits += file.store.commits().size();
+    cache.m_index.reserve(commits);
+    for (std::size_t i = 0; i < paths.size(); ++i) cache.add_file(paths[i], std::move(contents[i]), warnings);
     return cache;
 }
 
-void FactCache::read_file(const std::string& path, std::vector<std::string>& warnings) {
-    CacheFileContents contents = read_cache_file(path, m_tool_version);
+void FactCache::add_file(const std::string& path, CacheFileContents&& contents, std::vector<std::string>& warnings) {
     switch (contents.status) {
         case CacheFileStatus::missing: return;  // removed by a concurrent run meanwhile
         case CacheFileStatus::stale:
@@ -81,11 +93,14 @@ void FactCache::read_file(const std::string& path, std::vector<std::string>& war
     ++m_files_read;
     m_bytes_read += contents.bytes;
     auto store = std::make_unique<FactStore>(std::move(contents.store));
-    m_index.reserve(m_index.size() + store->commits().size());
     for (std::size_t i = 0; i < store->commits().size(); ++i) {
         m_index.insert(store->commits()[i].id, FactRef{store.get(), i});
     }
     m_stores.push_back(std::move(store));
+}
+
+std::size_t FactCache::part_count(std::size_t commits) const {
+    return std::clamp<std::size_t>((commits + m_part_commits - 1) / m_part_commits, 1, k_max_parts);
 }
 
 FactRef FactCache::find(const git_oid& id) const {
@@ -98,12 +113,29 @@ void FactCache::save(const std::vector<FactRef>& reached, const std::vector<Fact
     const std::size_t cached_reached = reached.size() - fresh.size();
     // Most of what the files hold is unreachable now: history was rewritten.
     const bool mostly_garbage = m_index.size() > 2 * cached_reached + 1024;
-    const bool too_many = m_paths.size() + (fresh.empty() ? 0 : 1) > k_max_files;
+    const bool too_many = m_paths.size() + (fresh.empty() ? 0 : part_count(fresh.size())) > k_max_files;
     if (m_must_compact || too_many || mostly_garbage) {
-        if (write_file(reached, warnings)) remove_read_files();
+        if (write_parts(reached, warnings)) remove_read_files();
     } else if (!fresh.empty()) {
-        write_file(fresh, warnings);
+        write_parts(fresh, warnings);
     }
+}
+
+// A whole history is written as a few files of consecutive commits, so that the next run
+// can decode them on as many threads. Until the last part is written the files read remain,
+// and every part is correct on its own (facts are keyed by commit id), so a run killed
+// half-way leaves a cache that is only incomplete.
+bool FactCache::write_parts(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {
+    const std::size_t parts = part_count(commits.size());
+    if (commits.empty()) return write_file(commits, warnings);
+    const std::size_t per_part = (commits.size() + parts - 1) / parts;
+    for (std::size_t begin = 0; begin < commits.size(); begin += per_part) {
+        const std::size_t end = std::min(commits.size(), begin + per_part);
+        const std::vector<FactRef> part(commits.begin() + static_cast<std::ptrdiff_t>(begin),
+                                        commits.begin() + static_cast<std::ptrdiff_t>(end));
+        if (!write_file(part, warnings)) return false;
+    }
+    return true;
 }
 
 bool FactCache::write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {

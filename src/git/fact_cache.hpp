@@ -12,6 +12,7 @@
 // renamed, so concurrent runs and runs killed half-way never leave a partial file behind
 // under a cache file's name.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cache_file.hpp"
 #include "fact_store.hpp"
 #include "oid_map.hpp"
 
@@ -27,10 +29,14 @@ namespace roles::git {
 /// The cache files of one directory.
 class FactCache {
 public:
-    /// Reads every cache file of `dir` (which need not exist). Damaged files add a line to
-    /// `warnings` and are removed by the next save.
-    [[nodiscard]] static FactCache open(std::string dir, std::string tool_version,
+    /// Reads every cache file of `dir` (which need not exist), on up to `threads` threads.
+    /// Damaged files add a line to `warnings` and are removed by the next save.
+    [[nodiscard]] static FactCache open(std::string dir, std::string tool_version, unsigned threads,
                                         std::vector<std::string>& warnings);
+
+    /// Files written from now on hold about `commits` commits each (k_max_parts at most
+    /// for one save), so that the next run can decode them on as many threads.
+    void set_part_commits(std::size_t commits) { m_part_commits = std::max<std::size_t>(1, commits); }
 
     /// The cached facts of `id`, or an empty FactRef.
     [[nodiscard]] FactRef find(const git_oid& id) const;
@@ -54,8 +60,10 @@ public:
 
 private:
     FactCache(std::string dir, std::string tool_version) : m_dir(std::move(dir)), m_tool_version(std::move(tool_version)) {}
-    void read_file(const std::string& path, std::vector<std::string>& warnings);
+    void add_file(const std::string& path, CacheFileContents&& contents, std::vector<std::string>& warnings);
     bool write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings);
+    bool write_parts(const std::vector<FactRef>& commits, std::vector<std::string>& warnings);
+    [[nodiscard]] std::size_t part_count(std::size_t commits) const;
     // Writes the file at a given path and returns its size, or nullopt on failure.
     using FileWriter = std::function<std::optional<std::uint64_t>(const std::string&)>;
     bool write_atomically(const std::string& final_path, const FileWriter& write, std::vector<std::string>& warnings);
@@ -69,6 +77,7 @@ private:
     std::vector<std::string> m_paths;  ///< every cache file seen, read or not
     bool m_must_compact = false;       ///< a damaged or other-version file was seen
     bool m_write_failed = false;
+    std::size_t m_part_commits = 16384;
     std::uint32_t m_files_read = 0;
     std::uint64_t m_bytes_read = 0;
     std::uint64_t m_bytes_written = 0;

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <optional>
 #include <filesystem>
+#include <future>
 #include <system_error>
 #include <thread>
 
@@ -296,7 +297,8 @@ std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& opt
                                     LoadStats& stats) {
     if (options.cache == CacheMode::off) return std::nullopt;
     stats.cache_dir = cache_dir_for(repo, options);
-    FactCache cache = FactCache::open(stats.cache_dir, ROLES_VERSION, history.warnings);
+    FactCache cache = FactCache::open(stats.cache_dir, ROLES_VERSION, stats.threads, history.warnings);
+    cache.set_part_commits(options.cache_part_commits);
     stats.cache_files_read = cache.files_read();
     stats.cache_bytes_read = cache.bytes_read();
     return cache;
@@ -341,6 +343,11 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     clock.lap("packs");
     std::optional<FactCache> cache = open_cache(repo, options, history, stats);
     clock.lap("cache read");
+    // Tags are refs and their objects, independent of the walk: with a second thread they
+    // are read meanwhile (a clone with every pull request's ref has tens of thousands of
+    // refs to list). Started after the cache is read, which keeps every thread busy itself.
+    std::future<util::Expected<RawTags>> tags_read;
+    if (stats.threads > 1) tags_read = read_tags_async(without_trailing_slash(git_repository_path(repo)));
     // Listed before the commits are read, so that the packs can be let go right after;
     // interned after them, so that path ids come out in the same order as always.
     auto files = head_paths(repo, packs, tip, cache ? &*cache : nullptr, builder);
@@ -352,9 +359,11 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     history.head_files.reserve(files->size());
     for (const std::string& path : *files) history.head_files.push_back(builder.path(path));
     if (cache) stats.cache_bytes_written = cache->bytes_written();
-    auto tags = load_tags(repo, builder);
+    auto tags = tags_read.valid() ? tags_read.get() : read_tags(repo);
+    if (!tags) return std::unexpected(tags.error());
+    add_tags(std::move(*tags), builder);
     clock.lap("tags");
-    return tags;
+    return {};
 }
 
 }  // namespace

@@ -32,34 +32,34 @@ util::Error tag_error(const std::string& name) {
 // The commit a tag object leads to; nullopt for a tag of a tree or blob, or when an
 // object on the way is absent (counted).
 util::Expected<std::optional<CommitHandle>> peel_to_commit(git_object* object, const std::string& name,
-                                                           HistoryBuilder& builder) {
+                                                           RawTags& out) {
     ObjectHandle peeled;
-    const int rc = git_object_peel(out(peeled), object, GIT_OBJECT_COMMIT);
+    const int rc = git_object_peel(git::out(peeled), object, GIT_OBJECT_COMMIT);
     if (rc == GIT_ENOTFOUND) {
-        builder.add_missing(1);
+        ++out.missing_objects;
         return std::nullopt;
     }
     if (rc == GIT_EINVALIDSPEC || rc == GIT_EPEEL) return std::nullopt;
     if (rc < 0) return std::unexpected(tag_error(name));
     CommitHandle commit;
-    if (git_commit_lookup(out(commit), git_object_owner(object), git_object_id(peeled.get())) < 0) {
+    if (git_commit_lookup(git::out(commit), git_object_owner(object), git_object_id(peeled.get())) < 0) {
         return std::unexpected(tag_error(name));
     }
     return commit;
 }
 
-util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const TagRef& ref, HistoryBuilder& builder) {
+util::Expected<void> read_tag(git_repository* repo, const TagRef& ref, RawTags& out) {
     ObjectHandle object;
-    const int rc = git_object_lookup(out(object), repo, &ref.second, GIT_OBJECT_ANY);
+    const int rc = git_object_lookup(git::out(object), repo, &ref.second, GIT_OBJECT_ANY);
     if (rc == GIT_ENOTFOUND) {
-        builder.add_missing(1);
-        return std::nullopt;
+        ++out.missing_objects;
+        return {};
     }
     if (rc < 0) return std::unexpected(tag_error(ref.first));
-    auto commit = peel_to_commit(object.get(), ref.first, builder);
+    auto commit = peel_to_commit(object.get(), ref.first, out);
     if (!commit) return std::unexpected(commit.error());
-    if (!*commit) return std::nullopt;
-    Tag tag;
+    if (!*commit) return {};
+    RawTag tag;
     tag.name = ref.first;
     tag.target = to_hex(*git_commit_id((*commit)->get()));
     tag.annotated = git_object_type(object.get()) == GIT_OBJECT_TAG;
@@ -71,25 +71,54 @@ util::Expected<std::optional<Tag>> read_tag(git_repository* repo, const TagRef& 
     tag.time = signature->when.time;
     tag.offset_minutes = signature->when.offset;
     if (!tag.annotated || tagger != nullptr) {
-        tag.tagger = builder.raw_identity(signature->name, signature->email);
+        tag.tagger = RawIdentity{signature->name ? signature->name : "", signature->email ? signature->email : ""};
     }
-    return tag;
+    out.tags.push_back(std::move(tag));
+    return {};
 }
 
 }  // namespace
 
-util::Expected<void> load_tags(git_repository* repo, HistoryBuilder& builder) {
+util::Expected<RawTags> read_tags(git_repository* repo) {
     std::vector<TagRef> refs;
     if (git_tag_foreach(repo, collect_tag, &refs) < 0) {
         return util::fail(util::ErrorKind::input, "listing tags", last_error_message());
     }
     std::sort(refs.begin(), refs.end(), [](const TagRef& a, const TagRef& b) { return a.first < b.first; });
+    RawTags out;
+    out.tags.reserve(refs.size());
     for (const TagRef& ref : refs) {
-        auto tag = read_tag(repo, ref, builder);
-        if (!tag) return std::unexpected(tag.error());
-        if (*tag) builder.history().tags.push_back(std::move(**tag));
+        if (auto read = read_tag(repo, ref, out); !read) return std::unexpected(read.error());
     }
-    return {};
+    return out;
+}
+
+std::future<util::Expected<RawTags>> read_tags_async(std::string git_dir) {
+    return std::async(std::launch::async, [dir = std::move(git_dir)]() -> util::Expected<RawTags> {
+        RepositoryHandle repo;
+        // The loader opened this very directory already: a failure now is a vanished repository.
+        const unsigned flags = GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE;
+        if (git_repository_open_ext(git::out(repo), dir.c_str(), flags, nullptr) < 0) {
+            return util::fail(util::ErrorKind::input, "listing tags", last_error_message());
+        }
+        return read_tags(repo.get());
+    });
+}
+
+void add_tags(RawTags&& raw, HistoryBuilder& builder) {
+    builder.add_missing(raw.missing_objects);
+    auto& tags = builder.history().tags;
+    tags.reserve(tags.size() + raw.tags.size());
+    for (RawTag& read : raw.tags) {
+        Tag tag;
+        tag.name = std::move(read.name);
+        tag.target = std::move(read.target);
+        if (read.tagger) tag.tagger = builder.raw_identity(read.tagger->name.c_str(), read.tagger->email.c_str());
+        tag.time = read.time;
+        tag.offset_minutes = read.offset_minutes;
+        tag.annotated = read.annotated;
+        tags.push_back(std::move(tag));
+    }
 }
 
 }  // namespace roles::git

@@ -51,6 +51,12 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    // By hand rather than std::tolower, which follows the C locale: these are ASCII rules.
+    const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
+    return std::ranges::equal(a, b, [&](unsigned char x, unsigned char y) { return lower(x) == lower(y); });
+}
+
 namespace {
 
 // Titles written before a name in rosters and governance files ("Dr. Jens Harbott"). Only

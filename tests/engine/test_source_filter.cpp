@@ -64,6 +64,26 @@ TEST_CASE("generated files are recognised by name", "[algo][source_filter]") {
     }
 }
 
+TEST_CASE("globs match through their fixed starts and ends at any depth and case", "[algo][source_filter]") {
+    // Patterns whose literal start or end (before the first, after the last wildcard)
+    // narrows the candidates: "*[Bb]ourbon/*.css", "jquery.ui.*.css", "*/gradle/wrapper/*",
+    // "Tests/fixtures/*"; the generated list folds case, so ".DESIGNER.CS" matches too.
+    for (const std::string path : {"app/assets/Bourbon/grid.css", "web/jquery.ui.core.css",
+                                   "sub/gradle/wrapper/wrapper.kts", "Tests/fixtures/case.py",
+                                   "lib/leaflet.draw-src.js"}) {
+        INFO(path);
+        CHECK(classify_file(path) == FileClass::vendored);
+    }
+    CHECK(classify_file("App/Form1.DESIGNER.CS") == FileClass::generated);
+    CHECK(classify_file("ui/Query.JS.MAP") == FileClass::generated);
+    // Same starts or ends but not a match: the wildcard's other side differs.
+    for (const std::string path : {"app/bourbon/grid.rb", "web/jquery.ui.core.scss", "gradle/wrap.kts",
+                                   "tests/fixture.py"}) {
+        INFO(path);
+        CHECK(classify_file(path) == FileClass::source);
+    }
+}
+
 TEST_CASE("first-party code that Linguist once dropped is kept", "[algo][source_filter]") {
     // ^tools/ and (^|/)cache/ are deliberately not ported; build/ never was in Linguist;
     // "Pods" is matched exactly so a lowercase pods/ package stays; INSTALL is uppercase only.

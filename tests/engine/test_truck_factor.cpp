@@ -255,7 +255,7 @@ TEST_CASE("only source files at HEAD are counted by default", "[algo][truck_fact
     CHECK(authorship.files_at_head == 3);
     CHECK(authorship.files_filtered_out == 2);
 
-    const auto everything = compute_authorship(history, credited, [](std::string_view) {
+    const auto everything = compute_authorship(history, credited, [](roles::git::PathId) {
         return true;
     });
     CHECK(everything.files.size() == 3);

@@ -109,6 +109,39 @@ TEST_CASE("new commits are read from git and added to the cache in a file of the
     CHECK(again.cache_hits == k_sample_commits + 3);
 }
 
+TEST_CASE("a large history is cached in up to four parts, read back on two threads", "[git][cache]") {
+    TempRepo repo;
+    build_sample_history(repo, 5, true);
+    const std::string cache = roles::test::make_temp_dir();
+    const auto load = [&](std::size_t part_commits, unsigned threads, LoadStats& stats) {
+        roles::git::LoadOptions options;
+        options.path = repo.path();
+        options.threads = threads;
+        options.cache = CacheMode::use;
+        options.cache_dir = cache;
+        options.cache_part_commits = part_commits;
+        auto history = roles::git::load_history(options, stats);
+        REQUIRE(history.has_value());
+        return std::move(*history);
+    };
+    const History cold = load_with(repo.path(), 1, CacheMode::off);
+    // 30 commits in parts of 8: 8 + 8 + 8 + 6, four files.
+    LoadStats first;
+    CHECK(dump(load(8, 2, first)) == dump(cold));
+    CHECK(cache_files(cache).size() == 4);
+    for (const unsigned threads : {1U, 2U}) {
+        LoadStats warm;
+        CHECK(dump(load(8, threads, warm)) == dump(cold));
+        CHECK(warm.cache_files_read == 4);
+        CHECK(warm.commits_read == 0);
+    }
+    // Parts of 5 would be six files: a save never writes more than four.
+    fs::remove_all(cache);
+    LoadStats capped;
+    CHECK(dump(load(5, 2, capped)) == dump(cold));
+    CHECK(cache_files(cache).size() == 4);
+}
+
 TEST_CASE("history rewritten by a force-push gives the cold run's history", "[git][cache]") {
     CachedRepo fixture;
     const History before = fixture.cold();

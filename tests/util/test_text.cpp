@@ -65,3 +65,14 @@ TEST_CASE("table cells are made printable", "[util][text]") {
     table.add_row({"evil\x1b[2J"});
     CHECK(table.render() == "NAME\nevil\\x1b[2J\n");
 }
+
+TEST_CASE("equals_ignoring_ascii_case folds ASCII letters only", "[util][text]") {
+    CHECK(equals_ignoring_ascii_case("README.md", "readme.MD"));
+    CHECK(equals_ignoring_ascii_case("", ""));
+    CHECK_FALSE(equals_ignoring_ascii_case("abc", "abd"));
+    CHECK_FALSE(equals_ignoring_ascii_case("abc", "ab"));
+    // '@' and '`' sit next to 'A' and 'a' but are not letters.
+    CHECK_FALSE(equals_ignoring_ascii_case("@", "`"));
+    // Bytes beyond ASCII compare exactly: 'É' (C3 89) is not 'é' (C3 A9).
+    CHECK_FALSE(equals_ignoring_ascii_case("\xC3\x89", "\xC3\xA9"));
+}

@@ -79,12 +79,17 @@ struct ProjectAnalysis {
                                                               const roster::Roster& roster, RosterMode mode,
                                                               const WindowRequest& request);
 
+/// Whether run_audit may use a second thread (the project factors beside the hats).
+/// Results are the same either way.
+enum class Concurrency : unsigned char { serial, parallel };
+
 /// Runs analyse_project, then the project section: truck factors (whole history, files at
 /// HEAD), the CHAOSS factors (window) and the people at high burnout risk. Fails only when
 /// an evidence rule or an area glob does not compile.
 [[nodiscard]] util::Expected<AuditResult> run_audit(const git::History& history,
                                                     const roster::Roster& roster, RosterMode mode,
-                                                    const WindowRequest& request);
+                                                    const WindowRequest& request,
+                                                    Concurrency concurrency = Concurrency::parallel);
 
 /// What fails the gate, as given to --fail-on. `any` is every status but ok and
 /// unassigned, plus burnout-high; `none` is the empty set.

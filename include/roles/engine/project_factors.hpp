@@ -82,4 +82,22 @@ struct FactorsInput {
 /// compile (the roster loader checks them first).
 [[nodiscard]] util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input);
 
+/// What the factors need to know of each file at HEAD, decided from the paths alone (no
+/// identities, no activity), so that it can be worked out beside them.
+struct HeadFileClasses {
+    std::vector<std::uint8_t> source;                ///< by PathId: 1 for a source file at HEAD
+    std::vector<std::vector<std::uint8_t>> in_area;  ///< per hat with an area, in roster order,
+                                                     ///< by PathId: 1 when the area counts the file
+    std::uint32_t source_at_head = 0;                ///< files at HEAD with source[id] == 1
+};
+
+/// Classifies History::head_files for compute_project_factors. Fails only when an area glob
+/// of `hats` does not compile.
+[[nodiscard]] util::Expected<HeadFileClasses> classify_head_files(const git::History& history,
+                                                                const std::vector<roster::Hat>& hats);
+
+/// compute_project_factors with the files at HEAD already classified for `input.hats`.
+[[nodiscard]] util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input,
+                                                                   const HeadFileClasses& classes);
+
 }  // namespace roles::engine

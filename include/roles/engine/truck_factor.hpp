@@ -49,8 +49,8 @@ struct FileAuthorship {
     std::vector<PersonId> authors;                ///< ascending
 };
 
-/// Decides which HEAD paths are counted, from the path text.
-using PathFilter = std::function<bool(std::string_view path)>;
+/// Decides which HEAD paths are counted (an index into History::paths).
+using PathFilter = std::function<bool(git::PathId path)>;
 
 /// The authorship of every counted file at HEAD.
 struct Authorship {

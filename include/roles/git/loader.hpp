@@ -42,6 +42,9 @@ struct LoadOptions {
     std::string cache_dir;
     ProgressCallback progress;  ///< may be empty
     PackAccess packs = PackAccess::direct;
+    /// A cache file written for many commits is cut into files of about this many (at most
+    /// four), which the next run decodes on as many threads. Smaller in tests.
+    std::size_t cache_part_commits = 16384;
 };
 
 /// What one load did, for --stats.

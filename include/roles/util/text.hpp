@@ -20,6 +20,9 @@ namespace roles::util {
 /// ASCII lowercase copy.
 [[nodiscard]] std::string to_lower_ascii(std::string_view text);
 
+/// True when `a` and `b` are equal once ASCII letters are lowercased (other bytes exactly).
+[[nodiscard]] bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
+
 /// Unicode-aware normalised form of a person's name for matching spellings:
 /// NFKD, combining marks dropped, case-folded (utf8proc), punctuation other than
 /// letters/digits turned into single spaces, trimmed. "Előd  Illés" -> "elod illes".
