@@ -10,6 +10,7 @@
 #include "roles/engine/identity.hpp"
 #include "roles/engine/load.hpp"
 #include "roles/engine/project_factors.hpp"
+#include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 #include "roles/util/time.hpp"
 
@@ -195,6 +196,8 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     result.hats = std::move(analysis->coverage);
     result.totals = count_totals(history, analysis->activity, result.window, result.hats);
     result.warnings = std::move(analysis->warnings);
+    // Activity and evidence hold a list per commit: freed beside whatever comes next.
+    util::destroy_later(std::move(*analysis));
     return result;
 }
 

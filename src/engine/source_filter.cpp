@@ -225,7 +225,8 @@ public:
             }
             const auto last = text.find_last_of("*?]\\");
             m_patterns.push_back({glob, text.substr(0, std::min(first, text.size())),
-                                  last == std::string_view::npos ? text : text.substr(last + 1)});
+                                  last == std::string_view::npos ? text : text.substr(last + 1),
+                                  longest_literal(text)});
         }
     }
     [[nodiscard]] bool matches(const std::string& text) const {
@@ -238,13 +239,34 @@ public:
 private:
     struct Pattern {
         const char* glob;
-        std::string_view head;  // literal text every match starts with
-        std::string_view tail;  // literal text every match ends with
+        std::string_view head;     // literal text every match starts with
+        std::string_view tail;     // literal text every match ends with
+        std::string_view literal;  // the longest literal run, which every match contains
     };
+
+    // The longest run of plain characters, outside bracket expressions and escapes.
+    static std::string_view longest_literal(std::string_view glob) {
+        std::string_view best;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= glob.size(); ++i) {
+            const bool special = i == glob.size() || glob[i] == '*' || glob[i] == '?' || glob[i] == '[' || glob[i] == '\\';
+            if (!special) continue;
+            if (i - start > best.size()) best = glob.substr(start, i - start);
+            // A bracket expression ends at the first ']' after its first member.
+            if (i < glob.size() && glob[i] == '[') i = std::min(glob.size(), glob.find(']', i + 2));
+            // An escape makes the next character plain, but it is left out of any run.
+            if (i < glob.size() && glob[i] == '\\') ++i;
+            start = i + 1;
+        }
+        return best;
+    }
 
     [[nodiscard]] bool could_match(const Pattern& pattern, std::string_view text) const {
         if (text.size() < pattern.head.size() + pattern.tail.size()) return false;
-        if ((m_flags & FNM_CASEFOLD) == 0) return text.starts_with(pattern.head) && text.ends_with(pattern.tail);
+        if ((m_flags & FNM_CASEFOLD) == 0) {
+            return text.starts_with(pattern.head) && text.ends_with(pattern.tail) &&
+                   text.find(pattern.literal) != std::string_view::npos;
+        }
         return util::equals_ignoring_ascii_case(text.substr(0, pattern.head.size()), pattern.head) &&
                util::equals_ignoring_ascii_case(text.substr(text.size() - pattern.tail.size()), pattern.tail);
     }

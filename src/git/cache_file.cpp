@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -20,6 +21,7 @@ namespace {
 
 constexpr std::string_view k_facts_magic = "ROLESFC\n";
 constexpr std::string_view k_tree_magic = "ROLESTL\n";
+constexpr std::string_view k_order_magic = "ROLESOR\n";
 constexpr std::uint32_t k_unset = std::numeric_limits<std::uint32_t>::max();
 constexpr std::size_t k_oid_size = GIT_OID_RAWSZ;
 constexpr unsigned k_max_kind = static_cast<unsigned>(ChangeKind::renamed);
@@ -152,21 +154,22 @@ void decode_commit(Decoder& in, FactStore& store, std::vector<TableIndex>& paths
     if (in.ok()) store.add(std::move(facts));
 }
 
+// The file's tables become the store's as they are, so file indexes are store indexes.
 bool decode_tables(Decoder in, FactStore& store, std::vector<TableIndex>& paths, std::vector<TableIndex>& identities) {
-    paths.resize(in.count(4));
-    std::string text;
-    for (TableIndex& path : paths) {
-        in.text(text);
-        path = store.intern_path(text);
+    std::vector<std::string> path_texts(in.count(4));
+    for (std::string& path : path_texts) in.text(path);
+    std::vector<RawIdentity> identity_texts(in.count(8));
+    for (RawIdentity& identity : identity_texts) {
+        in.text(identity.name);
+        in.text(identity.email);
     }
-    identities.resize(in.count(8));
-    std::string email;
-    for (TableIndex& identity : identities) {
-        in.text(text);
-        in.text(email);
-        identity = store.intern_identity(text, email);
-    }
-    return in.ok() && in.at_end();
+    if (!in.ok() || !in.at_end()) return false;
+    paths.resize(path_texts.size());
+    std::iota(paths.begin(), paths.end(), TableIndex{0});
+    identities.resize(identity_texts.size());
+    std::iota(identities.begin(), identities.end(), TableIndex{0});
+    store.set_tables(std::move(path_texts), std::move(identity_texts));
+    return true;
 }
 
 bool decode_payload(const char* data, std::size_t size, FactStore& store) {
@@ -312,6 +315,34 @@ TreeFileContents read_tree_file(const std::string& path, const std::string& tool
     for (std::string& file : contents.paths) in.text(file);
     if (!in.ok() || !in.at_end()) {
         contents = TreeFileContents{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
+    }
+    return contents;
+}
+
+std::optional<std::uint64_t> write_order_file(const std::string& path, const std::vector<git_oid>& commits,
+                                             const std::string& tool_version) {
+    CacheFileWriter writer(path, k_order_magic, k_cache_format, tool_version);
+    if (!writer.good()) return std::nullopt;
+    writer.encoder().u32(static_cast<std::uint32_t>(commits.size()));
+    for (const git_oid& id : commits) {
+        writer.encoder().oid(id);
+        writer.flush_if_large();
+    }
+    return writer.finish();
+}
+
+OrderFileContents read_order_file(const std::string& path, const std::string& tool_version) {
+    Envelope envelope = open_envelope(path, k_order_magic, tool_version);
+    OrderFileContents contents;
+    contents.status = envelope.status;
+    contents.problem = std::move(envelope.problem);
+    contents.bytes = envelope.bytes.size();
+    if (contents.status != CacheFileStatus::ok) return contents;
+    Decoder in(envelope.bytes.data() + envelope.payload, envelope.bytes.size() - envelope.payload);
+    contents.commits.resize(in.count(k_oid_size));
+    for (git_oid& id : contents.commits) in.oid(id);
+    if (!in.ok() || !in.at_end()) {
+        contents = OrderFileContents{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
     }
     return contents;
 }

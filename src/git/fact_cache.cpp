@@ -26,6 +26,7 @@ constexpr std::string_view k_prefix = "facts-";
 constexpr std::string_view k_suffix = ".bin";
 constexpr std::string_view k_temporary_prefix = ".tmp-";
 constexpr std::string_view k_tree_prefix = "tree-";
+constexpr std::string_view k_order_prefix = "order-";
 // More files than this cost more to open than one rewrite saves.
 constexpr std::size_t k_max_files = 8;
 // A save writes at most this many parts: enough to keep two to four threads busy, few
@@ -185,11 +186,42 @@ void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::stri
     const auto write = [&](const std::string& path) { return write_tree_file(path, paths, m_tool_version); };
     if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     // Only the listing of the tree just loaded is worth keeping.
+    remove_other(k_tree_prefix, name);
+}
+
+std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& tip, std::vector<std::string>& warnings) {
+    const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_order_prefix, to_hex(tip), k_suffix)).string();
+    OrderFileContents contents = read_order_file(path, m_tool_version);
+    if (contents.status == CacheFileStatus::corrupt) {
+        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
+                           "); it was ignored and will be rebuilt");
+    }
+    if (contents.status != CacheFileStatus::ok) return std::nullopt;
+    m_bytes_read += contents.bytes;
+    std::vector<FactRef> ordered;
+    ordered.reserve(contents.commits.size());
+    for (const git_oid& id : contents.commits) {
+        // Facts removed since (another run compacted the cache) mean walking after all.
+        const FactRef* found = m_index.find(id);
+        if (found == nullptr) return std::nullopt;
+        ordered.push_back(*found);
+    }
+    return ordered;
+}
+
+void FactCache::save_order(const git_oid& tip, const std::vector<git_oid>& order, std::vector<std::string>& warnings) {
+    const std::string name = fmt::format("{}{}{}", k_order_prefix, to_hex(tip), k_suffix);
+    const auto write = [&](const std::string& path) { return write_order_file(path, order, m_tool_version); };
+    if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
+    remove_other(k_order_prefix, name);
+}
+
+void FactCache::remove_other(std::string_view prefix, const std::string& keep) const {
     std::error_code error;
     for (fs::directory_iterator it(m_dir, error), end; !error && it != end; it.increment(error)) {
         const std::string other = it->path().filename().string();
         std::error_code ignored;
-        if (other.starts_with(k_tree_prefix) && other != name) fs::remove(it->path(), ignored);
+        if (other.starts_with(prefix) && other != keep) fs::remove(it->path(), ignored);
     }
 }
 

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cache_file.hpp"
@@ -53,6 +54,14 @@ public:
     /// Caches the blob paths of `tree`, replacing the listing of any other tree.
     void save_tree_files(const git_oid& tree, const std::vector<std::string>& paths, std::vector<std::string>& warnings);
 
+    /// The facts of the commits of `tip`'s History, in History order, when a run recorded
+    /// that order (save_order) and the cache holds every one of those commits; nullopt
+    /// otherwise. A commit id fixes its ancestors, so the order of a tip never changes.
+    [[nodiscard]] std::optional<std::vector<FactRef>> ordered_history(const git_oid& tip,
+                                                                      std::vector<std::string>& warnings);
+    /// Records the History order of `tip`, replacing the order recorded for any other tip.
+    void save_order(const git_oid& tip, const std::vector<git_oid>& order, std::vector<std::string>& warnings);
+
     [[nodiscard]] std::uint32_t files_read() const { return m_files_read; }
     [[nodiscard]] std::uint64_t bytes_read() const { return m_bytes_read; }
     [[nodiscard]] std::uint64_t bytes_written() const { return m_bytes_written; }
@@ -68,6 +77,8 @@ private:
     using FileWriter = std::function<std::optional<std::uint64_t>(const std::string&)>;
     bool write_atomically(const std::string& final_path, const FileWriter& write, std::vector<std::string>& warnings);
     void remove_read_files() const;
+    // Removes the files named `prefix`… other than `keep` (a file name).
+    void remove_other(std::string_view prefix, const std::string& keep) const;
     void remove_abandoned_temporaries() const;
 
     std::string m_dir;

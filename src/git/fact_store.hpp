@@ -57,6 +57,10 @@ struct CommitFacts {
 /// thread-safe: each reader thread fills its own store.
 class FactStore {
 public:
+    /// Replaces both tables with ones read from a cache file, as they are: an entry may
+    /// repeat another (a file merges the tables of several stores), which interning into
+    /// a History undoes. Saves hashing every entry of a store that is only read.
+    void set_tables(std::vector<std::string> paths, std::vector<RawIdentity> identities);
     [[nodiscard]] TableIndex intern_path(std::string_view path);
     [[nodiscard]] TableIndex intern_identity(std::string_view name, std::string_view email);
     [[nodiscard]] const std::string& path(TableIndex index) const { return m_paths[index]; }
@@ -82,6 +86,9 @@ private:
     std::vector<RawIdentity> m_identities;
     Index m_identity_ids;
     std::vector<CommitFacts> m_commits;
+    bool m_indexed = true;  ///< false after set_tables, until something is interned
+
+    void ensure_indexed();
 };
 
 /// Where one commit's facts live: a store and a position in it.

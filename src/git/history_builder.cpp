@@ -1,8 +1,10 @@
 #include "history_builder.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "commit_reader.hpp"
+#include "roles/util/parallel.hpp"
 
 namespace roles::git {
 
@@ -84,28 +86,50 @@ PathId HistoryBuilder::store_path(const FactStore& store, StoreIds& ids, TableIn
     return id;
 }
 
-void HistoryBuilder::add_commit(const FactStore& store, CommitFacts& facts) {
+void HistoryBuilder::intern_commit(const FactStore& store, CommitFacts& facts) {
     StoreIds& ids = ids_for(store);
-    Commit commit;
-    commit.id = to_hex(facts.id);
-    commit.author = store_identity(store, ids, facts.author);
-    commit.committer = store_identity(store, ids, facts.committer);
-    commit.time = facts.time;
-    commit.offset_minutes = facts.offset_minutes;
-    commit.parent_count = static_cast<std::uint32_t>(facts.parents.size());
-    commit.message = std::move(facts.message);
-    commit.trailers = std::move(facts.trailers);
     // Store indexes become history ids in place; the lists then move into the commit.
+    facts.author = store_identity(store, ids, facts.author);
+    facts.committer = store_identity(store, ids, facts.committer);
     for (TableIndex& co_author : facts.co_authors) co_author = store_identity(store, ids, co_author);
-    commit.co_authors = std::move(facts.co_authors);
     for (FactChange& change : facts.changes) {
         const bool renamed = change.old_path != change.path;
         change.path = store_path(store, ids, change.path);
         change.old_path = renamed ? store_path(store, ids, change.old_path) : change.path;
     }
-    commit.changes = std::move(facts.changes);
     m_history.missing_objects += facts.missing_objects;
-    m_history.commits.push_back(std::move(commit));
+}
+
+void HistoryBuilder::fill_commit(CommitFacts& facts, Commit& commit) {
+    commit.id = to_hex(facts.id);
+    commit.author = facts.author;
+    commit.committer = facts.committer;
+    commit.time = facts.time;
+    commit.offset_minutes = facts.offset_minutes;
+    commit.parent_count = static_cast<std::uint32_t>(facts.parents.size());
+    commit.message = std::move(facts.message);
+    commit.trailers = std::move(facts.trailers);
+    commit.co_authors = std::move(facts.co_authors);
+    commit.changes = std::move(facts.changes);
+}
+
+void HistoryBuilder::add_commit(const FactStore& store, CommitFacts& facts) {
+    intern_commit(store, facts);
+    fill_commit(facts, m_history.commits.emplace_back());
+}
+
+void HistoryBuilder::add_commits(const std::vector<FactRef>& refs, unsigned threads) {
+    // Interning gives ids in order of first use, so it goes through the commits in order;
+    // the rest (ids in hex, lists moved into place) is per commit and is shared out.
+    for (const FactRef& ref : refs) intern_commit(*ref.store, ref.facts());
+    const std::size_t first = m_history.commits.size();
+    m_history.commits.resize(first + refs.size());
+    constexpr std::size_t k_chunk = 4096;
+    const std::size_t chunks = (refs.size() + k_chunk - 1) / k_chunk;
+    util::for_each_index(chunks, threads, [&](std::size_t chunk) {
+        const std::size_t end = std::min(refs.size(), (chunk + 1) * k_chunk);
+        for (std::size_t i = chunk * k_chunk; i < end; ++i) fill_commit(refs[i].facts(), m_history.commits[first + i]);
+    });
 }
 
 }  // namespace roles::git

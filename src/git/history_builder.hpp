@@ -32,6 +32,9 @@ public:
     /// co-authors and changes (the facts are left without them: add each commit once);
     /// its missing objects add to the history's count.
     void add_commit(const FactStore& store, CommitFacts& facts);
+    /// add_commit for each of `refs` (none empty), in order, on up to `threads` threads: the
+    /// same History as adding them one by one.
+    void add_commits(const std::vector<FactRef>& refs, unsigned threads);
     /// `store`'s path at `index`, interned.
     [[nodiscard]] PathId store_path(const FactStore& store, TableIndex index);
     void add_missing(std::uint32_t count) { m_history.missing_objects += count; }
@@ -46,6 +49,10 @@ private:
     };
 
     StoreIds& ids_for(const FactStore& store);
+    // Turns the facts' store indexes into history ids (interning) and counts their missing objects.
+    void intern_commit(const FactStore& store, CommitFacts& facts);
+    // Fills `commit` from interned facts, taking their lists.
+    static void fill_commit(CommitFacts& facts, Commit& commit);
     IdentityId store_identity(const FactStore& store, StoreIds& ids, TableIndex index);
     PathId store_path(const FactStore& store, StoreIds& ids, TableIndex index);
 

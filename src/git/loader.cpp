@@ -14,6 +14,7 @@
 #include "history_builder.hpp"
 #include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
+#include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 #include "tags.hpp"
 #include "tree_diff.hpp"
@@ -223,16 +224,19 @@ OrderedFacts order_facts(Walked& walked) {
     return facts;
 }
 
-void assemble(const OrderedFacts& facts, HistoryBuilder& builder) {
-    builder.reserve_commits(facts.ordered.size());
+void assemble(const OrderedFacts& facts, unsigned threads, HistoryBuilder& builder) {
+    std::vector<FactRef> found;
+    found.reserve(facts.ordered.size());
     for (const FactRef& ref : facts.ordered) {
         // Found by the walk but gone when read: counted like any absent commit.
         if (ref.store == nullptr) {
             builder.add_missing(1);
             continue;
         }
-        builder.add_commit(*ref.store, ref.facts());
+        found.push_back(ref);
     }
+    builder.reserve_commits(found.size());
+    builder.add_commits(found, threads);
 }
 
 // Only complete facts are kept: the others may change once absent objects arrive.
@@ -243,6 +247,17 @@ void update_cache(FactCache& cache, const OrderedFacts& facts, std::vector<std::
     std::copy_if(facts.ordered.begin(), facts.ordered.end(), std::back_inserter(reached), complete);
     std::copy_if(facts.fresh.begin(), facts.fresh.end(), std::back_inserter(fresh), complete);
     cache.save(reached, fresh, warnings);
+}
+
+// Only an order whose every commit is complete, hence cached, can stand in for a walk.
+void record_order(FactCache& cache, const git_oid& tip, const OrderedFacts& facts, std::vector<std::string>& warnings) {
+    std::vector<git_oid> order;
+    order.reserve(facts.ordered.size());
+    for (const FactRef& ref : facts.ordered) {
+        if (ref.store == nullptr || !ref.facts().complete) return;
+        order.push_back(ref.facts().id);
+    }
+    cache.save_order(tip, order, warnings);
 }
 
 std::string cache_dir_for(git_repository* repo, const LoadOptions& options) {
@@ -311,23 +326,37 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
                                   std::shared_ptr<const PackSet> packs, std::optional<FactCache>& cache,
                                   HistoryBuilder& builder, LoadStats& stats, PhaseClock& clock) {
     History& history = builder.history();
+    const git_oid& tip_id = *git_commit_id(tip);
+    // The tip of the last run, every commit cached: its recorded order replaces the walk.
+    if (cache && !history.shallow) {
+        if (auto ordered = cache->ordered_history(tip_id, history.warnings)) {
+            stats.commits_walked = ordered->size();
+            stats.cache_hits = ordered->size();
+            clock.lap("cached order");
+            assemble(OrderedFacts{std::move(*ordered), {}}, stats.threads, builder);
+            clock.lap("assemble");
+            return {};
+        }
+    }
     KnownFacts known;
     if (cache) known = [&cache](const git_oid& id) { return cache->find(id); };
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
     const std::size_t expected = cache ? cache->cached_commits() + 1024 : 1024;
-    auto walked = walk_and_read(repo, packs, *git_commit_id(tip), depth, options, known, expected, stats, clock);
+    auto walked = walk_and_read(repo, packs, tip_id, depth, options, known, expected, stats, clock);
     packs.reset();
     if (!walked) return std::unexpected(walked.error());
     const OrderedFacts facts = order_facts(*walked);
     stats.cache_hits = stats.commits_walked - facts.fresh.size();
-    builder.add_missing(walked->graph.missing_objects);
+    const std::uint32_t missing = walked->graph.missing_objects;
+    builder.add_missing(missing);
     walked->graph = CommitGraph{};
     clock.lap("order");
     if (cache) {
         update_cache(*cache, facts, history.warnings);
+        if (!history.shallow && missing == 0) record_order(*cache, tip_id, facts, history.warnings);
         clock.lap("cache write");
     }
-    assemble(facts, builder);
+    assemble(facts, stats.threads, builder);
     clock.lap("assemble");
     return {};
 }
@@ -363,6 +392,9 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     if (!tags) return std::unexpected(tags.error());
     add_tags(std::move(*tags), builder);
     clock.lap("tags");
+    // What is left of the cached facts (their lists moved into the History) is a hundred
+    // thousand small blocks: freed meanwhile, while the caller analyses the history.
+    if (cache) util::destroy_later(std::move(*cache));
     return {};
 }
 

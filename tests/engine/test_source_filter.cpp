@@ -70,7 +70,9 @@ TEST_CASE("globs match through their fixed starts and ends at any depth and case
     // "Tests/fixtures/*"; the generated list folds case, so ".DESIGNER.CS" matches too.
     for (const std::string path : {"app/assets/Bourbon/grid.css", "web/jquery.ui.core.css",
                                    "sub/gradle/wrapper/wrapper.kts", "Tests/fixtures/case.py",
-                                   "lib/leaflet.draw-src.js"}) {
+                                   "lib/leaflet.draw-src.js", "web/lib/CodeMirror/mode.js",
+                                   "web/codemirror/x.js", "lib/extjs/ext.js",
+                                   "sub/.mvn/wrapper/MavenWrapperDownloader.java"}) {
         INFO(path);
         CHECK(classify_file(path) == FileClass::vendored);
     }
@@ -78,7 +80,7 @@ TEST_CASE("globs match through their fixed starts and ends at any depth and case
     CHECK(classify_file("ui/Query.JS.MAP") == FileClass::generated);
     // Same starts or ends but not a match: the wildcard's other side differs.
     for (const std::string path : {"app/bourbon/grid.rb", "web/jquery.ui.core.scss", "gradle/wrap.kts",
-                                   "tests/fixture.py"}) {
+                                   "tests/fixture.py", "src/mirror/x.js", "src/errors/x.js"}) {
         INFO(path);
         CHECK(classify_file(path) == FileClass::source);
     }

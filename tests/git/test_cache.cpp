@@ -5,6 +5,7 @@
 // offset 8, u32 length of the tool version at 12, the tool version from offset 16, then
 // sizes, checksum and payload; the last byte belongs to the payload.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -41,6 +42,19 @@ std::vector<std::string> cache_files(const std::string& dir) {
         if (name.starts_with("facts-")) files.push_back(entry.path().string());
     }
     return files;
+}
+
+std::vector<std::string> order_files(const std::string& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().filename().string().starts_with("order-")) files.push_back(entry.path().string());
+    }
+    return files;
+}
+
+// Whether the load walked the commit graph (rather than taking a recorded order).
+bool walked(const LoadStats& stats) {
+    return std::ranges::any_of(stats.phases_ms, [](const auto& phase) { return phase.first == "walk"; });
 }
 
 std::string read_bytes(const std::string& path) {
@@ -140,6 +154,54 @@ TEST_CASE("a large history is cached in up to four parts, read back on two threa
     LoadStats capped;
     CHECK(dump(load(5, 2, capped)) == dump(cold));
     CHECK(cache_files(cache).size() == 4);
+}
+
+TEST_CASE("a warm run on the same tip takes the recorded order instead of walking", "[git][cache]") {
+    const CachedRepo fixture;
+    REQUIRE(order_files(fixture.cache).size() == 1);
+    CHECK_THAT(order_files(fixture.cache)[0], Catch::Contains("order-" + fixture.cold().head_id));
+    LoadStats stats;
+    const History warm = fixture.cached(&stats);
+    CHECK(dump(warm) == dump(fixture.cold()));
+    CHECK_FALSE(walked(stats));
+    CHECK(stats.commits_walked == k_sample_commits);
+    CHECK(stats.cache_hits == k_sample_commits);
+    CHECK(warm.warnings.empty());
+}
+
+TEST_CASE("a recorded order is only trusted whole and with all its commits cached", "[git][cache]") {
+    CachedRepo fixture;
+    const std::string order = order_files(fixture.cache).at(0);
+    LoadStats stats;
+    SECTION("a damaged order is reported, ignored and rebuilt") {
+        flip_byte(order, read_bytes(order).size() - 1);
+        const History history = fixture.cached(&stats);
+        CHECK(dump(history) == dump(fixture.cold()));
+        CHECK(walked(stats));
+        REQUIRE(history.warnings.size() == 1);
+        CHECK_THAT(history.warnings[0], Catch::Contains("is damaged (checksum mismatch)"));
+        LoadStats again;
+        CHECK(fixture.cached(&again).warnings.empty());
+        CHECK_FALSE(walked(again));
+    }
+    SECTION("facts removed since: the commits are walked and read again") {
+        for (const auto& file : cache_files(fixture.cache)) fs::remove(file);
+        CHECK(dump(fixture.cached(&stats)) == dump(fixture.cold()));
+        CHECK(walked(stats));
+        CHECK(stats.commits_read == k_sample_commits);
+    }
+    SECTION("a new tip walks, and its order replaces the old one") {
+        CommitSpec spec;
+        spec.time = roles::test::k_base_time + 100 * roles::test::k_day;
+        spec.message = "new\n";
+        spec.files = {{"src/new.c", "1"}};
+        fixture.repo.commit(spec);
+        CHECK(dump(fixture.cached(&stats)) == dump(fixture.cold()));
+        CHECK(walked(stats));
+        CHECK(stats.commits_read == 1);
+        REQUIRE(order_files(fixture.cache).size() == 1);
+        CHECK(order_files(fixture.cache)[0] != order);
+    }
 }
 
 TEST_CASE("history rewritten by a force-push gives the cold run's history", "[git][cache]") {

@@ -1,5 +1,6 @@
 #pragma once
-// Letting the operating system reclaim large results at exit.
+// Freeing large structures off the critical path: at exit by the operating system, or on a
+// background thread.
 
 #include <memory>
 #include <type_traits>
@@ -10,6 +11,8 @@ namespace roles::util {
 namespace detail {
 /// The values kept by release_at_exit. Never freed: see there.
 void keep(std::shared_ptr<void> value);
+/// Hands `value` to the background destroyer: see destroy_later.
+void destroy_in_background(std::shared_ptr<void> value);
 }  // namespace detail
 
 /// Takes `value` and keeps it until the process exits, when the operating system reclaims
@@ -22,6 +25,15 @@ void keep(std::shared_ptr<void> value);
 template <class T>
 void release_at_exit(T&& value) {
     detail::keep(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
+}
+
+/// Takes `value` and destroys it on a background thread, in the order given, so that
+/// freeing a large structure overlaps with what the caller does next. Everything handed
+/// over is destroyed before static objects are (the thread is joined then). Only for values
+/// whose destructor touches nothing the caller still uses. Thread-safe.
+template <class T>
+void destroy_later(T&& value) {
+    detail::destroy_in_background(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
 }  // namespace roles::util
