@@ -1,6 +1,8 @@
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -17,6 +19,22 @@ namespace {
 namespace fs = std::filesystem;
 
 // Each distinct repository is read once, however many projects list it.
+// A cache directory given with --cache-dir is shared by the program's repositories, and a
+// cache holds one repository: each gets a subdirectory named after it, with a hash of its
+// path that tells apart two checkouts with the same name.
+git::LoadOptions program_history_options(const Options& options, const std::string& repo) {
+    git::LoadOptions load_options = history_options(options, repo);
+    if (!load_options.cache_dir.empty()) {
+        std::error_code error;
+        const fs::path absolute = fs::absolute(repo, error).lexically_normal();
+        const std::string name = fs::path(repo).filename().string();
+        load_options.cache_dir = (fs::path(load_options.cache_dir) /
+                                  fmt::format("{}-{:016x}", name, std::hash<std::string>{}(absolute.string())))
+                                     .string();
+    }
+    return load_options;
+}
+
 class HistoryStore {
 public:
     HistoryStore(const Options& options, std::string base) : m_options(options), m_base(std::move(base)) {}
@@ -44,8 +62,13 @@ private:
         const std::string key = path.lexically_normal().string();
         auto [it, added] = m_histories.try_emplace(key);
         if (added) {
-            auto history = git::load_history(history_options(m_options, key));
+            auto history = git::load_history(program_history_options(m_options, key));
             if (history) {
+                // What the loader got past (a damaged cache file) is said like the rest.
+                for (const std::string& warning : history->warnings) {
+                    warnings.push_back(fmt::format("project {}: repository {}: {}", util::quoted(project),
+                                                   util::quoted(key), warning));
+                }
                 it->second = std::move(*history);
             } else {
                 warnings.push_back(fmt::format("project {}: repository {} cannot be read ({}); its evidence is missing",

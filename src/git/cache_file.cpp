@@ -294,57 +294,62 @@ CacheFileContents read_cache_file(const std::string& path, const std::string& to
     return contents;
 }
 
-std::optional<std::uint64_t> write_tree_file(const std::string& path, const std::vector<std::string>& paths,
-                                            const std::string& tool_version) {
-    CacheFileWriter writer(path, k_tree_magic, k_cache_format, tool_version);
-    if (!writer.good()) return std::nullopt;
-    writer.encoder().u32(static_cast<std::uint32_t>(paths.size()));
-    for (const std::string& file : paths) writer.encoder().text(file);
-    return writer.finish();
-}
+namespace {
 
-TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version) {
-    Envelope envelope = open_envelope(path, k_tree_magic, tool_version);
-    TreeFileContents contents;
-    contents.status = envelope.status;
-    contents.problem = std::move(envelope.problem);
-    contents.bytes = envelope.bytes.size();
-    if (contents.status != CacheFileStatus::ok) return contents;
-    Decoder in(envelope.bytes.data() + envelope.payload, envelope.bytes.size() - envelope.payload);
-    contents.paths.resize(in.count(4));
-    for (std::string& file : contents.paths) in.text(file);
-    if (!in.ok() || !in.at_end()) {
-        contents = TreeFileContents{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
-    }
-    return contents;
-}
-
-std::optional<std::uint64_t> write_order_file(const std::string& path, const std::vector<git_oid>& commits,
-                                             const std::string& tool_version) {
-    CacheFileWriter writer(path, k_order_magic, k_cache_format, tool_version);
+// A list file: the envelope, a count, then the items, each written by `put`.
+template <class Item, class Put>
+std::optional<std::uint64_t> write_list_file(const std::string& path, std::string_view magic,
+                                             const std::vector<Item>& items, const std::string& tool_version,
+                                             const Put& put) {
+    CacheFileWriter writer(path, magic, k_cache_format, tool_version);
     if (!writer.good()) return std::nullopt;
-    writer.encoder().u32(static_cast<std::uint32_t>(commits.size()));
-    for (const git_oid& id : commits) {
-        writer.encoder().oid(id);
+    writer.encoder().u32(static_cast<std::uint32_t>(items.size()));
+    for (const Item& item : items) {
+        put(writer.encoder(), item);
         writer.flush_if_large();
     }
     return writer.finish();
 }
 
-OrderFileContents read_order_file(const std::string& path, const std::string& tool_version) {
-    Envelope envelope = open_envelope(path, k_order_magic, tool_version);
-    OrderFileContents contents;
+// Reads what write_list_file wrote, each item with `take` (of at least `item_size` bytes).
+template <class Item, class Take>
+ListFileContents<Item> read_list_file(const std::string& path, std::string_view magic, const std::string& tool_version,
+                                      std::size_t item_size, const Take& take) {
+    Envelope envelope = open_envelope(path, magic, tool_version);
+    ListFileContents<Item> contents;
     contents.status = envelope.status;
     contents.problem = std::move(envelope.problem);
     contents.bytes = envelope.bytes.size();
     if (contents.status != CacheFileStatus::ok) return contents;
     Decoder in(envelope.bytes.data() + envelope.payload, envelope.bytes.size() - envelope.payload);
-    contents.commits.resize(in.count(k_oid_size));
-    for (git_oid& id : contents.commits) in.oid(id);
-    if (!in.ok() || !in.at_end()) {
-        contents = OrderFileContents{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
-    }
+    contents.items.resize(in.count(item_size));
+    for (Item& item : contents.items) take(in, item);
+    if (!in.ok() || !in.at_end()) contents = ListFileContents<Item>{CacheFileStatus::corrupt, {}, "inconsistent contents", 0};
     return contents;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> write_tree_file(const std::string& path, const std::vector<std::string>& paths,
+                                            const std::string& tool_version) {
+    return write_list_file(path, k_tree_magic, paths, tool_version,
+                           [](Encoder& out, const std::string& file) { out.text(file); });
+}
+
+ListFileContents<std::string> read_tree_file(const std::string& path, const std::string& tool_version) {
+    return read_list_file<std::string>(path, k_tree_magic, tool_version, 4,
+                                       [](Decoder& in, std::string& file) { in.text(file); });
+}
+
+std::optional<std::uint64_t> write_order_file(const std::string& path, const std::vector<git_oid>& commits,
+                                             const std::string& tool_version) {
+    return write_list_file(path, k_order_magic, commits, tool_version,
+                           [](Encoder& out, const git_oid& id) { out.oid(id); });
+}
+
+ListFileContents<git_oid> read_order_file(const std::string& path, const std::string& tool_version) {
+    return read_list_file<git_oid>(path, k_order_magic, tool_version, k_oid_size,
+                                   [](Decoder& in, git_oid& id) { in.oid(id); });
 }
 
 }  // namespace roles::git

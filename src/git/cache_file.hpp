@@ -46,10 +46,11 @@ struct CacheFileContents {
 [[nodiscard]] std::optional<std::uint64_t> write_cache_file(const std::string& path, const std::vector<FactRef>& commits,
                                                            const std::string& tool_version);
 
-/// What reading a cached tree listing found.
-struct TreeFileContents {
+/// What reading a list file (a tree listing, an order) found.
+template <class Item>
+struct ListFileContents {
     CacheFileStatus status = CacheFileStatus::missing;
-    std::vector<std::string> paths;
+    std::vector<Item> items;
     std::string problem;
     std::uint64_t bytes = 0;
 };
@@ -60,22 +61,14 @@ struct TreeFileContents {
                                                           const std::string& tool_version);
 
 /// Reads and checks a tree listing written by write_tree_file.
-[[nodiscard]] TreeFileContents read_tree_file(const std::string& path, const std::string& tool_version);
-
-/// What reading a cached history order found.
-struct OrderFileContents {
-    CacheFileStatus status = CacheFileStatus::missing;
-    std::vector<git_oid> commits;  ///< History order: newest first
-    std::string problem;
-    std::uint64_t bytes = 0;
-};
+[[nodiscard]] ListFileContents<std::string> read_tree_file(const std::string& path, const std::string& tool_version);
 
 /// Writes a file giving the order in which the History of one tip lists its commits (the
-/// result of the walk); its size, or nullopt when it could not be written.
+/// result of the walk), newest first; its size, or nullopt when it could not be written.
 [[nodiscard]] std::optional<std::uint64_t> write_order_file(const std::string& path, const std::vector<git_oid>& commits,
                                                            const std::string& tool_version);
 
 /// Reads and checks an order written by write_order_file.
-[[nodiscard]] OrderFileContents read_order_file(const std::string& path, const std::string& tool_version);
+[[nodiscard]] ListFileContents<git_oid> read_order_file(const std::string& path, const std::string& tool_version);
 
 }  // namespace roles::git

@@ -46,6 +46,16 @@ std::string random_hex() {
     return fmt::format("{:016x}", value);
 }
 
+// Whether a cache file read fine; a damaged one adds a warning (it is rewritten later).
+bool usable(const std::string& path, CacheFileStatus status, const std::string& problem,
+            std::vector<std::string>& warnings) {
+    if (status == CacheFileStatus::corrupt) {
+        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + problem +
+                           "); it was ignored and will be rebuilt");
+    }
+    return status == CacheFileStatus::ok;
+}
+
 std::vector<std::string> list_cache_files(const std::string& dir) {
     std::vector<std::string> paths;
     std::error_code error;
@@ -85,8 +95,7 @@ void FactCache::add_file(const std::string& path, CacheFileContents&& contents, 
         case CacheFileStatus::corrupt:
             m_paths.push_back(path);
             m_must_compact = true;
-            warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
-                               "); it was ignored and will be rebuilt");
+            (void)usable(path, contents.status, contents.problem, warnings);
             return;
         case CacheFileStatus::ok: break;
     }
@@ -170,14 +179,10 @@ bool FactCache::write_atomically(const std::string& final_path, const FileWriter
 
 std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tree, std::vector<std::string>& warnings) {
     const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix)).string();
-    TreeFileContents contents = read_tree_file(path, m_tool_version);
-    if (contents.status == CacheFileStatus::corrupt) {
-        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
-                           "); it was ignored and will be rebuilt");
-    }
-    if (contents.status != CacheFileStatus::ok) return std::nullopt;
+    auto contents = read_tree_file(path, m_tool_version);
+    if (!usable(path, contents.status, contents.problem, warnings)) return std::nullopt;
     m_bytes_read += contents.bytes;
-    return std::move(contents.paths);
+    return std::move(contents.items);
 }
 
 void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::string>& paths,
@@ -191,16 +196,12 @@ void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::stri
 
 std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& tip, std::vector<std::string>& warnings) {
     const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_order_prefix, to_hex(tip), k_suffix)).string();
-    OrderFileContents contents = read_order_file(path, m_tool_version);
-    if (contents.status == CacheFileStatus::corrupt) {
-        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + contents.problem +
-                           "); it was ignored and will be rebuilt");
-    }
-    if (contents.status != CacheFileStatus::ok) return std::nullopt;
+    auto contents = read_order_file(path, m_tool_version);
+    if (!usable(path, contents.status, contents.problem, warnings)) return std::nullopt;
     m_bytes_read += contents.bytes;
     std::vector<FactRef> ordered;
-    ordered.reserve(contents.commits.size());
-    for (const git_oid& id : contents.commits) {
+    ordered.reserve(contents.items.size());
+    for (const git_oid& id : contents.items) {
         // Facts removed since (another run compacted the cache) mean walking after all.
         const FactRef* found = m_index.find(id);
         if (found == nullptr) return std::nullopt;

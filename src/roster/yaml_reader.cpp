@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -54,7 +55,15 @@ YAML::Mark Entry::value_mark() const {
 std::optional<YAML::Node> load_document(const Doc& doc, const std::string& text, std::string_view kind) {
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        // Every document is parsed: a second one would otherwise be dropped without a word.
+        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        if (!documents.empty()) root = documents.front();
+        for (std::size_t i = 1; i < documents.size(); ++i) {
+            if (documents[i].IsNull()) continue;  // a trailing '---'
+            doc.error(documents[i].Mark(), "a " + std::string(kind) +
+                                               " is one YAML document, and this is another one (after a '---' line)");
+            return std::nullopt;
+        }
     } catch (const YAML::ParserException& e) {
         doc.error(e.mark, "invalid YAML: " + e.msg);
         return std::nullopt;

@@ -2,6 +2,7 @@
 // Expected values are worked out by hand from examples/*/history.fi and ROLES.yaml.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -385,4 +386,29 @@ TEST_CASE("former holders are shown in the text table", "[e2e]") {
     const auto run = run_roles("audit " + shell_quote(repo));
     // sylvain's stable-liaison term ended on 2025-06-30.
     CHECK(text_row(run.out, "stable-liaison").find("- (former: sylvain)") != std::string::npos);
+}
+
+TEST_CASE("one thread and two give the same audit, cold and warm", "[e2e][parallel]") {
+    // --threads 1 also runs the analysis serially; two threads compute the project factors
+    // beside the hats and read the cache files in parallel. The reports must be identical.
+    for (const char* example : {"liaisons", "cycles"}) {
+        INFO(example);
+        const auto repo = build_example(example);
+        const auto cache = roles::test::make_temp_dir();
+        const auto audit = [&](const std::string& threads) {
+            return run_roles("audit " + shell_quote(repo) + " --format json --fail-on none --cache-dir " +
+                             shell_quote(cache) + " --threads " + threads);
+        };
+        const auto cold_one = audit("1");
+        REQUIRE(cold_one.exit_code == 0);
+        const auto warm_two = audit("2");
+        const auto warm_one = audit("1");
+        std::filesystem::remove_all(cache);
+        const auto cold_two = audit("2");
+        CHECK(warm_two.out == cold_one.out);
+        CHECK(warm_one.out == cold_one.out);
+        CHECK(cold_two.out == cold_one.out);
+        // Not vacuous: the report has the project section the second thread computes.
+        CHECK(parse_json(cold_one.out)["health"]["truck_factor"]["files"].get<int>() > 0);
+    }
 }

@@ -3,6 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "e2e/run_binary.hpp"
 
 using roles::test::build_example;
@@ -73,4 +79,49 @@ TEST_CASE("load and report refuse a program roster instead of using its first pr
     CHECK(load.err.starts_with("roles: error: program roster '" + dir + "/ROLES.yaml': this command takes a "
                                "single-project roster"));
     CHECK(run_roles("report " + shell_quote(dir + "/liaisons") + " --roster " + roster).exit_code == 2);
+}
+
+TEST_CASE("a project repository's damaged history cache is a program warning", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto audit = "audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --format json";
+    REQUIRE(run_roles(audit).exit_code == 1);  // writes the cache of nova-mini's repository, liaisons/
+    std::vector<std::filesystem::path> facts;
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/liaisons/.git/roles-cache")) {
+        if (entry.path().filename().string().starts_with("facts-")) facts.push_back(entry.path());
+    }
+    REQUIRE_FALSE(facts.empty());
+    {
+        std::ofstream damage(facts.front(), std::ios::binary | std::ios::trunc);
+        damage << "not a cache file";
+    }
+    const auto run = run_roles(audit);
+    CHECK(run.exit_code == 1);
+    const auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json["warnings"].size() == 2);  // the damaged file, then governance's missing repository
+    const auto warning = json["warnings"][0].get<std::string>();
+    CHECK(warning.starts_with("project 'nova-mini': repository '" + dir + "/liaisons': history cache file '"));
+    CHECK(warning.find("is damaged (not a roles cache file)") != std::string::npos);
+    // Totals are those of an undamaged run: the cache never changes a result.
+    CHECK(json["projects"][0]["totals"]["commits"] == 39);
+}
+
+TEST_CASE("with --cache-dir each repository of a program gets a directory of its own", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto cache = roles::test::make_temp_dir();
+    const auto audit = "audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --cache-dir " + shell_quote(cache);
+    REQUIRE(run_roles(audit).exit_code == 1);
+    // liaisons/ and healthy/ (governance has no repository): two directories, each with
+    // its own facts, none at the top.
+    std::vector<std::string> subdirectories;
+    for (const auto& entry : std::filesystem::directory_iterator(cache)) {
+        if (entry.is_directory()) subdirectories.push_back(entry.path().filename().string());
+        CHECK_FALSE(entry.path().filename().string().starts_with("facts-"));
+    }
+    std::sort(subdirectories.begin(), subdirectories.end());
+    REQUIRE(subdirectories.size() == 2);
+    CHECK(subdirectories[0].starts_with("healthy-"));
+    CHECK(subdirectories[1].starts_with("liaisons-"));
+    const auto again = run_roles(audit + " --stats");
+    CHECK(again.exit_code == 1);
+    CHECK(again.err.find("roles: warning") == std::string::npos);
 }

@@ -24,6 +24,14 @@ TEST_CASE("an empty roster or one that is not a map is rejected", "[roster]") {
     CHECK(problems("- gibi\n- elod\n") == Lines{"r.yaml:1:1: expected a map at the top level, got a list"});
 }
 
+TEST_CASE("a second YAML document in a roster is an error, not silently dropped", "[roster]") {
+    // Line 3 is "project: other": the second document starts at its first column.
+    CHECK(problems("project: nova\n---\nproject: other\n") ==
+          Lines{"r.yaml:3:1: a roster is one YAML document, and this is another one (after a '---' line)"});
+    // A leading '---' and a trailing one with nothing after it are still one document.
+    CHECK(problems("---\nproject: nova\n---\n") == Lines{"(roster loaded without error)"});
+}
+
 TEST_CASE("a failed roster is one input error naming the file and the problem count", "[roster]") {
     roles::roster::test::use_source_catalogs();
     const auto roster = parse_roster("window: 90x\n", "team/ROLES.yaml");
