@@ -18,7 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Each distinct repository is read once, however many projects list it.
 // A cache directory given with --cache-dir is shared by the program's repositories, and a
 // cache holds one repository: each gets a subdirectory named after it, with a hash of its
 // path that tells apart two checkouts with the same name.
@@ -35,6 +34,7 @@ git::LoadOptions program_history_options(const Options& options, const std::stri
     return load_options;
 }
 
+// Each distinct repository is read once, however many projects list it.
 class HistoryStore {
 public:
     HistoryStore(const Options& options, std::string base) : m_options(options), m_base(std::move(base)) {}

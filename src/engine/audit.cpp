@@ -14,6 +14,8 @@
 #include "roles/util/text.hpp"
 #include "roles/util/time.hpp"
 
+#include "result_header.hpp"
+
 namespace roles::engine {
 namespace {
 
@@ -179,12 +181,7 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     auto analysis = begin_analysis(history, roster, mode, request);
     if (!analysis) return std::unexpected(analysis.error());
     AuditResult result;
-    result.project = roster.projects.empty() ? std::string() : roster.projects.front().name;
-    result.roster_file = roster.file;
-    result.mode = mode;
-    result.window = analysis->window;
-    result.head_id = history.head_id;
-    result.shallow = history.shallow;
+    describe_run(result, history, roster, mode, analysis->window);
     // Without history there is nothing to measure: no files, no commits, no signals.
     if (mode != RosterMode::roster_only) {
         auto health = project_health(history, roster, mode, *analysis, classes);

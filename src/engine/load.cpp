@@ -5,6 +5,8 @@
 
 #include "roles/engine/audit.hpp"
 
+#include "result_header.hpp"
+
 namespace roles::engine {
 namespace {
 
@@ -112,12 +114,7 @@ util::Expected<LoadResult> run_load(const git::History& history, const roster::R
     auto analysis = analyse_project(history, roster, mode, request);
     if (!analysis) return std::unexpected(analysis.error());
     LoadResult result;
-    result.project = roster.projects.empty() ? std::string() : roster.projects.front().name;
-    result.roster_file = roster.file;
-    result.mode = mode;
-    result.window = analysis->window;
-    result.head_id = history.head_id;
-    result.shallow = history.shallow;
+    describe_run(result, history, roster, mode, analysis->window);
     result.commits = counted_commits_in(analysis->activity, history, result.window);
     result.thresholds = roster.thresholds;
     result.people = assess_people({history, analysis->resolution, analysis->activity, analysis->evidence,

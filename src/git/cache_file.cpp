@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
-#include <numeric>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -116,7 +115,11 @@ void encode_payload(const std::vector<FactRef>& commits, CacheFileWriter& writer
 
 bool valid_index(std::uint32_t index, std::size_t count) { return index < count; }
 
-void decode_commit(Decoder& in, FactStore& store, std::vector<TableIndex>& paths, std::vector<TableIndex>& identities) {
+// A commit's indexes refer to the file's tables, which are the store's (decode_tables), so
+// they are only checked.
+void decode_commit(Decoder& in, FactStore& store) {
+    const std::size_t identities = store.identity_count();
+    const std::size_t paths = store.path_count();
     CommitFacts facts;
     in.oid(facts.id);
     in.oid(facts.tree);
@@ -125,11 +128,9 @@ void decode_commit(Decoder& in, FactStore& store, std::vector<TableIndex>& paths
     facts.commit_time = in.i64();
     facts.time = in.i64();
     facts.offset_minutes = in.i32();
-    const std::uint32_t author = in.u32();
-    const std::uint32_t committer = in.u32();
-    if (!valid_index(author, identities.size()) || !valid_index(committer, identities.size())) in.fail();
-    facts.author = in.ok() ? identities[author] : 0;
-    facts.committer = in.ok() ? identities[committer] : 0;
+    facts.author = in.u32();
+    facts.committer = in.u32();
+    if (!valid_index(facts.author, identities) || !valid_index(facts.committer, identities)) in.fail();
     in.text(facts.message);
     facts.trailers.resize(in.count(8));
     for (Trailer& trailer : facts.trailers) {
@@ -138,37 +139,32 @@ void decode_commit(Decoder& in, FactStore& store, std::vector<TableIndex>& paths
     }
     facts.co_authors.resize(in.count(4));
     for (TableIndex& co_author : facts.co_authors) {
-        const std::uint32_t index = in.u32();
-        if (!valid_index(index, identities.size())) in.fail();
-        co_author = in.ok() ? identities[index] : 0;
+        co_author = in.u32();
+        if (!valid_index(co_author, identities)) in.fail();
     }
     facts.changes.resize(in.count(9));
     for (FactChange& change : facts.changes) {
         const std::uint32_t path = in.u32();
         const std::uint32_t old_path = in.u32();
         const std::uint8_t kind = in.u8();
-        if (!valid_index(path, paths.size()) || !valid_index(old_path, paths.size()) || kind > k_max_kind) in.fail();
+        if (!valid_index(path, paths) || !valid_index(old_path, paths) || kind > k_max_kind) in.fail();
         if (!in.ok()) break;
-        change = FactChange{paths[path], paths[old_path], static_cast<ChangeKind>(kind)};
+        change = FactChange{path, old_path, static_cast<ChangeKind>(kind)};
     }
     if (in.ok()) store.add(std::move(facts));
 }
 
 // The file's tables become the store's as they are, so file indexes are store indexes.
-bool decode_tables(Decoder in, FactStore& store, std::vector<TableIndex>& paths, std::vector<TableIndex>& identities) {
-    std::vector<std::string> path_texts(in.count(4));
-    for (std::string& path : path_texts) in.text(path);
-    std::vector<RawIdentity> identity_texts(in.count(8));
-    for (RawIdentity& identity : identity_texts) {
+bool decode_tables(Decoder in, FactStore& store) {
+    std::vector<std::string> paths(in.count(4));
+    for (std::string& path : paths) in.text(path);
+    std::vector<RawIdentity> identities(in.count(8));
+    for (RawIdentity& identity : identities) {
         in.text(identity.name);
         in.text(identity.email);
     }
     if (!in.ok() || !in.at_end()) return false;
-    paths.resize(path_texts.size());
-    std::iota(paths.begin(), paths.end(), TableIndex{0});
-    identities.resize(identity_texts.size());
-    std::iota(identities.begin(), identities.end(), TableIndex{0});
-    store.set_tables(std::move(path_texts), std::move(identity_texts));
+    store.set_tables(std::move(paths), std::move(identities));
     return true;
 }
 
@@ -177,13 +173,11 @@ bool decode_payload(const char* data, std::size_t size, FactStore& store) {
     Decoder trailer(data + size - 8, 8);
     const std::uint64_t tables = trailer.u64();
     if (tables > size - 8) return false;
-    std::vector<TableIndex> paths;
-    std::vector<TableIndex> identities;
-    if (!decode_tables(Decoder(data + tables, size - 8 - tables), store, paths, identities)) return false;
+    if (!decode_tables(Decoder(data + tables, size - 8 - tables), store)) return false;
     Decoder commits(data, tables);
     const std::uint32_t count = commits.count(2 * k_oid_size);
     store.reserve(count, 0);
-    for (std::uint32_t i = 0; i < count && commits.ok(); ++i) decode_commit(commits, store, paths, identities);
+    for (std::uint32_t i = 0; i < count && commits.ok(); ++i) decode_commit(commits, store);
     return commits.ok() && commits.at_end();
 }
 

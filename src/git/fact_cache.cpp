@@ -46,14 +46,17 @@ std::string random_hex() {
     return fmt::format("{:016x}", value);
 }
 
-// Whether a cache file read fine; a damaged one adds a warning (it is rewritten later).
-bool usable(const std::string& path, CacheFileStatus status, const std::string& problem,
-            std::vector<std::string>& warnings) {
-    if (status == CacheFileStatus::corrupt) {
-        warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + problem +
-                           "); it was ignored and will be rebuilt");
-    }
-    return status == CacheFileStatus::ok;
+// A damaged file is worth a warning (it is rewritten later); stale or missing ones are not.
+void warn_if_damaged(const std::string& path, CacheFileStatus status, const std::string& problem,
+                     std::vector<std::string>& warnings) {
+    if (status != CacheFileStatus::corrupt) return;
+    warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + problem +
+                       "); it was ignored and will be rebuilt");
+}
+
+// The name of the file of one tree or tip: `prefix`, the id in hex, the suffix.
+std::string file_name(std::string_view prefix, const git_oid& id) {
+    return fmt::format("{}{}{}", prefix, to_hex(id), k_suffix);
 }
 
 std::vector<std::string> list_cache_files(const std::string& dir) {
@@ -95,7 +98,7 @@ void FactCache::add_file(const std::string& path, CacheFileContents&& contents, 
         case CacheFileStatus::corrupt:
             m_paths.push_back(path);
             m_must_compact = true;
-            (void)usable(path, contents.status, contents.problem, warnings);
+            warn_if_damaged(path, contents.status, contents.problem, warnings);
             return;
         case CacheFileStatus::ok: break;
     }
@@ -136,8 +139,8 @@ void FactCache::save(const std::vector<FactRef>& reached, const std::vector<Fact
 // and every part is correct on its own (facts are keyed by commit id), so a run killed
 // half-way leaves a cache that is only incomplete.
 bool FactCache::write_parts(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {
-    const std::size_t parts = part_count(commits.size());
     if (commits.empty()) return write_file(commits, warnings);
+    const std::size_t parts = part_count(commits.size());
     const std::size_t per_part = (commits.size() + parts - 1) / parts;
     for (std::size_t begin = 0; begin < commits.size(); begin += per_part) {
         const std::size_t end = std::min(commits.size(), begin + per_part);
@@ -178,16 +181,17 @@ bool FactCache::write_atomically(const std::string& final_path, const FileWriter
 }
 
 std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tree, std::vector<std::string>& warnings) {
-    const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix)).string();
+    const std::string path = (fs::path(m_dir) / file_name(k_tree_prefix, tree)).string();
     auto contents = read_tree_file(path, m_tool_version);
-    if (!usable(path, contents.status, contents.problem, warnings)) return std::nullopt;
+    warn_if_damaged(path, contents.status, contents.problem, warnings);
+    if (contents.status != CacheFileStatus::ok) return std::nullopt;
     m_bytes_read += contents.bytes;
     return std::move(contents.items);
 }
 
 void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::string>& paths,
                                 std::vector<std::string>& warnings) {
-    const std::string name = fmt::format("{}{}{}", k_tree_prefix, to_hex(tree), k_suffix);
+    const std::string name = file_name(k_tree_prefix, tree);
     const auto write = [&](const std::string& path) { return write_tree_file(path, paths, m_tool_version); };
     if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     // Only the listing of the tree just loaded is worth keeping.
@@ -195,9 +199,10 @@ void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::stri
 }
 
 std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& tip, std::vector<std::string>& warnings) {
-    const std::string path = (fs::path(m_dir) / fmt::format("{}{}{}", k_order_prefix, to_hex(tip), k_suffix)).string();
+    const std::string path = (fs::path(m_dir) / file_name(k_order_prefix, tip)).string();
     auto contents = read_order_file(path, m_tool_version);
-    if (!usable(path, contents.status, contents.problem, warnings)) return std::nullopt;
+    warn_if_damaged(path, contents.status, contents.problem, warnings);
+    if (contents.status != CacheFileStatus::ok) return std::nullopt;
     m_bytes_read += contents.bytes;
     std::vector<FactRef> ordered;
     ordered.reserve(contents.items.size());
@@ -211,7 +216,7 @@ std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& ti
 }
 
 void FactCache::save_order(const git_oid& tip, const std::vector<git_oid>& order, std::vector<std::string>& warnings) {
-    const std::string name = fmt::format("{}{}{}", k_order_prefix, to_hex(tip), k_suffix);
+    const std::string name = file_name(k_order_prefix, tip);
     const auto write = [&](const std::string& path) { return write_order_file(path, order, m_tool_version); };
     if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     remove_other(k_order_prefix, name);
