@@ -6,7 +6,7 @@
 
 #include <re2/re2.h>
 
-#include "roles/util/glob.hpp"
+#include "roles/git/glob.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::engine {
@@ -15,7 +15,7 @@ namespace {
 // A hat's rules, compiled once. Path verdicts are cached per interned path id because the
 // same few thousand paths recur across tens of thousands of commits.
 struct CompiledRules {
-    util::GlobSet paths;
+    git::GlobSet paths;
     std::vector<std::unique_ptr<re2::RE2>> messages;
     std::vector<std::string> trailer_keys;  // lowercase
     std::vector<std::string> credit_keys;   // lowercase
@@ -24,7 +24,7 @@ struct CompiledRules {
 };
 
 util::Expected<CompiledRules> compile_rules(const roster::EvidenceRules& rules, std::size_t paths) {
-    auto globs = util::GlobSet::compile(rules.paths);
+    auto globs = git::GlobSet::compile(rules.paths);
     if (!globs) return std::unexpected(globs.error());
     CompiledRules out;
     out.paths = std::move(*globs);

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "roles/engine/source_filter.hpp"
-#include "roles/util/glob.hpp"
+#include "roles/git/glob.hpp"
 
 namespace roles::engine {
 namespace {
@@ -46,11 +46,11 @@ ConcentrationFactor concentration(const FactorResult& result, const Resolution& 
 }
 
 // The area globs of the hats that have an area, in roster order.
-util::Expected<std::vector<util::GlobSet>> compile_areas(const std::vector<roster::Hat>& hats) {
-    std::vector<util::GlobSet> areas;
+util::Expected<std::vector<git::GlobSet>> compile_areas(const std::vector<roster::Hat>& hats) {
+    std::vector<git::GlobSet> areas;
     for (const auto& hat : hats) {
         if (hat.def.area.empty()) continue;
-        auto globs = util::GlobSet::compile(hat.def.area);
+        auto globs = git::GlobSet::compile(hat.def.area);
         if (!globs) return std::unexpected(globs.error());
         areas.push_back(std::move(*globs));
     }
@@ -64,7 +64,7 @@ bool counts_for_area(FileClass file_class) {
     return file_class != FileClass::vendored && file_class != FileClass::generated;
 }
 
-HeadFileClasses classify_head(const git::History& history, const std::vector<util::GlobSet>& areas) {
+HeadFileClasses classify_head(const git::History& history, const std::vector<git::GlobSet>& areas) {
     HeadFileClasses classes;
     classes.source.assign(history.paths.size(), 0);
     classes.in_area.assign(areas.size(), std::vector<std::uint8_t>(history.paths.size(), 0));

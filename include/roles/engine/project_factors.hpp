@@ -76,7 +76,7 @@ struct FactorsInput {
 /// The truck factors use every commit of the loaded history (authorship builds up over a
 /// file's whole life). The repository and its top-level directories count the files at HEAD
 /// that engine::is_source_file accepts; a hat area counts every file at HEAD matching its
-/// globs (util::GlobSet) that is neither vendored nor generated, so a docs hat's area
+/// globs (git::GlobSet) that is neither vendored nor generated, so a docs hat's area
 /// counts its documentation. The two CHAOSS factors count each person's credited commits
 /// inside the window (a co-authored commit counts for each). Fails only when an area glob does not
 /// compile (the roster loader checks them first).

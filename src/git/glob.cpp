@@ -1,8 +1,8 @@
-#include "roles/util/glob.hpp"
+#include "roles/git/glob.hpp"
 
 #include <git2.h>
 
-namespace roles::util {
+namespace roles::git {
 namespace {
 
 // libgit2 must be initialised before any call; the count is reference-counted by libgit2.
@@ -57,7 +57,7 @@ struct GlobSet::Impl {
     ~Impl() { git_pathspec_free(pathspec); }
 };
 
-Expected<GlobSet> GlobSet::compile(const std::vector<std::string>& globs) {
+util::Expected<GlobSet> GlobSet::compile(const std::vector<std::string>& globs) {
     GlobSet set;
     if (globs.empty()) return set;
     std::vector<std::string> patterns;
@@ -72,7 +72,7 @@ Expected<GlobSet> GlobSet::compile(const std::vector<std::string>& globs) {
     set.m_impl = std::make_unique<Impl>();
     if (git_pathspec_new(&set.m_impl->pathspec, &array) != 0) {
         const git_error* error = git_error_last();
-        return fail(ErrorKind::input, "compiling path globs",
+        return util::fail(util::ErrorKind::input, "compiling path globs",
                     error != nullptr ? error->message : "invalid glob");
     }
     return set;
@@ -90,4 +90,4 @@ bool GlobSet::matches(const std::string& path) const {
 
 bool GlobSet::empty() const { return !m_impl || m_impl->pathspec == nullptr; }
 
-}  // namespace roles::util
+}  // namespace roles::git

@@ -7,7 +7,7 @@
 
 #include "roles/util/error.hpp"
 
-namespace roles::util {
+namespace roles::git {
 
 /// A set of path globs; a path matches when any glob does. Semantics follow .gitignore
 /// where git's pathspec matcher allows it:
@@ -20,7 +20,7 @@ namespace roles::util {
 class GlobSet {
 public:
     /// Compiles the globs; fails (ErrorKind::input) only if libgit2 rejects one.
-    static Expected<GlobSet> compile(const std::vector<std::string>& globs);
+    static util::Expected<GlobSet> compile(const std::vector<std::string>& globs);
 
     GlobSet();
     ~GlobSet();
@@ -40,4 +40,4 @@ private:
 /// The pathspec patterns one gitignore-style glob expands to (exposed for tests).
 [[nodiscard]] std::vector<std::string> expand_glob(const std::string& glob);
 
-}  // namespace roles::util
+}  // namespace roles::git
