@@ -12,7 +12,6 @@
 #include <re2/re2.h>
 
 #include "import_common.hpp"
-#include "roles/util/glob.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::roster {
@@ -147,14 +146,6 @@ util::Expected<std::vector<CodeownersRule>> parse_codeowners(const std::string& 
     auto rules = read_rules(text, problems);
     if (problems.has_errors()) return std::unexpected(problems.failure("CODEOWNERS"));
     return rules;
-}
-
-std::optional<std::size_t> deciding_rule(const std::vector<CodeownersRule>& rules, const std::string& path) {
-    for (std::size_t i = rules.size(); i-- > 0;) {
-        const auto globs = util::GlobSet::compile({rules[i].pattern});
-        if (globs && globs->matches(path)) return i;
-    }
-    return std::nullopt;
 }
 
 util::Expected<ImportResult> import_codeowners(const std::string& text, const std::string& file,

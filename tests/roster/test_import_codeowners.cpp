@@ -2,6 +2,7 @@
 // teams, malformed lines; and the two sample files.
 #include <catch2/catch.hpp>
 
+#include "roles/engine/codeowners.hpp"
 #include "roster/import_support.hpp"
 
 using namespace roles::roster;
@@ -78,13 +79,13 @@ TEST_CASE("codeowners: the last matching rule decides", "[roster][import][codeow
     CHECK((*rules)[1].owners == Keys{"@js-owner"});
     // Rule indexes: 0 "*", 1 "*.js", 3 "/build/logs/", 4 "docs/*", 5 "/apps/", 6 "/apps/github",
     // 8 "*.md", 9 "**/logs".
-    CHECK(deciding_rule(*rules, "README") == std::optional<std::size_t>(0));
-    CHECK(deciding_rule(*rules, "src/app.js") == std::optional<std::size_t>(1));
-    CHECK(deciding_rule(*rules, "apps/main.c") == std::optional<std::size_t>(5));
-    CHECK(deciding_rule(*rules, "apps/github/main.c") == std::optional<std::size_t>(6));
-    CHECK(deciding_rule(*rules, "docs/guide.md") == std::optional<std::size_t>(8));
-    CHECK(deciding_rule(*rules, "build/logs/today.txt") == std::optional<std::size_t>(9));
-    CHECK_FALSE(deciding_rule({}, "README").has_value());
+    CHECK(roles::engine::deciding_rule(*rules, "README") == std::optional<std::size_t>(0));
+    CHECK(roles::engine::deciding_rule(*rules, "src/app.js") == std::optional<std::size_t>(1));
+    CHECK(roles::engine::deciding_rule(*rules, "apps/main.c") == std::optional<std::size_t>(5));
+    CHECK(roles::engine::deciding_rule(*rules, "apps/github/main.c") == std::optional<std::size_t>(6));
+    CHECK(roles::engine::deciding_rule(*rules, "docs/guide.md") == std::optional<std::size_t>(8));
+    CHECK(roles::engine::deciding_rule(*rules, "build/logs/today.txt") == std::optional<std::size_t>(9));
+    CHECK_FALSE(roles::engine::deciding_rule({}, "README").has_value());
 }
 
 TEST_CASE("codeowners: rules that a later rule always overrides are left out", "[roster][import][codeowners]") {

@@ -101,10 +101,4 @@ struct CodeownersRule {
 [[nodiscard]] util::Expected<std::vector<CodeownersRule>> parse_codeowners(const std::string& text,
                                                                            const std::string& file_name);
 
-/// The rule that decides who owns `path` (repository-relative): the last rule whose pattern
-/// matches it, as GitHub reads the file; nullopt when none does. Patterns are matched as the
-/// roster's area globs are (util::GlobSet).
-[[nodiscard]] std::optional<std::size_t> deciding_rule(const std::vector<CodeownersRule>& rules,
-                                                       const std::string& path);
-
 }  // namespace roles::roster
