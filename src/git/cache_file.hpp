@@ -19,7 +19,7 @@
 namespace roles::git {
 
 /// Bumped whenever the layout or the meaning of a stored fact changes.
-inline constexpr std::uint32_t k_cache_format = 2;
+inline constexpr std::uint32_t k_cache_format = 3;  // 3: trailers parsed by git's rules
 
 /// What reading a cache file found.
 enum class CacheFileStatus : unsigned char {

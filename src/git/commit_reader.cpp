@@ -1,5 +1,6 @@
 #include "commit_reader.hpp"
 
+#include "roles/git/trailers.hpp"
 #include "roles/util/text.hpp"
 #include "tree_diff.hpp"
 
@@ -9,14 +10,11 @@ namespace {
 
 constexpr std::string_view k_co_author_key = "co-authored-by";
 
+// git's own trailer rules (trailers.cpp): libgit2 1.5 stops at a line of dashes, which
+// GitHub squash commits put above their Co-authored-by lines.
 util::Expected<void> read_trailers(FactStore& store, CommitFacts& facts) {
-    TrailerArray trailers;
-    if (git_message_trailers(trailers.get(), facts.message.c_str()) < 0) {
-        return util::fail(util::ErrorKind::input, "parsing trailers of commit " + util::quoted(to_hex(facts.id)),
-                          last_error_message());
-    }
-    for (const git_message_trailer& trailer : trailers) {
-        facts.trailers.push_back(Trailer{trailer.key, trailer.value});
+    facts.trailers = parse_trailers(facts.message);
+    for (const Trailer& trailer : facts.trailers) {
         if (util::to_lower_ascii(trailer.key) != k_co_author_key) continue;
         if (auto co_author = parse_co_author(trailer.value)) {
             facts.co_authors.push_back(store.intern_identity(co_author->name, co_author->email));

@@ -95,3 +95,15 @@ TEST_CASE("the raw message is kept whole", "[git]") {
     CHECK(history.commits.at(0).message == message);
     CHECK(history.commits.at(0).summary() == "Subject line");
 }
+
+TEST_CASE("co-authors below a GitHub squash line of dashes are read", "[git][trailers]") {
+    TempRepo repo;
+    const History history = load_single_commit(repo,
+                                               "Clarify validation reference (#9)\n\n* Clarify\n\n---------\n\n"
+                                               "Co-authored-by: Ann Author <ann@example.com>\n"
+                                               "Co-authored-by: Bo Byte <bo@example.com>\n");
+    const Commit& commit = history.commits.at(0);
+    CHECK(co_author_texts(history, commit) ==
+          std::vector<std::string>{"Ann Author <ann@example.com>", "Bo Byte <bo@example.com>"});
+    CHECK(commit.trailer_values("co-authored-by").size() == 2);
+}

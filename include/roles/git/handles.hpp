@@ -67,19 +67,4 @@ template <typename H>
     return OutParam<H>(handle);
 }
 
-/// Owns the trailers libgit2 parsed from a message.
-class TrailerArray {
-public:
-    TrailerArray() = default;
-    TrailerArray(const TrailerArray&) = delete;
-    TrailerArray& operator=(const TrailerArray&) = delete;
-    ~TrailerArray() { git_message_trailer_array_free(&m_array); }
-    git_message_trailer_array* get() { return &m_array; }
-    [[nodiscard]] const git_message_trailer* begin() const { return m_array.trailers; }
-    [[nodiscard]] const git_message_trailer* end() const { return m_array.trailers + m_array.count; }
-
-private:
-    git_message_trailer_array m_array{};
-};
-
 }  // namespace roles::git

@@ -32,7 +32,7 @@ struct PathChange {
     ChangeKind kind = ChangeKind::modified;
 };
 
-/// A `Key: value` trailer as parsed by libgit2; `key` as written.
+/// A `Key: value` trailer as git parses it (git/trailers.hpp); `key` as written.
 struct Trailer {
     std::string key;
     std::string value;
