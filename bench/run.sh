@@ -145,6 +145,23 @@ bench_one() {
   }'
 }
 
+# The machine the figures come from, before the table (and as comment lines of the --tsv file),
+# so that figures from two machines are never compared blind.
+machine_info() {
+  local cpu cores mem kernel gitv rolesv commit
+  cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
+  cores="$(nproc 2>/dev/null || echo '?')"
+  mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
+  kernel="$(uname -sr)"
+  gitv="$(git --version)"
+  rolesv="$("$roles_bin" --version 2>/dev/null | head -n 1)"
+  commit="$(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  printf 'machine: %s\n' "${cpu:-unknown CPU}, $cores cores, ${mem:-unknown memory}, $kernel"
+  printf 'tools: %s\n' "$gitv; ${rolesv:-roles (unknown version)} at commit $commit"
+}
+machine_info
+if [ -n "$tsv" ]; then machine_info | sed 's/^/# /' >>"$tsv"; fi
+echo
 echo "| repository | commits | git log | roles cold | roles warm | roles incremental | git log RSS | roles cold RSS | roles warm RSS |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for target in "${targets[@]}"; do

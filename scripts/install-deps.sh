@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages roles needs to build, test and run. Run as root.
+# Installs the Debian 12 packages of a set. Run as root.
+#   scripts/install-deps.sh program   what building and running roles needs (the default)
+#   scripts/install-deps.sh test      program + what the test suite and CI need
 # Skips apt entirely when every package is already installed, so repeated runs are fast.
 set -euo pipefail
-packages=(
+set_name=${1:-program}
+program=(
   build-essential cmake pkg-config git
   libgit2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libre2-dev libutf8proc-dev catch2
-  chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
+  libre2-dev libutf8proc-dev zlib1g-dev
 )
+test_only=(
+  catch2
+  chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
+  python3-jsonschema           # validating JSON outputs against schemas/ (when present)
+  time                         # /usr/bin/time -v in bench/run.sh
+)
+case "$set_name" in
+  program) packages=("${program[@]}") ;;
+  test) packages=("${program[@]}" "${test_only[@]}") ;;
+  *) echo "install-deps: unknown set '$set_name' (program or test)" >&2; exit 2 ;;
+esac
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
+  echo "install-deps: all ${#packages[@]} packages of '$set_name' present"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

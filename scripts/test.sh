@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install, build, and run the whole test suite (unit and end-to-end) with CTest.
+# Install the test set, build everything into build/ (warnings are errors), and run the whole
+# test suite (unit, end-to-end, static checks) with CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh test
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"

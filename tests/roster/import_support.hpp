@@ -14,7 +14,7 @@
 
 namespace roles::roster::test {
 
-/// A real published roster from ../shared/data (see its README for sources and commits).
+/// A real published roster from tests/data (see tests/data/PROVENANCE.md for sources and commits).
 inline std::string data_file(const std::string& name) { return std::string(ROLES_DATA_DIR) + "/" + name; }
 
 /// An import that must succeed.

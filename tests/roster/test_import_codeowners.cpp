@@ -117,7 +117,7 @@ TEST_CASE("codeowners: malformed lines get FILE:LINE: message", "[roster][import
           Keys{"CODEOWNERS:1: the file has no rule"});
 }
 
-// ../shared/data: python/devguide has one rule with five owners; rust-lang/team has 19 rules
+// tests/data: python/devguide has one rule with five owners; rust-lang/team has 19 rules
 // (`grep -vcE '^\s*(#|$)'`), 4 of them with no owner (`awk 'NF==1'` on those lines) and 15
 // with the same 5 owners (`awk 'NF>1{print NF-1}' | uniq -c`).
 TEST_CASE("codeowners: the python/devguide and rust-lang/team files", "[roster][import][codeowners][data]") {

@@ -171,7 +171,7 @@ workinggroups: wg-batch
                    });
 }
 
-// ../shared/data/kubernetes-community-sigs.yaml. Cross-checked without the importer by a
+// tests/data/kubernetes-community-sigs.yaml. Cross-checked without the importer by a
 // PyYAML script that walks sigs, workinggroups, usergroups and committees, counts chairs per
 // group, and counts seats (chairs, tech_leads, contact.liaison, subproject leads; one per
 // group, role and lowercased login): 35 groups, 112 chairs, 235 seats held by 142 logins;

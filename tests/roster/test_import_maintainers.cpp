@@ -205,7 +205,7 @@ TEST_CASE("maintainers: a repeated section title gets its line in the name", "[r
     CHECK(result.warnings == Keys{"MAINTAINERS:4: section 'A' repeats the one at line 1; named 'A (line 4)'"});
 }
 
-// ../shared/data/linux-6.12.117-MAINTAINERS, cross-checked with awk in paragraph mode
+// tests/data/linux-6.12.117-MAINTAINERS, cross-checked with awk in paragraph mode
 // (RS=""): `awk 'BEGIN{RS=""} /(^|\n)[A-Z]:/{n++} END{print n}'` counts 2906 blocks with a
 // field line (sections); the same with /\nS:[ \t]*Orphan[ \t]*(\n|$)/ counts 135, as does
 // `grep -cE '^S:\s*Orphan\s*$'`. Sections with exactly one maintainer and no reviewer: an awk

@@ -1,5 +1,5 @@
 // OpenStack governance projects.yaml: every shape the file has had, its quirks, and the
-// 2022-05 file of ../shared/data.
+// 2022-05 file of tests/data.
 #include <catch2/catch.hpp>
 
 #include "roster/import_support.hpp"
@@ -267,7 +267,7 @@ cinder:
           Keys{"p.yaml:1:1: expected a map at the top level, got a list"});
 }
 
-// ../shared/data/openstack-governance-projects-2022-05-dc8ddc80.yaml. Cross-checked without
+// tests/data/openstack-governance-projects-2022-05-dc8ddc80.yaml. Cross-checked without
 // the importer: `grep -c '^[^ #-]' FILE` counts 52 top-level keys (teams);
 // `grep -c 'leadership_type: distributed' FILE` gives 2 (mistral, oslo); `grep -c 'APPOINTMENT
 // NEEDED' FILE` gives 1 (adjutant); PyYAML lists mistral's liaisons as release, tact-sig,
