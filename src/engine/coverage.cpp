@@ -51,17 +51,31 @@ double share_of_holders(const HatEvidence& evidence, const std::vector<HolderSta
     return static_cast<double>(covered) / static_cast<double>(evidence.items.size());
 }
 
-// "alice (62%), bob (20%)" for the first few non-holders with evidence.
+std::string items(std::uint32_t count) { return fmt::format("{} item{}", count, count == 1 ? "" : "s"); }
+
+// "alice (62%, 5 items), bob (20%, 2 items)" for the first few non-holders with evidence.
 std::string candidate_list(const std::vector<Contributor>& contributors, std::vector<std::string>& people) {
     std::string out;
     int listed = 0;
     for (const auto& c : contributors) {
         if (c.holder || listed == 3) continue;
-        out += fmt::format("{}{} ({})", listed == 0 ? "" : ", ", c.key, percent(c.share));
+        out += fmt::format("{}{} ({}, {})", listed == 0 ? "" : ", ", c.key, percent(c.share), items(c.evidence));
         people.push_back(c.key);
         ++listed;
     }
     return out;
+}
+
+// "too thin to judge: 1 item of the 5 needed", the words of the thin-evidence finding.
+std::string thin_words(const ThinEvidence& thin) {
+    return fmt::format("evidence too thin to judge ({} of the {} needed)", items(thin.items), thin.needed);
+}
+
+// Marks the hat's evidence as thin (when it is) and returns the words to add to a reason.
+std::string note_thin(HatCoverage& hat, const roster::Thresholds& thresholds) {
+    if (!is_thin(hat.evidence_items, thresholds) || hat.evidence_items == 0) return {};
+    hat.thin_evidence = ThinEvidence{hat.evidence_items, static_cast<std::uint32_t>(thresholds.min_evidence_items)};
+    return "; " + thin_words(*hat.thin_evidence);
 }
 
 std::vector<HolderState> holder_states(const roster::Hat& hat, const CoverageInput& input,
@@ -90,28 +104,30 @@ void set(HatCoverage& hat, Status status, std::string reason) {
     hat.reason = std::move(reason);
 }
 
-void explain_unassigned(HatCoverage& hat, RosterMode mode) {
-    const std::string why = mode == RosterMode::discovery ? "no roster" : "optional hat, nobody assigned";
+void explain_unassigned(HatCoverage& hat, const CoverageInput& input) {
+    const std::string why = input.mode == RosterMode::discovery ? "no roster" : "optional hat, nobody assigned";
     const auto candidates = candidate_list(hat.contributors, hat.people);
     set(hat, Status::unassigned,
         candidates.empty() ? why + "; nobody did its work in the window"
-                           : why + "; doing its work: " + candidates);
+                           : why + "; doing its work: " + candidates + note_thin(hat, input.thresholds));
 }
 
-void explain_vacant(HatCoverage& hat) {
+void explain_vacant(HatCoverage& hat, const CoverageInput& input) {
     const auto candidates = candidate_list(hat.contributors, hat.people);
     set(hat, Status::vacant,
         candidates.empty() ? "required hat with no holder and no evidence in the window; appoint someone"
-                           : "required hat with no holder; candidates by evidence: " + candidates);
+                           : "required hat with no holder; candidates by evidence: " + candidates +
+                                 note_thin(hat, input.thresholds));
 }
 
-void explain_understaffed(HatCoverage& hat) {
+void explain_understaffed(HatCoverage& hat, const CoverageInput& input) {
     for (const auto& h : hat.holders) hat.people.push_back(h.key);
     const auto candidates = candidate_list(hat.contributors, hat.people);
     set(hat, Status::understaffed,
         fmt::format("{} of {} holders needed{}", hat.holders.size(), hat.min,
                     candidates.empty() ? std::string("; nobody else did its work")
-                                       : "; candidates by evidence: " + candidates));
+                                       : "; candidates by evidence: " + candidates +
+                                             note_thin(hat, input.thresholds)));
 }
 
 void explain_stale(HatCoverage& hat, const CoverageInput& input) {
@@ -135,6 +151,12 @@ void explain_single_point(HatCoverage& hat, const HolderState& holder, const Cov
         return set(hat, Status::single_point,
                    holder.key + " is the only active holder and nobody else shares the hat; find a backup");
     }
+    if (hat.thin_evidence) {
+        return set(hat, Status::single_point,
+                   fmt::format("{} is the only active holder; {}, so nobody else's share counts as a backup; "
+                               "find a backup",
+                               holder.key, thin_words(*hat.thin_evidence)));
+    }
     set(hat, Status::single_point,
         fmt::format("{} is the only active holder and nobody else did {} of its {} evidence item{}; "
                     "find a backup",
@@ -142,14 +164,22 @@ void explain_single_point(HatCoverage& hat, const HolderState& holder, const Cov
                     hat.evidence_items == 1 ? "" : "s"));
 }
 
-bool explain_shadowed(HatCoverage& hat, const CoverageInput& input) {
+// "kajinamit did 100%" for every non-holder with a shadowing share.
+std::string shadowing(const HatCoverage& hat, const roster::Thresholds& thresholds) {
     std::string names;
     for (const auto& c : hat.contributors) {
-        if (c.holder || c.share < input.thresholds.shadowed_share) continue;
-        names += fmt::format("{}{} did {}", names.empty() ? "" : ", ", c.key, percent(c.share));
-        hat.people.push_back(c.key);
+        if (c.holder || c.share < thresholds.shadowed_share) continue;
+        names += fmt::format("{}{} did {} ({})", names.empty() ? "" : ", ", c.key, percent(c.share), items(c.evidence));
     }
+    return names;
+}
+
+bool explain_shadowed(HatCoverage& hat, const CoverageInput& input) {
+    const auto names = shadowing(hat, input.thresholds);
     if (names.empty()) return false;
+    for (const auto& c : hat.contributors) {
+        if (!c.holder && c.share >= input.thresholds.shadowed_share) hat.people.push_back(c.key);
+    }
     set(hat, Status::shadowed,
         names + " of its evidence without holding it; add them as holders or hand the work back");
     return true;
@@ -168,7 +198,8 @@ void explain_ok(HatCoverage& hat, RosterMode mode) {
     if (mode == RosterMode::roster_only) {
         return set(hat, Status::ok, fmt::format("{} holders (no repository: activity not assessed)", active));
     }
-    set(hat, Status::ok, fmt::format("{} active holder{}; {}", active, active == 1 ? "" : "s", work));
+    const std::string thin = hat.thin_evidence ? "; " + thin_words(*hat.thin_evidence) : std::string();
+    set(hat, Status::ok, fmt::format("{} active holder{}; {}{}", active, active == 1 ? "" : "s", work, thin));
 }
 
 // Nobody but `holder` did a backup's share of the work.
@@ -180,22 +211,37 @@ bool without_backup(const HatCoverage& hat, const HolderState& holder, double ba
 
 void decide_status(HatCoverage& hat, const CoverageInput& input) {
     const bool unheld = hat.holders.empty();
-    if (input.mode == RosterMode::discovery || (unheld && !hat.required)) return explain_unassigned(hat, input.mode);
-    if (unheld) return explain_vacant(hat);
-    if (static_cast<int>(hat.holders.size()) < hat.min) return explain_understaffed(hat);
+    if (input.mode == RosterMode::discovery || (unheld && !hat.required)) return explain_unassigned(hat, input);
+    if (unheld) return explain_vacant(hat, input);
+    if (static_cast<int>(hat.holders.size()) < hat.min) return explain_understaffed(hat, input);
     std::vector<const HolderState*> active;
     for (const auto& h : hat.holders) {
         if (h.active) active.push_back(&h);
     }
     if (active.empty()) return explain_stale(hat, input);
-    if (active.size() == 1 && without_backup(hat, *active.front(), input.thresholds.single_point_backup_share)) {
-        return explain_single_point(hat, *active.front(), input);
+    // Someone else's share decides a status only on enough evidence; below the minimum the
+    // hat keeps the status its roster implies, and the finding says why.
+    const bool thin = is_thin(hat.evidence_items, input.thresholds) && input.mode != RosterMode::roster_only;
+    const roster::Thresholds& t = input.thresholds;
+    if (active.size() == 1) {
+        const bool alone = without_backup(hat, *active.front(), t.single_point_backup_share);
+        if (alone || thin) {
+            if (!alone) note_thin(hat, t);
+            return explain_single_point(hat, *active.front(), input);
+        }
     }
-    if (explain_shadowed(hat, input)) return;
+    if (!thin && explain_shadowed(hat, input)) return;
+    const auto would_shadow = thin ? shadowing(hat, t) : std::string();
+    if (!would_shadow.empty()) note_thin(hat, t);
     explain_ok(hat, input.mode);
+    if (!would_shadow.empty()) hat.reason += ": " + would_shadow + " without holding it";
 }
 
 }  // namespace
+
+bool is_thin(std::uint32_t items, const roster::Thresholds& thresholds) {
+    return items < static_cast<std::uint32_t>(std::max(thresholds.min_evidence_items, 0));
+}
 
 std::string_view to_string(Status status) { return k_status_names.at(static_cast<std::size_t>(status)); }
 

@@ -31,16 +31,24 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-// "; doing its work this cycle: dee (100%)" for the leading non-holders, or "; nobody did
-// its work this cycle". Their keys are added to `people`.
+std::string items(std::uint32_t count) { return fmt::format("{} item{}", count, count == 1 ? "" : "s"); }
+
+// "; doing its work this cycle: dee (100%, 6 items)" for the leading non-holders, or
+// "; nobody did its work this cycle". Their keys are added to `people`. On thin evidence
+// nobody is put forward: the ask names who did the few items and says it is too few.
 std::string candidates(const HatCycle& hat, std::vector<std::string>& people) {
     std::vector<std::string> named;
     for (const auto& c : hat.contributors) {
         if (c.holder || named.size() == k_max_candidates) continue;
-        named.push_back(fmt::format("{} ({})", c.key, percent(c.share)));
-        people.push_back(c.key);
+        named.push_back(fmt::format("{} ({}, {})", c.key, percent(c.share), items(c.evidence)));
+        if (!hat.thin_evidence) people.push_back(c.key);
     }
-    return named.empty() ? "; nobody did its work this cycle" : "; doing its work this cycle: " + join(named);
+    if (named.empty()) return "; nobody did its work this cycle";
+    if (hat.thin_evidence) {
+        return fmt::format("; too little evidence to suggest anyone ({} of the {} needed: {})",
+                           items(hat.thin_evidence->items), hat.thin_evidence->needed, join(named));
+    }
+    return "; doing its work this cycle: " + join(named);
 }
 
 Ask appoint(const HatCycle& hat) {

@@ -61,6 +61,7 @@ void quiet_holders(const HatCoverage& now, const HatCoverage& before, std::vecto
 
 void implicit_holders(const HatCoverage& now, const HatCoverage& before, const roster::Thresholds& thresholds,
                       std::vector<HatChange>& out) {
+    if (is_thin(now.evidence_items, thresholds)) return;  // a share of too few items says nothing
     for (const auto& c : now.contributors) {
         if (c.holder || c.share < thresholds.shadowed_share) continue;
         const auto* was = contributor(before, c.key);
@@ -94,6 +95,7 @@ HatCycle hat_cycle(const HatCoverage& now, const HatCoverage* before, const rost
     out.holder_share = now.holder_share;
     out.contributors = now.contributors;
     out.reason = now.reason;
+    out.thin_evidence = now.thin_evidence;
     std::optional<double> previous_items;
     if (before != nullptr) {
         out.previous_status = before->status;

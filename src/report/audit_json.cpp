@@ -30,6 +30,17 @@ Json contributors_json(const engine::HatCoverage& hat) {
     return out;
 }
 
+// Findings beside the status, as codes with their arguments ([] when there are none).
+Json findings_json(const engine::HatCoverage& hat) {
+    Json out = Json::array();
+    if (hat.thin_evidence) {
+        out.push_back({{"code", "thin-evidence"},
+                       {"items", hat.thin_evidence->items},
+                       {"needed", hat.thin_evidence->needed}});
+    }
+    return out;
+}
+
 Json hat_json(const engine::HatCoverage& hat) {
     return {{"id", hat.hat},
             {"title", hat.title},
@@ -38,6 +49,7 @@ Json hat_json(const engine::HatCoverage& hat) {
             {"effort", hat.effort},
             {"status", engine::to_string(hat.status)},
             {"reason", hat.reason},
+            {"findings", findings_json(hat)},
             {"people", hat.people},
             {"holders", holders_json(hat)},
             {"former_holders", hat.former_holders},

@@ -125,6 +125,10 @@ Json hat_json(const engine::HatCycle& hat) {
             {"contributors", contributors},
             {"people", hat.people},
             {"reason", hat.reason},
+            {"findings", hat.thin_evidence ? Json::array({{{"code", "thin-evidence"},
+                                                           {"items", hat.thin_evidence->items},
+                                                           {"needed", hat.thin_evidence->needed}}})
+                                           : Json::array()},
             {"changes", changes}};
 }
 

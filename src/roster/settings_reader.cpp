@@ -34,6 +34,7 @@ const std::vector<ThresholdField>& threshold_fields() {
         {"sole_holder_hats", &Thresholds::sole_holder_hats, k_at_least_one},
         {"single_point_backup_share", &Thresholds::single_point_backup_share, k_share},
         {"shadowed_share", &Thresholds::shadowed_share, k_share},
+        {"min_evidence_items", &Thresholds::min_evidence_items, k_at_least_one},
     };
     return fields;
 }

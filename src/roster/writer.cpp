@@ -205,6 +205,7 @@ YAML::Node thresholds_node(const Thresholds& t) {
         {"sole_holder_hats", &Thresholds::sole_holder_hats},
         {"single_point_backup_share", &Thresholds::single_point_backup_share},
         {"shadowed_share", &Thresholds::shadowed_share},
+        {"min_evidence_items", &Thresholds::min_evidence_items},
     };
     const Thresholds defaults;
     YAML::Node node(YAML::NodeType::Map);

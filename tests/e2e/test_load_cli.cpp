@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -118,7 +119,11 @@ TEST_CASE("roster thresholds override the defaults", "[e2e][load]") {
     {
         std::ifstream original(repo + "/ROLES.yaml");
         std::ofstream copy(roster);
-        copy << original.rdbuf() << "thresholds: {many_hats: 1, sole_holder_hats: 1}\n";
+        std::string text((std::istreambuf_iterator<char>(original)), std::istreambuf_iterator<char>());
+        const std::string old_line = "thresholds: {min_evidence_items: 1}\n";
+        REQUIRE(text.find(old_line) != std::string::npos);
+        text.replace(text.find(old_line), old_line.size(), "");
+        copy << text << "thresholds: {many_hats: 1, sole_holder_hats: 1, min_evidence_items: 1}\n";
     }
     const auto load = parse_json(
         run_roles("load " + shell_quote(repo) + " --roster " + shell_quote(roster) + " --format json").out);

@@ -234,9 +234,9 @@ TEST_CASE("report asks for the actions the findings imply", "[e2e][report]") {
     for (const auto& a : j["asks"]) asks.push_back(a["text"]);
     CHECK(asks == std::vector<std::string>{
                       "Appoint someone as security contact: the hat is vacant since cai's term ended 2025-05-15; doing "
-                      "its work this cycle: dee (100%)",
+                      "its work this cycle: dee (100%, 1 item)",
                       "Confirm or replace ben (last active 2025-02-24) as CI keeper; doing its work this cycle: dee "
-                      "(100%)",
+                      "(100%, 3 items)",
                       "Check in with ana and lighten their load: high burnout risk (over-committed, many-hats, "
                       "sole-holder); commitment 1.25",
                       "Find a backup for ana's 2 sole hats: project lead, triager",

@@ -44,7 +44,8 @@ TEST_CASE("a required hat with no holder is vacant and names candidates by evide
     CHECK(hat.status == engine::Status::vacant);
     CHECK(hat.evidence_items == 4);
     CHECK(hat.people == std::vector<std::string>{"bob", "alice"});
-    CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (75%), alice (25%)");
+    CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (75%, 3 items), alice (25%, 1 item); "
+                        "evidence too thin to judge (4 items of the 5 needed)");
 }
 
 TEST_CASE("a vacant hat with no evidence asks for an appointment", "[engine][coverage]") {
@@ -63,7 +64,8 @@ TEST_CASE("fewer current holders than min is understaffed", "[engine][coverage]"
     const auto hat = team.audit_one(test::hat("release-manager", {"alice"}, "CHANGELOG.md", 2));
     // alice 2/3, bob 1/3 = 33%.
     CHECK(hat.status == engine::Status::understaffed);
-    CHECK(hat.reason == "1 of 2 holders needed; candidates by evidence: bob (33%)");
+    CHECK(hat.reason == "1 of 2 holders needed; candidates by evidence: bob (33%, 1 item); evidence too thin to judge "
+                        "(3 items of the 5 needed)");
     CHECK(hat.people == std::vector<std::string>{"alice", "bob"});
 }
 
@@ -118,7 +120,7 @@ TEST_CASE("a non-holder doing at least half of the evidence shadows the holder",
         const auto hat = team.audit_one(test::hat("release", {"alice"}, "releasenotes/"));
         CHECK(hat.status == engine::Status::shadowed);
         CHECK(hat.people == std::vector<std::string>{"bob"});
-        CHECK(hat.reason == "bob did 60% of its evidence without holding it; add them as holders or hand the work back");
+        CHECK(hat.reason == "bob did 60% (6 items) of its evidence without holding it; add them as holders or hand the work back");
     }
     SECTION("bob 5 of 10 = exactly 50% still shadows") {
         team.work(team.alice, 5, "releasenotes/a.yaml");
@@ -147,7 +149,7 @@ TEST_CASE("discovery mode marks every hat unassigned and names who does the work
     team.work(team.bob, 1, "tox.ini");
     const auto hat = team.audit_one(test::hat("gate", {}, "tox.ini"), engine::RosterMode::discovery);
     CHECK(hat.status == engine::Status::unassigned);
-    CHECK(hat.reason == "no roster; doing its work: bob (100%)");
+    CHECK(hat.reason == "no roster; doing its work: bob (100%, 1 item); evidence too thin to judge (1 item of the 5 needed)");
 }
 
 TEST_CASE("an optional hat with nobody assigned is unassigned, not vacant", "[engine][coverage]") {
@@ -228,4 +230,68 @@ TEST_CASE("a single point with no evidence at all still asks for a backup", "[en
     const auto hat = team.audit_one(test::hat("lead", {"alice"}, "GOVERNANCE.md"));
     CHECK(hat.status == engine::Status::single_point);
     CHECK(hat.reason == "alice is the only active holder and nobody else shares the hat; find a backup");
+}
+
+namespace {
+
+engine::HatCoverage audit_with(Team& team, roster::Hat hat, int min_items) {
+    auto roster = test::make_roster(team.people, {std::move(hat)});
+    roster.thresholds.min_evidence_items = min_items;
+    auto result = engine::run_audit(team.builder.build(), roster, engine::RosterMode::roster, {});
+    REQUIRE(result.has_value());
+    REQUIRE(result->hats.size() == 1);
+    return result->hats.front();
+}
+
+}  // namespace
+
+TEST_CASE("a share of too few items decides no status: thin evidence", "[engine][coverage][thin]") {
+    Team team;
+    SECTION("nova's security liaison: a non-holder did the only item; the hat keeps its roster status") {
+        team.work(team.alice, 3, "src/main.cpp");  // alice is active, but did none of the hat's work
+        team.work(team.bob, 1, "SECURITY.md", 5);
+        const auto hat = audit_with(team, test::hat("security", {"alice"}, "SECURITY.md"), 5);
+        // 1 item < 5: bob's 100% neither shadows alice nor backs her up; one holder = single-point.
+        CHECK(hat.status == engine::Status::single_point);
+        REQUIRE(hat.thin_evidence.has_value());
+        CHECK(hat.thin_evidence->items == 1);
+        CHECK(hat.thin_evidence->needed == 5);
+        CHECK(hat.people == std::vector<std::string>{"alice"});
+        CHECK(hat.reason == "alice is the only active holder; evidence too thin to judge (1 item of the 5 needed), "
+                            "so nobody else's share counts as a backup; find a backup");
+    }
+    SECTION("two holders and a non-holder with 4 of 4 items: ok, and the reason says why") {
+        team.people.push_back(test::person("carol", "Carol Quiet", "carol@example.net"));
+        const auto carol = team.builder.identity("Carol Quiet", "carol@example.net");
+        team.work(team.alice, 1, "src/main.cpp");
+        team.work(carol, 1, "src/other.cpp");
+        team.work(team.bob, 4, "SECURITY.md", 5);
+        const auto hat = audit_with(team, test::hat("security", {"alice", "carol"}, "SECURITY.md"), 5);
+        CHECK(hat.status == engine::Status::ok);
+        CHECK(hat.reason == "2 active holders; holders did 0% of 4 evidence items; evidence too thin to judge "
+                            "(4 items of the 5 needed): bob did 100% (4 items) without holding it");
+    }
+    SECTION("exactly the minimum (5 of 5) is enough: bob shadows alice") {
+        team.work(team.alice, 1, "src/main.cpp");
+        team.work(team.bob, 5, "SECURITY.md", 5);
+        const auto hat = audit_with(team, test::hat("security", {"alice"}, "SECURITY.md"), 5);
+        CHECK(hat.status == engine::Status::shadowed);
+        CHECK_FALSE(hat.thin_evidence.has_value());
+    }
+    SECTION("the roster can lower the minimum: 1 item then shadows") {
+        team.work(team.alice, 1, "src/main.cpp");
+        team.work(team.bob, 1, "SECURITY.md", 5);
+        CHECK(audit_with(team, test::hat("security", {"alice"}, "SECURITY.md"), 1).status == engine::Status::shadowed);
+    }
+    SECTION("a vacant hat still names its candidates, each with their items, and flags the thin evidence") {
+        team.work(team.bob, 2, "SECURITY.md");
+        team.work(team.alice, 1, "SECURITY.md", 10);
+        const auto hat = audit_with(team, test::hat("security", {}, "SECURITY.md"), 5);
+        CHECK(hat.status == engine::Status::vacant);
+        CHECK(hat.people == std::vector<std::string>{"bob", "alice"});
+        REQUIRE(hat.thin_evidence.has_value());
+        CHECK(hat.thin_evidence->items == 3);
+        CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (67%, 2 items), alice (33%, "
+                            "1 item); evidence too thin to judge (3 items of the 5 needed)");
+    }
 }

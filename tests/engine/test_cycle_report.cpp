@@ -60,6 +60,7 @@ struct Scenario {
                                     test::person("carol", "Carol Quiet", "carol@example.org")},
                                    {test::hat("lead", {"alice"}, "GOVERNANCE.md"), rel,
                                     test::hat("ci", {"bob"}, ".ci/**"), sec});
+        roster.thresholds.min_evidence_items = 1;  // a handful of commits: one item is enough to judge
     }
 
     engine::CycleReport report() const {
@@ -196,7 +197,7 @@ TEST_CASE("the asks follow from the findings, most urgent first", "[engine][cycl
     CHECK(texts ==
           std::vector<std::string>{
               "appoint: Appoint someone as sec: the hat is vacant since carol's term ended 2024-02-05; doing its "
-              "work this cycle: dave (100%)",
+              "work this cycle: dave (100%, 1 item)",
               "recognise-holder: Make dave a holder of ci or hand the work back: dave did 100% of its items this "
               "cycle without holding it",
               "find-backup: Find a backup for alice as lead",
@@ -205,6 +206,22 @@ TEST_CASE("the asks follow from the findings, most urgent first", "[engine][cycl
               "update-roster: Ask bob whether they still hold rel, ci (no commit this cycle, last 2024-01-03) and "
               "update the roster"});
     CHECK(report.asks[0].people == std::vector<std::string>{"dave"});
+}
+
+// With the default minimum of 5 items, dave's 1 item on sec and 2 on ci are too few: the
+// vacant hat's ask names nobody to appoint, and nobody is asked to become a holder of ci.
+TEST_CASE("the asks put nobody forward on thin evidence", "[engine][cycle][thin]") {
+    Scenario s;
+    s.roster.thresholds.min_evidence_items = 5;
+    const auto report = s.report();
+    std::vector<std::string> texts;
+    for (const auto& ask : report.asks) texts.push_back(std::string(engine::to_string(ask.kind)) + ": " + ask.text);
+    REQUIRE_FALSE(texts.empty());
+    CHECK(texts.front() == "appoint: Appoint someone as sec: the hat is vacant since carol's term ended 2024-02-05; "
+                           "too little evidence to suggest anyone (1 item of the 5 needed: dave (100%, 1 item))");
+    CHECK(report.asks.front().people.empty());
+    for (const auto& ask : report.asks) CHECK(ask.kind != engine::AskKind::recognise_holder);
+    CHECK(change_texts(hat(report, "ci")).size() == 1);  // bob went quiet; no new implicit holder
 }
 
 // 2023-12-01..2024-01-15 is 46 days; the previous window, 2023-10-16 .. 2023-11-30, is before
@@ -272,7 +289,7 @@ TEST_CASE("asks for understaffed and stale hats, burnout, over-commitment and th
     std::vector<std::string> texts;
     for (const auto& ask : engine::derive_asks(report, {})) texts.push_back(ask.text);
     CHECK(texts == std::vector<std::string>{
-                       "Find 1 more holder for release liaison (1 of 2 needed); doing its work this cycle: gibi (25%)",
+                       "Find 1 more holder for release liaison (1 of 2 needed); doing its work this cycle: gibi (25%, 1 item)",
                        "Confirm or replace stephen (last active 2024-01-01) as docs liaison; nobody did its work this "
                        "cycle",
                        "Check in with gibi and lighten their load: high burnout risk (long-streak, over-committed, "

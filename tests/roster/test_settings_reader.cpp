@@ -66,6 +66,14 @@ TEST_CASE("bad thresholds: unknown names, wrong types, out of range", "[roster]"
           });
 }
 
+TEST_CASE("min_evidence_items defaults to 5, is overridable and must be a whole number of at least 1", "[roster]") {
+    CHECK(loaded("thresholds:\n  many_hats: 5\n").thresholds.min_evidence_items == 5);
+    CHECK(loaded("thresholds:\n  min_evidence_items: 12\n").thresholds.min_evidence_items == 12);
+    // 2 + "min_evidence_items: " (20) -> column 23.
+    CHECK(problems("thresholds:\n  min_evidence_items: 0\n") ==
+          Lines{"r.yaml:2:23: 'min_evidence_items' must be at least 1, got '0'"});
+}
+
 TEST_CASE("bot patterns cannot be empty", "[roster]") {
     // "bots: [zuul@*, " is 15 characters: the empty string starts at column 16.
     CHECK(problems("bots: [zuul@*, '']\n") == Lines{"r.yaml:1:16: a bot pattern cannot be empty"});

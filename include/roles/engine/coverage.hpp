@@ -41,6 +41,14 @@ struct Contributor {
     bool holder = false;      ///< a current holder of this hat
 };
 
+/// A hat whose evidence is too thin for anyone's share of it to decide the status:
+/// `items` evidence items in the window where `needed` (thresholds.min_evidence_items)
+/// are required. Finding code `thin-evidence`.
+struct ThinEvidence {
+    std::uint32_t items = 0;
+    std::uint32_t needed = 0;
+};
+
 /// Why a hat has its status, for one hat.
 struct HatCoverage {
     std::string hat;
@@ -57,7 +65,13 @@ struct HatCoverage {
     std::vector<Contributor> contributors;     ///< by evidence, most first
     std::vector<std::string> people;           ///< keys of the people behind the status
     std::string reason;                        ///< one actionable line
+    /// Set when the evidence was too thin to judge and that changed (or would have
+    /// changed) the status: a would-be implicit holder or backup, or vacant candidates.
+    std::optional<ThinEvidence> thin_evidence;
 };
+
+/// Whether `items` evidence items are too few for shares to decide a status.
+[[nodiscard]] bool is_thin(std::uint32_t items, const roster::Thresholds& thresholds);
 
 /// Whether the roster is the discovery roster (no ROLES.yaml).
 /// `roster_only` is for a project with no repository to read (e.g. an imported program
@@ -84,7 +98,9 @@ struct CoverageInput {
 /// vacant (required, no current holder), understaffed (< min current holders), stale
 /// (every current holder inactive > stale_after before the window end), single-point
 /// (exactly one active holder and nobody else has ≥ single_point_backup_share of the
-/// evidence), shadowed (a non-holder has ≥ shadowed_share), ok. An optional hat with no
+/// evidence), shadowed (a non-holder has ≥ shadowed_share), ok. Shares decide nothing
+/// when the hat has fewer than thresholds.min_evidence_items items: a would-be backup does
+/// not save a hat from single-point, nobody shadows it, and `thin_evidence` says so. An optional hat with no
 /// holder, and every hat in discovery mode, is `unassigned`.
 [[nodiscard]] std::vector<HatCoverage> assess_coverage(const CoverageInput& input);
 

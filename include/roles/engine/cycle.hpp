@@ -182,6 +182,7 @@ struct HatCycle {
     double holder_share = 0.0;                 ///< items crediting a current holder
     std::vector<Contributor> contributors;     ///< who did the work this cycle, most first
     std::string reason;                        ///< the coverage reason of this cycle
+    std::optional<ThinEvidence> thin_evidence; ///< the coverage's thin-evidence finding
     std::vector<HatChange> changes;
 };
 

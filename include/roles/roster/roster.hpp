@@ -119,6 +119,9 @@ struct Thresholds {
     int sole_holder_hats = 2;
     double single_point_backup_share = 0.10;
     double shadowed_share = 0.50;
+    /// Evidence items a hat needs before someone else's share of them can decide its status
+    /// (`shadowed`, or a backup that saves it from `single-point`).
+    int min_evidence_items = 5;
 };
 
 /// A project inside a program roster (or the only project of a plain roster).
