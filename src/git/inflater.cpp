@@ -1,6 +1,5 @@
 #include "inflater.hpp"
 
-#include <dlfcn.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -8,62 +7,25 @@
 
 namespace roles::git {
 
-namespace {
-
-// zlib is already in the process: libgit2 links it. roles_core does not link it directly
-// (the build lists only libgit2), so its functions are looked up at run time; if that ever
-// fails, the loader reads objects through libgit2 instead.
-struct ZlibFunctions {
-    decltype(&::inflateInit_) init = nullptr;
-    decltype(&::inflate) inflate = nullptr;
-    decltype(&::inflateReset) reset = nullptr;
-    decltype(&::inflateEnd) end = nullptr;
-    [[nodiscard]] bool complete() const { return init && inflate && reset && end; }
-};
-
-template <typename F>
-F find_function(void* library, const char* name) {
-    return reinterpret_cast<F>(dlsym(library, name));
-}
-
-const ZlibFunctions& zlib() {
-    static const ZlibFunctions functions = [] {
-        ZlibFunctions found;
-        void* library = dlopen("libz.so.1", RTLD_NOW | RTLD_NOLOAD);
-        if (library == nullptr) library = dlopen("libz.so.1", RTLD_NOW);
-        if (library == nullptr) return found;
-        found.init = find_function<decltype(found.init)>(library, "inflateInit_");
-        found.inflate = find_function<decltype(found.inflate)>(library, "inflate");
-        found.reset = find_function<decltype(found.reset)>(library, "inflateReset");
-        found.end = find_function<decltype(found.end)>(library, "inflateEnd");
-        return found;
-    }();
-    return functions;
-}
-
-}  // namespace
-
 struct Inflater::Stream {
     z_stream stream{};
 };
 
 std::unique_ptr<Inflater> Inflater::create() {
-    const ZlibFunctions& functions = zlib();
-    if (!functions.complete()) return nullptr;
     auto stream = std::make_unique<Stream>();
-    if (functions.init(&stream->stream, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK) return nullptr;
+    if (inflateInit_(&stream->stream, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK) return nullptr;
     return std::unique_ptr<Inflater>(new Inflater(std::move(stream)));
 }
 
 Inflater::Inflater(std::unique_ptr<Stream> stream) : m_stream(std::move(stream)) {}
 
-Inflater::~Inflater() { zlib().end(&m_stream->stream); }
+Inflater::~Inflater() { inflateEnd(&m_stream->stream); }
 
 bool Inflater::inflate_exact(const unsigned char* input, std::size_t input_size, unsigned char* output,
                              std::size_t output_size) {
     constexpr std::size_t k_max_chunk = std::numeric_limits<uInt>::max();
     z_stream& stream = m_stream->stream;
-    if (zlib().reset(&stream) != Z_OK) return false;
+    if (inflateReset(&stream) != Z_OK) return false;
     // zlib never writes to its input; the cast is its API's.
     stream.next_in = const_cast<unsigned char*>(input);
     stream.avail_in = static_cast<uInt>(std::min(input_size, k_max_chunk));
@@ -82,7 +44,7 @@ bool Inflater::inflate_exact(const unsigned char* input, std::size_t input_size,
             stream.avail_out = static_cast<uInt>(std::min(room, k_max_chunk));
         }
         const uInt before = stream.avail_out;
-        status = zlib().inflate(&stream, Z_NO_FLUSH);
+        status = ::inflate(&stream, Z_NO_FLUSH);
         produced += before - stream.avail_out;
         if (produced > output_size) return false;
     } while (status == Z_OK && stream.avail_in > 0);
@@ -93,13 +55,13 @@ std::optional<std::size_t> Inflater::inflate_prefix(const unsigned char* input, 
                                                     unsigned char* output, std::size_t capacity) {
     constexpr std::size_t k_max_chunk = std::numeric_limits<uInt>::max();
     z_stream& stream = m_stream->stream;
-    if (zlib().reset(&stream) != Z_OK) return std::nullopt;
+    if (inflateReset(&stream) != Z_OK) return std::nullopt;
     stream.next_in = const_cast<unsigned char*>(input);
     stream.avail_in = static_cast<uInt>(std::min(input_size, k_max_chunk));
     stream.next_out = output;
     stream.avail_out = static_cast<uInt>(std::min(capacity, k_max_chunk));
     int status = Z_OK;
-    while (status == Z_OK && stream.avail_out > 0 && stream.avail_in > 0) status = zlib().inflate(&stream, Z_NO_FLUSH);
+    while (status == Z_OK && stream.avail_out > 0 && stream.avail_in > 0) status = ::inflate(&stream, Z_NO_FLUSH);
     if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) return std::nullopt;
     return static_cast<std::size_t>(stream.next_out - output);
 }

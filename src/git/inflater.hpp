@@ -12,7 +12,7 @@ namespace roles::git {
 /// One zlib stream; not thread-safe (one per reader thread).
 class Inflater {
 public:
-    /// An inflater, or null when zlib's functions cannot be found (the caller then reads
+    /// An inflater, or null when zlib cannot initialise a stream (the caller then reads
     /// through libgit2).
     [[nodiscard]] static std::unique_ptr<Inflater> create();
     Inflater(const Inflater&) = delete;
