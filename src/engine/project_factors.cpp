@@ -36,11 +36,15 @@ ConcentrationFactor concentration(const FactorResult& result, const Resolution& 
     out.factor = result.factor;
     out.total_commits = result.total_commits;
     for (const auto& member : result.members) {
-        FactorGroup group{member.name, member.kind, member.commits, 0.0, {}};
+        FactorGroup group{member.name, member.kind, member.commits, 0.0, {}, member.name, {}};
         if (result.total_commits > 0) {
             group.share = static_cast<double>(member.commits) / static_cast<double>(result.total_commits);
         }
-        for (const auto person : member.people) group.people.push_back(key_of(resolution, person));
+        for (const auto person : member.people) {
+            group.people.push_back(key_of(resolution, person));
+            group.labels.push_back(resolution.people.at(person).label());
+        }
+        if (member.kind != GroupKind::organisation && member.people.size() == 1) group.label = group.labels.front();
         out.members.push_back(std::move(group));
     }
     return out;

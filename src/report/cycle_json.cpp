@@ -88,7 +88,8 @@ Json truck_json(const engine::ScopedTruckFactor& t) {
 Json factor_json(const engine::ConcentrationFactor& f) {
     Json members = Json::array();
     for (const auto& m : f.members) {
-        members.push_back({{"name", m.name}, {"commits", m.commits}, {"share", m.share}, {"people", m.people}});
+        members.push_back({{"name", m.name}, {"commits", m.commits}, {"share", m.share}, {"people", m.people},
+                           {"label", m.label}, {"people_names", m.labels}});
     }
     return {{"factor", f.factor}, {"total_commits", f.total_commits}, {"members", members}};
 }

@@ -76,7 +76,7 @@ std::string summary_row(const std::string& label, const Figure& f) {
 
 std::string factor_people(const engine::ConcentrationFactor& f) {
     std::vector<std::string> groups;
-    for (const auto& m : f.members) groups.push_back(fmt::format("{} {}", md(m.name), m.commits));
+    for (const auto& m : f.members) groups.push_back(fmt::format("{} {}", md(m.label), m.commits));
     return fmt::format("{} of {} commits", join(groups, "nobody"), f.total_commits);
 }
 

@@ -42,8 +42,8 @@ inline engine::CycleReport cycle_fixture() {
     r.truck_factor.truck_factor = 1;
     r.truck_factor.files = 4;
     r.truck_factor.people.push_back({"gibi", "gibi", 3, 7});
-    r.contributor_absence = {1, 9, {{"gibi", engine::GroupKind::person, 6, 6.0 / 9.0, {"gibi"}}}};
-    r.elephant = {1, 9, {{"Example Corp", engine::GroupKind::organisation, 6, 6.0 / 9.0, {"gibi"}}}};
+    r.contributor_absence = {1, 9, {{"gibi", engine::GroupKind::person, 6, 6.0 / 9.0, {"gibi"}, "gibi", {"gibi"}}}};
+    r.elephant = {1, 9, {{"Example Corp", engine::GroupKind::organisation, 6, 6.0 / 9.0, {"gibi"}, "Example Corp", {"gibi"}}}};
 
     engine::HatCycle ptl;
     ptl.hat = "ptl";

@@ -46,8 +46,8 @@ TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
     f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}};
     f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}}};
     f.by_hat = {{"docs", {"doc/**"}, 0, 0, 0, 0, {}}};
-    f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}}}};
-    f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}}}};
+    f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}, "ann", {"ann"}}}};
+    f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}, "acme.example", {"ann", "bo"}}}};
     engine::PersonLoadRow bo;
     bo.key = "bo";
     bo.risk = engine::RiskLevel::high;

@@ -90,10 +90,10 @@ engine::ProjectHealth sample_health() {
     f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}}};
     f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", "cy", 2, 3}}},
                 {"i18n", {"**/locale/**"}, 0, 0, 0, 0, {}}};
-    f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}}}};
+    f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}, "ann", {"ann"}}}};
     f.elephant = {2, 12,
-                  {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}},
-                   {"bo", engine::GroupKind::independent, 4, 4.0 / 12, {"bo"}}}};
+                  {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}, "Acme", {"ann", "cy"}},
+                   {"bo", engine::GroupKind::independent, 4, 4.0 / 12, {"bo"}, "bo", {"bo"}}}};
     engine::PersonLoadRow ann;
     ann.key = "ann";
     ann.risk = engine::RiskLevel::high;

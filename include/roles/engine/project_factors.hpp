@@ -43,6 +43,8 @@ struct FactorGroup {
     std::uint64_t commits = 0;
     double share = 0.0;               ///< commits / the factor's total
     std::vector<std::string> people;  ///< keys, ascending by person id
+    std::string label;                ///< how texts name the group: a person's label, else `name`
+    std::vector<std::string> labels;  ///< PersonInfo::label() of `people`, same order
 };
 
 /// A CHAOSS factor and the groups that make it up.
