@@ -122,6 +122,16 @@ void add_hats(CLI::App& app, Options& options, ParseState& state) {
     hats->callback([&options] { options.command = Command::hats; });
 }
 
+void add_identities(CLI::App& app, Options& options, ParseState& state) {
+    auto* identities = app.add_subcommand("identities", "who is who: the identities behind each person, and tools");
+    add_history(*identities, options);
+    add_common(*identities, options, state);
+    identities->footer("Examples:\n  roles identities                 # people with several identities, tools, likely merges\n"
+                       "  roles identities ../nova -v      # everyone\n"
+                       "  roles identities --format json -o identities.json");
+    identities->callback([&options] { options.command = Command::identities; });
+}
+
 // `roles report`: the history options of audit and load but --since/--until (the cycle
 // decides the window), and --format markdown (default), json or html.
 void add_report(CLI::App& app, Options& options, ParseState& state) {
@@ -179,6 +189,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     add_hats(app, options, state);
     add_import(app, options);
     add_report(app, options, state);
+    add_identities(app, options, state);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
     if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
     try {

@@ -63,7 +63,7 @@ RosterIndex add_roster_people(const roster::Roster& roster, Resolution& out) {
     RosterIndex index;
     for (const auto& [key, person] : roster.people) {
         const auto id = static_cast<PersonId>(out.people.size());
-        out.people.push_back(PersonInfo{key, person.name, person.emails, person.affiliation, person.capacity, true});
+        out.people.push_back(PersonInfo{key, person.name, person.emails, person.affiliation, person.capacity, true, {}});
         for (const auto& email : person.emails) index.by_email.emplace(util::to_lower_ascii(email), id);
         for (const auto& login : person.logins) index.by_login.emplace(util::to_lower_ascii(login), id);
         if (auto name = util::normalize_name(person.name); !name.empty()) index.by_name.emplace(name, id);
@@ -194,7 +194,7 @@ void add_discovered(const git::History& history, const Grouping& grouping, const
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto id = static_cast<PersonId>(out.people.size());
-        PersonInfo info{keys[i], found[i].name, {}, std::nullopt, 1.0, false};
+        PersonInfo info{keys[i], found[i].name, {}, std::nullopt, 1.0, false, {}};
         for (auto member : grouping.members.at(found[i].root)) {
             const auto& email = history.identities[member].email;
             if (!email.empty() && std::ranges::find(info.emails, email) == info.emails.end()) info.emails.push_back(email);
@@ -243,6 +243,17 @@ void index_people(const git::History& history, Resolution& out, const RosterInde
     for (const auto& name : ambiguous) out.by_name.erase(name);
 }
 
+// Two people off the roster shown with one name could not be told apart in a text.
+void mark_shared_names(Resolution& out) {
+    std::unordered_map<std::string, int> uses;
+    for (const auto& person : out.people) {
+        if (!person.on_roster) ++uses[person.name];
+    }
+    for (auto& person : out.people) {
+        if (!person.on_roster && uses[person.name] > 1) person.distinct_name = person.name + " (" + person.key + ")";
+    }
+}
+
 }  // namespace
 
 std::optional<PersonId> Resolution::find(const std::string& key) const {
@@ -274,6 +285,7 @@ Resolution resolve_identities(const git::History& history, const roster::Roster&
         if (!assign_to_roster(history, members, index, out)) discovered.push_back(root);
     }
     add_discovered(history, grouping, discovered, out);
+    mark_shared_names(out);
     index_people(history, out, index);
     return out;
 }

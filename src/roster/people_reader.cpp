@@ -81,7 +81,7 @@ Person read_person(const Doc& doc, const Entry& entry, EmailOwners& owners) {
             read_person_field(doc, field, person, owners);
         }
     }
-    if (person.emails.empty()) {
+    if (person.emails.empty() && person.logins.empty()) {
         doc.warn(entry.key_node.Mark(), "person " + util::quoted(entry.key) +
                                             " has no emails: their commits can only be matched by name");
     }

@@ -72,6 +72,11 @@ struct ProjectInputs {
 /// a usage error with a "did you mean"). Always returns ok: load has no gate.
 [[nodiscard]] util::Expected<util::ExitCode> run_load(const Options& options);
 
+/// `roles identities`: the same loading as audit, then every person with the identities
+/// behind them and why each joined, the tools the automation rules set apart, and likely
+/// merges not made (text or JSON). Always returns ok.
+[[nodiscard]] util::Expected<util::ExitCode> run_identities(const Options& options);
+
 /// `roles report`: the same loading as audit, then the cycle (--cycle A..B or auto) against
 /// the previous cycle of the same length, rendered as Markdown (default; `--format text` is
 /// the same), JSON or one self-contained HTML page. Always returns ok: report has no gate.

@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import, report };
+enum class Command : unsigned char { audit, load, validate, hats, import, report, identities };
 
 /// Output formats (DESIGN §4); each command says which it supports.
 enum class Format { text, json, markdown, html, sarif, github };

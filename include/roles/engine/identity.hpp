@@ -28,9 +28,15 @@ struct PersonInfo {
     double capacity = 1.0;
     bool on_roster = false;
 
+    /// Set when another person has the same display name: "name (key)".
+    std::string distinct_name;
+
     /// How texts name them: the roster key for roster people (the roster's own word for
-    /// them), the display name for everyone else.
-    [[nodiscard]] const std::string& label() const { return on_roster || name.empty() ? key : name; }
+    /// them), the display name for everyone else ("name (key)" when two share a name).
+    [[nodiscard]] const std::string& label() const {
+        if (on_roster || name.empty()) return key;
+        return distinct_name.empty() ? name : distinct_name;
+    }
 };
 
 /// Why an identity belongs to its person.
