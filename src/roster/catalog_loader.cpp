@@ -1,4 +1,4 @@
-// Built-in and file catalogs (DESIGN §2.3).
+// Built-in and file catalogs (docs/catalogs.md).
 
 #include "catalog_loader.hpp"
 

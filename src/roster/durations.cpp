@@ -1,4 +1,4 @@
-// Durations and dates as rosters write them (DESIGN §2.2).
+// Durations and dates as rosters write them (docs/roster-format.md, "Values").
 
 #include <cctype>
 #include <charconv>

@@ -1,5 +1,5 @@
 #pragma once
-// Reading hat definitions (DESIGN §2.3), shared by catalogs and roster overrides.
+// Reading hat definitions (docs/catalogs.md, "Hat fields"), shared by catalogs and roster overrides.
 // Internal to src/roster.
 
 #include <span>

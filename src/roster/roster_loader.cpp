@@ -1,4 +1,4 @@
-// Rosters (DESIGN §2.2): plain and program rosters, validated in one pass.
+// Rosters (docs/roster-format.md): plain and program rosters, validated in one pass.
 
 #include <filesystem>
 
@@ -29,7 +29,8 @@ struct Shared {
 };
 
 std::vector<Scalar> read_catalog_refs(const Doc& doc, const Entry* entry) {
-    if (entry == nullptr) return {Scalar{"generic", YAML::Mark{}}};  // the default of DESIGN §2.3
+    // The default of docs/roster-format.md, "Top-level keys".
+    if (entry == nullptr) return {Scalar{"generic", YAML::Mark{}}};
     return read_scalars(doc, *entry).value_or(std::vector<Scalar>{});
 }
 

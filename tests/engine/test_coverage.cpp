@@ -1,4 +1,5 @@
-// Coverage statuses (DESIGN §3), one scenario per status, expectations worked out by hand.
+// Coverage statuses (docs/vocabulary.md, "Coverage statuses"), one scenario per status,
+// expectations worked out by hand.
 #include <catch2/catch.hpp>
 
 #include "engine/history_builder.hpp"

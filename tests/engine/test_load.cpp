@@ -1,4 +1,4 @@
-// Per-person load (DESIGN §3 "Person load"): hats held, sole hats, commitment, activity
+// Per-person load (docs/formulas.md, "Person load"): hats held, sole hats, commitment, activity
 // and the wiring of the burnout signals. Expectations worked out by hand in the comments.
 #include <catch2/catch.hpp>
 

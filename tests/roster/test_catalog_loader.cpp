@@ -157,7 +157,7 @@ TEST_CASE("a catalog needs hats; a hat without a title gets one from its id", "[
     REQUIRE(tiny.has_value());
     CHECK(tiny->name == "tiny");  // no `catalog:`: named after the file
     CHECK(tiny->hats[0].title == "Bug liaison");
-    CHECK(tiny->hats[0].required);  // DESIGN §1 defaults
+    CHECK(tiny->hats[0].required);  // defaults of docs/catalogs.md, "Hat fields"
     CHECK(tiny->hats[0].min == 1);
     CHECK(tiny->hats[0].effort == Approx(0.1));
     CHECK(tiny->hats[0].pos.line == 2);

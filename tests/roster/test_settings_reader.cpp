@@ -8,7 +8,7 @@ using roles::roster::test::loaded;
 using roles::roster::test::problems;
 using Lines = std::vector<std::string>;
 
-TEST_CASE("thresholds override the defaults of DESIGN §3 one by one", "[roster]") {
+TEST_CASE("thresholds override the documented defaults (docs/formulas.md) one by one", "[roster]") {
     const auto roster = loaded(R"(thresholds:
   after_hours_ratio: 2
   after_hours_min_commits: 10

@@ -10,7 +10,8 @@ namespace roles::cli {
 /// The subcommand to run.
 enum class Command : unsigned char { audit, load, validate, hats, import, report, identities };
 
-/// Output formats (DESIGN §4); each command says which it supports.
+/// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
+/// supports. `sarif` and `github` are parsed into this enum but no command accepts or renders them.
 enum class Format { text, json, markdown, html, sarif, github };
 
 /// All options of all commands; each command reads the ones it has.

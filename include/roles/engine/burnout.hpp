@@ -1,5 +1,5 @@
 #pragma once
-// Per-person load figures and burnout signals (DESIGN §3 "Person load"): signals with the
+// Per-person load figures and burnout signals (docs/formulas.md, "Burnout signals"): signals with the
 // figures behind them, never a diagnosis. Pure functions of a person's commit times.
 
 #include <array>
@@ -50,8 +50,8 @@ struct TimeProfile {
     Streak longest_streak;                     ///< the earliest of the longest runs
 };
 
-/// The hat figures the caller computes (DESIGN §3): hats held now, hats where the person is
-/// the only active holder, Σ effort ÷ capacity.
+/// The hat figures the caller computes (docs/formulas.md, "Person load"): hats held now,
+/// hats where the person is the only active holder, Σ effort ÷ capacity.
 struct HatLoad {
     int hats = 0;
     int sole_hats = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// Coverage status of each hat (DESIGN §3), with the people behind it and a reason.
+// Coverage status of each hat (docs/vocabulary.md, "Coverage statuses"), with the people
+// behind it and a reason.
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// `roles report` (DESIGN §4): a release cycle against the previous cycle of the same length.
+// `roles report` (docs/cycles.md): a release cycle against the previous cycle of the same length.
 // Resolves `A..B` (refs or dates) or `auto` to a window, runs coverage, load and the project
 // factors over both windows, and diffs them into a plain CycleReport: trends, hat changes,
 // newcomers and leavers, releases, commits per week and the asks the findings imply.

@@ -1,6 +1,6 @@
 #pragma once
-// CHAOSS concentration factors (DESIGN §3): how few people, or how few organisations, make
-// up the majority of the commits.
+// CHAOSS concentration factors (docs/formulas.md, "Contributor absence factor", "Elephant
+// factor"): how few people, or how few organisations, make up the majority of the commits.
 
 #include <cstdint>
 #include <string>

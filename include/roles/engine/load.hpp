@@ -1,5 +1,5 @@
 #pragma once
-// `roles load` (DESIGN §3 "Person load"): per person, the hats held now, their effort
+// `roles load` (docs/formulas.md, "Person load"): per person, the hats held now, their effort
 // against the person's capacity, activity in the window, and the burnout signals.
 
 #include <cstdint>

@@ -1,7 +1,8 @@
 #pragma once
-// Project-level single points of failure (DESIGN §3): the truck factor of the repository,
-// of each top-level directory and of each hat area, and the CHAOSS contributor absence and
-// elephant factors over the window, with the people behind each figure.
+// Project-level single points of failure (docs/formulas.md, "Truck factor" and after): the
+// truck factor of the repository, of each top-level directory and of each hat area, and the
+// CHAOSS contributor absence and elephant factors over the window, with the people behind
+// each figure.
 
 #include <cstdint>
 #include <string>

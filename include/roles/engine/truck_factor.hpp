@@ -1,6 +1,7 @@
 #pragma once
-// Truck factor (DESIGN §3): Avelino, Passos, Hora, Valente, "A novel approach for estimating
-// truck factors", ICPC 2016, plain greedy version, on the degree-of-authorship (DOA) model.
+// Truck factor (docs/formulas.md, "Truck factor"): Avelino, Passos, Hora, Valente, "A novel
+// approach for estimating truck factors", ICPC 2016, plain greedy version, on the
+// degree-of-authorship (DOA) model.
 //
 // Two steps, so that one history walk serves many truck factors (whole project, each
 // top-level directory, each hat area, what-if):

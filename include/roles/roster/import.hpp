@@ -1,5 +1,5 @@
 #pragma once
-// Turning published rosters into `roles` rosters (DESIGN §4, `roles import`): OpenStack
+// Turning published rosters into `roles` rosters (docs/roster-format.md, "Imported rosters"): OpenStack
 // governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file and GitHub
 // CODEOWNERS. The mapping decisions are written down in README.md, "Importing published
 // rosters".

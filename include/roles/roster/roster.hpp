@@ -1,5 +1,6 @@
 #pragma once
-// Plain data for rosters and hat catalogs (DESIGN §2.2–2.3), as the loaders produce them.
+// Plain data for rosters and hat catalogs (docs/roster-format.md, docs/catalogs.md), as the
+// loaders produce them.
 
 #include <cstdint>
 #include <map>
@@ -126,7 +127,7 @@ struct Person {
     SourcePos pos;
 };
 
-/// Burnout thresholds (DESIGN §3), overridable under `thresholds:`.
+/// Thresholds (docs/formulas.md, "Thresholds"), overridable under `thresholds:`.
 struct Thresholds {
     double after_hours_ratio = 1.5;
     int after_hours_min_commits = 20;

@@ -1,5 +1,5 @@
 #pragma once
-// Writing a Roster back out as roster YAML (DESIGN §2.2), with yaml-cpp's emitter.
+// Writing a Roster back out as roster YAML (docs/roster-format.md), with yaml-cpp's emitter.
 
 #include <string>
 #include <vector>

@@ -8,7 +8,7 @@
 
 namespace roles::util {
 
-/// Process exit codes (DESIGN §4). The only place these numbers live.
+/// Process exit codes (docs/output-formats.md, "Exit codes"). The only place these numbers live.
 enum class ExitCode : int {
     ok = 0,            ///< nothing matched the gate
     gate_failed = 1,   ///< a finding matched --fail-on
@@ -43,7 +43,7 @@ using Expected = std::expected<T, Error>;
 [[nodiscard]] std::unexpected<Error> fail(ErrorKind kind, std::string context, std::string cause);
 
 /// The exit code an error maps to (usage and input errors are 2, internal ones too: the
-/// contract in DESIGN §4 has no other code for failures).
+/// contract in docs/output-formats.md, "Exit codes", has no other code for failures).
 [[nodiscard]] ExitCode exit_code_for(const Error& error);
 
 }  // namespace roles::util
