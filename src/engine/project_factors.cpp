@@ -25,7 +25,8 @@ ScopedTruckFactor scoped(std::string scope, const TruckFactorResult& result, con
     out.covered_before = result.files_covered_before;
     out.covered_after = result.files_covered_after;
     for (const auto& removed : result.removed) {
-        out.people.push_back({key_of(resolution, removed.person), removed.files, removed.changes});
+        out.people.push_back({key_of(resolution, removed.person), resolution.people.at(removed.person).label(),
+                              removed.files, removed.changes});
     }
     return out;
 }

@@ -26,7 +26,7 @@ Json holders_json(const engine::HatCoverage& hat) {
 Json contributors_json(const engine::HatCoverage& hat) {
     Json out = Json::array();
     for (const auto& c : hat.contributors) {
-        out.push_back({{"person", c.key}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
+        out.push_back({{"person", c.key}, {"name", c.label}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
     }
     return out;
 }
@@ -70,7 +70,7 @@ Json totals_json(const engine::AuditTotals& totals) {
 
 Json truck_json(const engine::ScopedTruckFactor& scope) {
     Json people = Json::array();
-    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"files", p.files}, {"changes", p.changes}});
+    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"name", p.label}, {"files", p.files}, {"changes", p.changes}});
     Json out = {{"scope", scope.scope},
                 {"truck_factor", scope.truck_factor},
                 {"files", scope.files},

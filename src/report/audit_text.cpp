@@ -47,7 +47,7 @@ std::string holders_cell(const engine::HatCoverage& hat) {
 std::string workers_cell(const engine::HatCoverage& hat) {
     std::string out;
     for (const auto& c : hat.contributors) {
-        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", c.key, c.share * 100.0);
+        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", c.label, c.share * 100.0);
     }
     return out.empty() ? "-" : out;
 }
@@ -117,7 +117,7 @@ util::Table hat_table(const AuditView& view, std::vector<const engine::HatCovera
 std::string truck_people(const engine::ScopedTruckFactor& scope) {
     std::string out;
     for (const auto& p : scope.people) {
-        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.key, p.files, p.files == 1 ? "" : "s");
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.label, p.files, p.files == 1 ? "" : "s");
     }
     return out;
 }
@@ -149,7 +149,9 @@ std::string burnout_line(const engine::ProjectHealth& health) {
     if (health.burnout_high.empty()) return "  high burnout risk: nobody\n";
     std::string out;
     for (const auto& row : health.burnout_high) {
-        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", row.key, signals_brief(row.load));
+        // Off the roster: the name to read, the key to pass to 'roles load --person'.
+        const auto label = row.on_roster || row.name.empty() ? row.key : row.name + " [" + row.key + "]";
+        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", label, signals_brief(row.load));
     }
     return "  high burnout risk: " + out + " (see 'roles load --person KEY')\n";
 }

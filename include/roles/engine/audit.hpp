@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "roles/engine/activity.hpp"
+#include "roles/engine/automation.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/evidence.hpp"
 #include "roles/engine/identity.hpp"
@@ -59,6 +60,7 @@ struct AuditResult {
     AuditTotals totals;
     std::vector<HatCoverage> hats;
     ProjectHealth health;
+    AutomationSummary automation;       ///< what the automation rules removed from the window
     std::vector<std::string> warnings;  ///< roster warnings and history caveats
 };
 

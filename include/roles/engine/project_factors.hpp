@@ -20,6 +20,7 @@ namespace roles::engine {
 /// Someone the truck-factor greedy removed.
 struct TruckFactorPerson {
     std::string key;
+    std::string label;          ///< PersonInfo::label(): how texts name them
     std::uint32_t files = 0;    ///< counted files of the scope they author
     std::uint32_t changes = 0;  ///< their commits creating or changing those files
 };
