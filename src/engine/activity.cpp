@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
+#include <unordered_map>
 
-#include "roles/engine/text_index.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::engine {
@@ -45,13 +45,15 @@ std::optional<ActivityKind> trailer_kind(std::string_view key) {
     return std::nullopt;
 }
 
-// Everything collect_activity reads: forge committers per identity, and trailer values resolved.
+// Everything collect_activity reads: forge committers per identity, and trailer values
+// resolved with resolve_text, each distinct value once (git/git has thousands of sign-offs
+// by the same few hundred people).
 class Crediting {
 public:
     Crediting(const git::History& history, const Resolution& resolution)
-        : m_resolution(resolution), m_forge(history.identities.size(), 0), m_index(history, resolution) {
+        : m_history(history), m_resolution(resolution), m_forge(history.identities.size(), 0) {
         for (std::size_t i = 0; i < history.identities.size(); ++i) {
-            m_forge[i] = is_forge_committer(history.identities[i]) ? 1 : 0;
+            m_forge[i] = is_forge_committer(resolution, static_cast<git::IdentityId>(i)) ? 1 : 0;
         }
     }
 
@@ -61,7 +63,11 @@ public:
         return m_resolution.person_of_identity.at(identity);
     }
 
-    [[nodiscard]] std::optional<PersonId> resolve(const std::string& value) { return m_index.resolve(value); }
+    [[nodiscard]] std::optional<PersonId> resolve(const std::string& value) {
+        const auto [it, added] = m_resolved.try_emplace(value);
+        if (added) it->second = resolve_text(value, m_history, m_resolution);
+        return it->second;
+    }
 
     [[nodiscard]] std::vector<ActivityCredit> others(const git::Commit& commit, const std::vector<PersonId>& authors);
     // Who made a merge: its committer, or its author when a forge committed it (a web-flow
@@ -76,9 +82,10 @@ public:
     }
 
 private:
+    const git::History& m_history;
     const Resolution& m_resolution;
     std::vector<char> m_forge;  // per identity
-    TextIndex m_index;
+    std::unordered_map<std::string, std::optional<PersonId>> m_resolved;
 };
 
 void add_credit(std::vector<ActivityCredit>& credits, const std::vector<PersonId>& authors, ActivityKind kind,
@@ -143,13 +150,10 @@ void add_commit(const git::Commit& commit, std::uint32_t index, Crediting& credi
 
 }  // namespace
 
-const std::vector<std::string>& builtin_forge_committer_globs() {
-    static const std::vector<std::string> globs = {"noreply@github.com", "noreply@gitlab.com", "Gerrit Code Review",
-                                                   "gerrit@*"};
-    return globs;
+bool is_forge_committer(const Resolution& resolution, git::IdentityId identity) {
+    return identity < resolution.person_of_identity.size() &&
+           resolution.automation_kind(identity) == roster::AutomationKind::forge_committer;
 }
-
-bool is_forge_committer(const git::Identity& identity) { return is_bot(identity, builtin_forge_committer_globs()); }
 
 Activity collect_activity(const git::History& history, const Resolution& resolution) {
     Activity activity;

@@ -5,6 +5,7 @@
 
 #include "roles/engine/activity.hpp"
 #include "roles/git/loader.hpp"
+#include "roles/roster/automation.hpp"
 #include "support/repo_fixture.hpp"
 
 using namespace roles;
@@ -30,6 +31,7 @@ roster::Roster roster_of(const std::vector<roster::Person>& people) {
     r.file = "ROLES.yaml";
     for (const auto& p : people) r.people[p.key] = p;
     r.projects.push_back({"demo", {}, {}, {}});
+    roster::adopt_builtin_automation(r);  // roles/automation.yaml: web-flow is a forge committer
     return r;
 }
 
@@ -108,8 +110,12 @@ TEST_CASE("a committer who applies someone else's patch is active; web-flow is n
     REQUIRE(last.has_value());
     CHECK(last->time == k_base_time + 6 * k_day);
     CHECK(last->kind == ActivityKind::authored);
-    CHECK(engine::is_forge_committer({"GitHub", "noreply@github.com"}));
-    CHECK_FALSE(engine::is_forge_committer({"Junio Maintainer", "junio@example.org"}));
+    for (std::size_t i = 0; i < loaded.history.identities.size(); ++i) {
+        const auto& identity = loaded.history.identities[i];
+        INFO(identity.name + " <" + identity.email + ">");
+        CHECK(engine::is_forge_committer(loaded.resolution, static_cast<git::IdentityId>(i)) ==
+              (identity.email == "noreply@github.com"));
+    }
 }
 
 TEST_CASE("sign-offs, reviews and acks on others' commits count; on one's own they do not", "[engine][activity]") {

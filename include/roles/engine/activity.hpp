@@ -65,17 +65,15 @@ struct Activity {
 };
 
 /// Builds the Activity of `history` under `resolution`. Trailer and review-note values are
-/// resolved as resolve_text resolves them (through TextIndex, each distinct value once).
+/// resolved with resolve_text (each distinct value once).
 [[nodiscard]] Activity collect_activity(const git::History& history, const Resolution& resolution);
 
-/// Identity globs of forge committers: the accounts a forge commits as when someone
-/// presses a button (GitHub's web-flow `GitHub <noreply@github.com>`, GitLab, Gerrit). Their
-/// commits are someone else's work, so committing as them is nobody's activity.
-[[nodiscard]] const std::vector<std::string>& builtin_forge_committer_globs();
-
-/// Whether `identity` is a forge committer (builtin_forge_committer_globs, matched as bot
-/// globs are). The one place to wire to a data file of automation identities.
-[[nodiscard]] bool is_forge_committer(const git::Identity& identity);
+/// Whether identity `identity` of the history is a forge committer: the account a forge
+/// commits as when someone presses a button (GitHub's web-flow `GitHub <noreply@github.com>`,
+/// GitLab, Gerrit), i.e. it matched an automation rule of kind `forge-committer`
+/// (roles/automation.yaml, or the roster's `automation:`). Committing as it is nobody's
+/// activity; a merge it committed is credited to the merge's author.
+[[nodiscard]] bool is_forge_committer(const Resolution& resolution, git::IdentityId identity);
 
 /// A person's newest activity of any kind.
 struct LastActivity {
