@@ -23,6 +23,12 @@ std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0)
 
 std::string day(std::int64_t seconds) { return util::format_date(seconds); }
 
+// " (reviewed)" when the newest activity was not authorship, which goes without saying.
+std::string kind_note(const HolderState& holder) {
+    if (holder.last_kind == ActivityKind::authored) return {};
+    return fmt::format(" ({})", roster::to_string(holder.last_kind));
+}
+
 std::vector<Contributor> contributors_of(const HatEvidence& evidence, const Resolution& resolution,
                                          const std::vector<HolderState>& holders) {
     std::vector<Contributor> out;
@@ -89,8 +95,12 @@ std::vector<HolderState> holder_states(const roster::Hat& hat, const CoverageInp
         }
         const auto person = input.resolution.find(holder.person);
         if (!person) continue;  // the roster loader guarantees holders are people
-        HolderState state{*person, holder.person, last_active(input.history, input.activity, *person), false,
-                          evidence.by_person.at(*person)};
+        const auto last = last_activity(input.activity, *person);
+        HolderState state{*person, holder.person, std::nullopt, false, evidence.by_person.at(*person)};
+        if (last) {
+            state.last_active = last->time;
+            state.last_kind = last->kind;
+        }
         // Without history nobody can be shown inactive; the roster is taken at its word.
         state.active = input.mode == RosterMode::roster_only ||
                        (state.last_active && *state.last_active >= active_since);
@@ -135,7 +145,7 @@ void explain_stale(HatCoverage& hat, const CoverageInput& input) {
     for (const auto& h : hat.holders) {
         hat.people.push_back(h.key);
         detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", h.key,
-                              h.last_active ? "last active " + day(*h.last_active) : "never active");
+                              h.last_active ? "last active " + day(*h.last_active) + kind_note(h) : "never active");
     }
     set(hat, Status::stale,
         fmt::format("every holder inactive for over {}d ({}); confirm or replace them",

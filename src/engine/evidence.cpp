@@ -19,26 +19,46 @@ struct CompiledRules {
     std::vector<std::unique_ptr<re2::RE2>> messages;
     std::vector<std::string> trailer_keys;  // lowercase
     std::vector<std::string> credit_keys;   // lowercase
+    std::vector<std::unique_ptr<re2::RE2>> excluded;  // exclude_message
+    std::vector<ActivityKind> kinds;        // who a matching commit credits; empty = authored
+    bool every_commit = false;              // `activity:` with no paths, message or trailers
     bool tags = false;
     mutable std::vector<std::int8_t> path_cache;  // -1 unknown, 0 no, 1 yes
 };
+
+util::Expected<void> compile_regexes(const std::vector<std::string>& sources,
+                                    std::vector<std::unique_ptr<re2::RE2>>& out) {
+    for (const auto& source : sources) {
+        auto regex = std::make_unique<re2::RE2>(source, re2::RE2::Quiet);
+        if (!regex->ok()) {
+            return util::fail(util::ErrorKind::input, "compiling regex " + util::quoted(source),
+                              regex->error());
+        }
+        out.push_back(std::move(regex));
+    }
+    return {};
+}
+
+bool lists(const std::vector<ActivityKind>& kinds, ActivityKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
 
 util::Expected<CompiledRules> compile_rules(const roster::EvidenceRules& rules, std::size_t paths) {
     auto globs = git::GlobSet::compile(rules.paths);
     if (!globs) return std::unexpected(globs.error());
     CompiledRules out;
     out.paths = std::move(*globs);
-    for (const auto& source : rules.message) {
-        auto regex = std::make_unique<re2::RE2>(source, re2::RE2::Quiet);
-        if (!regex->ok()) {
-            return util::fail(util::ErrorKind::input, "compiling regex " + util::quoted(source),
-                              regex->error());
-        }
-        out.messages.push_back(std::move(regex));
+    if (auto compiled = compile_regexes(rules.message, out.messages); !compiled) return std::unexpected(compiled.error());
+    if (auto compiled = compile_regexes(rules.exclude_message, out.excluded); !compiled) {
+        return std::unexpected(compiled.error());
     }
     for (const auto& key : rules.trailers) out.trailer_keys.push_back(util::to_lower_ascii(key));
     for (const auto& key : rules.credit_trailers) out.credit_keys.push_back(util::to_lower_ascii(key));
-    out.tags = rules.tags;
+    out.kinds = rules.activity;
+    const bool commit_kinds = std::any_of(rules.activity.begin(), rules.activity.end(),
+                                          [](ActivityKind kind) { return kind != ActivityKind::tagged; });
+    out.every_commit = commit_kinds && rules.paths.empty() && rules.message.empty() && rules.trailers.empty();
+    out.tags = rules.tags || lists(rules.activity, ActivityKind::tagged);
     out.path_cache.assign(paths, -1);
     return out;
 }
@@ -53,7 +73,13 @@ bool has_key(const std::vector<std::string>& keys, const std::string& key) {
     return std::find(keys.begin(), keys.end(), util::to_lower_ascii(key)) != keys.end();
 }
 
+bool excluded(const CompiledRules& rules, const git::Commit& commit) {
+    return std::any_of(rules.excluded.begin(), rules.excluded.end(),
+                       [&](const auto& regex) { return re2::RE2::PartialMatch(commit.message, *regex); });
+}
+
 bool commit_matches(const CompiledRules& rules, const git::History& history, const git::Commit& commit) {
+    if (rules.every_commit) return true;
     if (!rules.paths.empty()) {
         for (const auto& change : commit.changes) {
             if (path_matches(rules, history, change.path)) return true;
@@ -94,11 +120,10 @@ void collect_commits(const CompiledRules& rules, const git::History& history,
                      HatEvidence& evidence) {
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         const auto& commit = history.commits[i];
-        if (commit.is_merge() || !window.contains(commit.time)) continue;
+        if (commit.is_merge() || !window.contains(commit.time) || excluded(rules, commit)) continue;
+        const auto index = static_cast<std::uint32_t>(i);
         std::vector<PersonId> credited;
-        if (!activity.credited[i].empty() && commit_matches(rules, history, commit)) {
-            credited = activity.credited[i];
-        }
+        if (commit_matches(rules, history, commit)) credited = credited_for(activity, index, rules.kinds);
         if (!rules.credit_keys.empty()) {
             for (auto person : credit_trailer_people(rules, history, resolution, commit)) {
                 if (std::find(credited.begin(), credited.end(), person) == credited.end()) {
@@ -107,7 +132,7 @@ void collect_commits(const CompiledRules& rules, const git::History& history,
             }
         }
         if (!credited.empty()) {
-            add_item(evidence, {EvidenceItem::Kind::commit, static_cast<std::uint32_t>(i), credited});
+            add_item(evidence, {EvidenceItem::Kind::commit, index, credited});
         }
     }
 }

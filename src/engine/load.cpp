@@ -74,6 +74,8 @@ PersonLoadRow assess_person(const LoadInput& input, PersonId person, std::uint32
     row.affiliation = info.affiliation;
     row.capacity = info.capacity;
     add_hats(row, input);
+    row.activity = activity_counts(input.activity, person, input.window);
+    row.last_activity = last_activity(input.activity, person);
     // The roster loader rejects a capacity of 0; a hand-built one must not divide by it.
     row.commitment = row.capacity > 0.0 ? row.effort / row.capacity : row.effort;
     const HatLoad hat_load{static_cast<int>(row.hats.size()), static_cast<int>(row.sole_hats.size()),
@@ -103,7 +105,8 @@ std::vector<PersonLoadRow> assess_people(const LoadInput& input) {
     std::vector<PersonLoadRow> rows;
     for (std::size_t p = 0; p < input.resolution.people.size(); ++p) {
         auto row = assess_person(input, static_cast<PersonId>(p), window_commits);
-        if (row.on_roster || row.load.profile.commits > 0) rows.push_back(std::move(row));
+        const bool active = std::ranges::any_of(row.activity, [](std::uint32_t n) { return n > 0; });
+        if (row.on_roster || row.load.profile.commits > 0 || active) rows.push_back(std::move(row));
     }
     std::ranges::sort(rows, riskier);
     return rows;

@@ -105,6 +105,7 @@ void HistoryBuilder::fill_commit(CommitFacts& facts, Commit& commit) {
     commit.author = facts.author;
     commit.committer = facts.committer;
     commit.time = facts.time;
+    commit.commit_time = facts.commit_time;
     commit.offset_minutes = facts.offset_minutes;
     commit.parent_count = static_cast<std::uint32_t>(facts.parents.size());
     commit.message = std::move(facts.message);

@@ -13,6 +13,7 @@
 #include "commit_reader.hpp"
 #include "fact_cache.hpp"
 #include "history_builder.hpp"
+#include "notes.hpp"
 #include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/lifetime.hpp"
@@ -441,6 +442,10 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     if (!tags) return std::unexpected(tags.error());
     add_tags(std::move(*tags), builder);
     clock.lap("tags");
+    // Review notes change after their commits do (Gerrit writes them at submission), so
+    // they are read at every load and never cached with the commit facts.
+    if (auto notes = read_review_notes(repo, history); !notes) return notes;
+    clock.lap("review notes");
     // What is left of the cached facts (their lists moved into the History) is a hundred
     // thousand small blocks: freed meanwhile, while the caller analyses the history.
     if (cache) util::destroy_later(std::move(*cache));

@@ -18,6 +18,7 @@ Json holders_json(const engine::HatCoverage& hat) {
         out.push_back({{"person", h.key},
                        {"active", h.active},
                        {"last_active", h.last_active ? Json(util::format_date(*h.last_active)) : Json(nullptr)},
+                       {"last_active_kind", h.last_active ? Json(roster::to_string(h.last_kind)) : Json(nullptr)},
                        {"evidence", h.evidence}});
     }
     return out;

@@ -15,6 +15,12 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
+std::vector<std::string> kind_names(const std::vector<roster::ActivityKind>& kinds) {
+    std::vector<std::string> names;
+    for (const auto kind : kinds) names.emplace_back(roster::to_string(kind));
+    return names;
+}
+
 std::string evidence_text(const roster::EvidenceRules& rules) {
     std::vector<std::string> parts;
     if (!rules.paths.empty()) parts.push_back("paths " + join(rules.paths));
@@ -22,6 +28,8 @@ std::string evidence_text(const roster::EvidenceRules& rules) {
     if (!rules.trailers.empty()) parts.push_back("trailers " + join(rules.trailers));
     if (!rules.credit_trailers.empty()) parts.push_back("credits people named in " + join(rules.credit_trailers));
     if (rules.tags) parts.emplace_back("creating tags");
+    if (!rules.activity.empty()) parts.push_back("credits " + join(kind_names(rules.activity)));
+    if (!rules.exclude_message.empty()) parts.push_back("never a message matching " + join(rules.exclude_message));
     return parts.empty() ? "none (holders only)" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -30,7 +38,9 @@ Json evidence_json(const roster::EvidenceRules& rules) {
             {"message", rules.message},
             {"trailers", rules.trailers},
             {"credit_trailers", rules.credit_trailers},
-            {"tags", rules.tags}};
+            {"tags", rules.tags},
+            {"activity", kind_names(rules.activity)},
+            {"exclude_message", rules.exclude_message}};
 }
 
 Json hat_json(const roster::HatDef& hat) {

@@ -62,6 +62,17 @@ Json evidence_json(const engine::PersonLoadRow& row) {
     return out;
 }
 
+Json activity_json(const engine::PersonLoadRow& row) {
+    Json counts = Json::object();
+    for (std::size_t k = 0; k < row.activity.size(); ++k) {
+        counts[std::string(roster::to_string(static_cast<roster::ActivityKind>(k)))] = row.activity[k];
+    }
+    const auto& last = row.last_activity;
+    return {{"in_window", counts},
+            {"last_active", last ? Json(util::format_date(last->time)) : Json(nullptr)},
+            {"last_active_kind", last ? Json(roster::to_string(last->kind)) : Json(nullptr)}};
+}
+
 Json person_json(const engine::PersonLoadRow& row) {
     Json active = Json::array();
     for (const auto signal : row.load.signals.active()) active.push_back(engine::to_string(signal));
@@ -78,6 +89,7 @@ Json person_json(const engine::PersonLoadRow& row) {
             {"commits", p.commits},
             {"active_days", p.active_days},
             {"commit_share", row.commit_share},
+            {"activity", activity_json(row)},
             {"risk", engine::to_string(row.risk)},
             {"active_signals", active},
             {"signals", signals_json(row.load)},

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -98,6 +99,42 @@ std::string people_table(const LoadView& view, Color color) {
     });
 }
 
+std::string upper(std::string text) {
+    std::ranges::transform(text, text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return text;
+}
+
+std::string last_activity_cell(const engine::PersonLoadRow& row) {
+    if (!row.last_activity) return "never";
+    return fmt::format("{} ({})", util::format_date(row.last_activity->time), roster::to_string(row.last_activity->kind));
+}
+
+// One column per kind of activity, so that a maintainer who applies, signs off or reviews
+// is seen beside those who author.
+std::string activity_table(const LoadView& view) {
+    std::vector<std::string> columns{"PERSON"};
+    for (const auto& name : roster::activity_kind_names()) columns.push_back(upper(name));
+    columns.emplace_back("LAST ACTIVE");
+    util::Table table(columns);
+    for (const auto& row : view.result.people) {
+        if (!shown(view, row)) continue;
+        std::vector<std::string> cells{row.key};
+        for (const auto count : row.activity) cells.push_back(std::to_string(count));
+        cells.push_back(last_activity_cell(row));
+        table.add_row(cells);
+    }
+    return table.render();
+}
+
+std::string activity_words(const engine::PersonLoadRow& row) {
+    std::string out;
+    for (std::size_t k = 0; k < row.activity.size(); ++k) {
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ",
+                           roster::to_string(static_cast<roster::ActivityKind>(k)), row.activity[k]);
+    }
+    return out;
+}
+
 std::string render_overview(const LoadView& view, Color color) {
     const auto& r = view.result;
     const auto table = people_table(view, color);
@@ -111,6 +148,7 @@ std::string render_overview(const LoadView& view, Color color) {
     out += "\n";
     if (any_sole) out += "* sole active holder of the hat\n";
     out += thresholds_line(r.thresholds);
+    if (!r.people.empty()) out += "\nActivity in the window by kind (see README, \"Activity\"):\n" + activity_table(view);
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
     return out;
 }
@@ -234,6 +272,8 @@ std::string person_summary(const engine::PersonLoadRow& row, const engine::LoadR
         "activity: {} commit{} in the window ({} of {}), {} active day{}, longest streak {} day{}\n",
         p.commits, p.commits == 1 ? "" : "s", percent(row.commit_share), r.commits, p.active_days,
         p.active_days == 1 ? "" : "s", p.longest_streak.days, p.longest_streak.days == 1 ? "" : "s");
+    out += fmt::format("activity by kind in the window: {}; last active {}\n", activity_words(row),
+                       last_activity_cell(row));
     return out;
 }
 

@@ -11,7 +11,8 @@ namespace roles::roster {
 
 namespace {
 
-const std::vector<std::string> k_evidence_keys{"paths", "message", "trailers", "credit_trailers", "tags"};
+const std::vector<std::string> k_evidence_keys{"paths",    "message",  "trailers",       "credit_trailers",
+                                               "tags",     "activity", "exclude_message"};
 
 std::string kebab_suggestion(std::string_view id) {
     std::string out;
@@ -72,6 +73,23 @@ std::vector<std::string> texts(const std::vector<Scalar>& items) {
     return out;
 }
 
+// `activity: [authored, committed, ...]`: each a kind name, listed once.
+std::vector<ActivityKind> read_activity_kinds(const Doc& doc, const std::vector<Scalar>& items, const HatDef& def) {
+    std::vector<ActivityKind> kinds;
+    for (const auto& item : items) {
+        const auto kind = parse_activity_kind(item.text);
+        if (!kind) {
+            doc.error(item.mark, "unknown activity kind " + util::quoted(item.text) + " in evidence " + in_hat(def) +
+                                     did_you_mean(item.text, activity_kind_names()));
+        } else if (std::ranges::find(kinds, *kind) != kinds.end()) {
+            doc.error(item.mark, "activity kind " + util::quoted(item.text) + " listed twice in evidence " + in_hat(def));
+        } else {
+            kinds.push_back(*kind);
+        }
+    }
+    return kinds;
+}
+
 void read_evidence_entry(const Doc& doc, const Entry& entry, const HatDef& def, EvidenceRules& rules) {
     if (entry.key == "tags") {
         if (auto tags = read_bool(doc, entry)) rules.tags = *tags;
@@ -79,6 +97,11 @@ void read_evidence_entry(const Doc& doc, const Entry& entry, const HatDef& def, 
     }
     const auto items = read_scalars(doc, entry);
     if (!items) return;
+    if (entry.key == "activity") rules.activity = read_activity_kinds(doc, *items, def);
+    if (entry.key == "exclude_message") {
+        check_regexes(doc, *items, def);
+        rules.exclude_message = texts(*items);
+    }
     if (entry.key == "paths") {
         check_globs(doc, *items);
         rules.paths = texts(*items);
@@ -209,10 +232,7 @@ bool same_field(const HatDef& a, const HatDef& b, std::string_view key) {
     if (key == "area") return a.area == b.area;
     if (key == "fallback_for") return a.fallback_for == b.fallback_for;
     if (key == "evidence") {
-        const auto& x = a.evidence;
-        const auto& y = b.evidence;
-        return x.paths == y.paths && x.message == y.message && x.trailers == y.trailers &&
-               x.credit_trailers == y.credit_trailers && x.tags == y.tags;
+        return a.evidence == b.evidence;
     }
     return false;
 }

@@ -119,7 +119,7 @@ util::Expected<Project> rule_project(const CodeownersRule& rule, PeopleRegistry&
     project->pos = SourcePos{problems.file(), rule.line, 1};
     Hat* owner = find_hat(*project, "owner");
     owner->def.area = {rule.pattern};
-    owner->def.evidence = EvidenceRules{{rule.pattern}, {}, {}, {}, false};
+    owner->def.evidence.paths = {rule.pattern};
     std::vector<std::string> keys;
     for (const auto& handle : rule.owners) {
         if (handle.starts_with('@') && handle.find('/') != std::string::npos && teams.insert(handle).second) {

@@ -255,7 +255,10 @@ util::Expected<Project> SectionReader::read(const Section& section, const std::s
     for (auto& hat : project->hats) {
         hat.def.area = files;
         if (hat.def.id == "maintainer") {
-            if (!files.empty()) hat.def.evidence = EvidenceRules{files, {}, {}, {}, false};
+            // The catalog's activity kinds, on the section's files; a section without F: lines
+            // has no evidence (the kinds alone would make every commit of the repository count).
+            if (files.empty()) hat.def.evidence = EvidenceRules{};
+            hat.def.evidence.paths = files;
             fill_maintainer(hat, section, name);
         } else if (hat.def.id == "reviewer") {
             if (const auto reviewers = entrants(section, 'R').first; !reviewers.empty()) set_holders(hat, reviewers);

@@ -91,6 +91,12 @@ YAML::Node evidence_node(const EvidenceRules& rules) {
     if (!rules.trailers.empty()) node["trailers"] = flow_list(rules.trailers);
     if (!rules.credit_trailers.empty()) node["credit_trailers"] = flow_list(rules.credit_trailers);
     if (rules.tags) node["tags"] = "true";
+    if (!rules.activity.empty()) {
+        std::vector<std::string> kinds;
+        for (const auto kind : rules.activity) kinds.emplace_back(to_string(kind));
+        node["activity"] = flow_list(kinds);
+    }
+    if (!rules.exclude_message.empty()) node["exclude_message"] = flow_list(rules.exclude_message);
     if (node.size() == 0) node.SetStyle(YAML::EmitterStyle::Flow);  // `evidence: {}`
     return node;
 }

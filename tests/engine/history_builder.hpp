@@ -41,6 +41,7 @@ public:
         commit.author = author;
         commit.committer = author;
         commit.time = time;
+        commit.commit_time = time;
         commit.parent_count = m_commits.empty() ? 0 : 1;
         commit.message = message;
         for (const auto& p : paths) {

@@ -296,3 +296,47 @@ TEST_CASE("a share of too few items decides no status: thin evidence", "[engine]
                             "1 item); evidence too thin to judge (3 items of the 5 needed)");
     }
 }
+
+TEST_CASE("a holder who no longer authors but reviews is not stale", "[engine][coverage][activity]") {
+    test::HistoryBuilder builder;
+    const auto gibi = builder.identity("Gibi Holder", "gibi@example.com");
+    const auto bob = builder.identity("Bob Builder", "bob@example.org");
+    const auto head = k_head_time;
+    const auto tk_day = k_day;
+    builder.commit(gibi, head - 200 * tk_day, "old work", {"src/a.c"});
+    builder.commit(bob, head - 10 * tk_day, "new work\n\nReviewed-by: Gibi Holder <gibi@example.com>\n", {"src/b.c"})
+        .trailers = {{"Reviewed-by", "Gibi Holder <gibi@example.com>"}};
+    const auto people = std::vector<roster::Person>{test::person("gibi", "Gibi Holder", "gibi@example.com"),
+                                                    test::person("bob", "Bob Builder", "bob@example.org")};
+    const auto roster = test::make_roster(people, {test::hat("ptl", {"gibi"}, "README.rst")});
+    auto result = engine::run_audit(builder.build(), roster, engine::RosterMode::roster, {});
+    REQUIRE(result.has_value());
+    const auto& hat = result->hats.front();
+    // Last authored 200 days ago (stale by authorship, over 90d); reviewed 10 days ago.
+    CHECK(hat.status == engine::Status::single_point);
+    REQUIRE(hat.holders.size() == 1);
+    CHECK(hat.holders.front().active);
+    CHECK(*hat.holders.front().last_active == head - 10 * tk_day);
+    CHECK(hat.holders.front().last_kind == engine::ActivityKind::reviewed);
+}
+
+TEST_CASE("a holder whose only recent activity is authorship long ago is stale, and the reason names the kind",
+          "[engine][coverage][activity]") {
+    test::HistoryBuilder builder;
+    const auto gibi = builder.identity("Gibi Holder", "gibi@example.com");
+    const auto bob = builder.identity("Bob Builder", "bob@example.org");
+    const auto head = k_head_time;
+    const auto tk_day = k_day;
+    builder.commit(gibi, head - 200 * tk_day, "older");
+    builder.commit(bob, head - 150 * tk_day, "work").trailers = {{"Acked-by", "Gibi Holder <gibi@example.com>"}};
+    builder.commit(bob, head - 5 * tk_day, "recent", {"src/b.c"});
+    const auto people = std::vector<roster::Person>{test::person("gibi", "Gibi Holder", "gibi@example.com"),
+                                                    test::person("bob", "Bob Builder", "bob@example.org")};
+    const auto roster = test::make_roster(people, {test::hat("ptl", {"gibi"}, "README.rst")});
+    auto result = engine::run_audit(builder.build(), roster, engine::RosterMode::roster, {});
+    REQUIRE(result.has_value());
+    const auto& hat = result->hats.front();
+    // Newest activity: the ack 150 days before HEAD (> 90d), so stale, and the reason says it was an ack.
+    CHECK(hat.status == engine::Status::stale);
+    CHECK(hat.reason == "every holder inactive for over 90d (gibi last active 2024-01-03 (acked)); confirm or replace them");
+}

@@ -3,6 +3,7 @@
 
 #include "engine/history_builder.hpp"
 #include "roles/engine/evidence.hpp"
+#include "roster/roster_support.hpp"
 
 using namespace roles;
 using roles::test::k_day;
@@ -108,5 +109,74 @@ TEST_CASE("bots, merges and commits outside the window are never evidence", "[en
     rules.paths = {"SECURITY.md"};
     auto [evidence, resolution] = f.evidence(rules);
     CHECK(evidence.items.size() == 1);
+    CHECK(evidence.by_person[*resolution.find("bob")] == 1);
+}
+
+TEST_CASE("activity kinds name who a matching commit credits", "[engine][evidence][activity]") {
+    Fixture f;
+    const auto carol = f.builder.identity("Carol", "carol@example.net");
+    auto& applied = f.builder.commit(carol, k_head_time - 5 * k_day, "fix", {"src/a.c"});
+    applied.committer = f.alice;  // alice applied carol's patch
+    f.builder.commit(carol, k_head_time - 4 * k_day, "fix 2", {"src/b.c"}).trailers = {
+        {"Reviewed-by", "Bob <bob@example.org>"}};
+    f.builder.commit(f.bob, k_head_time - 3 * k_day, "docs", {"doc/x.md"});
+    roster::EvidenceRules rules;
+    rules.paths = {"src/**"};
+    rules.activity = {roster::ActivityKind::committed, roster::ActivityKind::reviewed};
+    auto [evidence, resolution] = f.evidence(rules);
+    // Two src/ commits; credit goes to the committer (alice) and the reviewer (bob), never
+    // to the author (carol), since `authored` is not listed.
+    CHECK(evidence.items.size() == 2);
+    CHECK(evidence.by_person[*resolution.find("alice")] == 1);
+    CHECK(evidence.by_person[*resolution.find("bob")] == 1);
+    CHECK(evidence.by_person[*resolution.find("carol")] == 0);
+}
+
+TEST_CASE("activity kinds without paths, messages or trailers make every such commit evidence",
+          "[engine][evidence][activity]") {
+    Fixture f;
+    f.builder.commit(f.alice, k_head_time - 5 * k_day, "a").trailers = {{"Acked-by", "Bob <bob@example.org>"}};
+    f.builder.commit(f.alice, k_head_time - 4 * k_day, "b");
+    f.builder.commit(f.alice, k_head_time - 3 * k_day, "c").trailers = {{"Reviewed-by", "Bob <bob@example.org>"}};
+    roster::EvidenceRules rules;
+    rules.activity = {roster::ActivityKind::reviewed, roster::ActivityKind::acked};
+    auto [evidence, resolution] = f.evidence(rules);
+    // Commit b has no review or ack, so it credits nobody and is no item.
+    CHECK(evidence.items.size() == 2);
+    CHECK(evidence.by_person[*resolution.find("bob")] == 2);
+    CHECK(evidence.by_person[*resolution.find("alice")] == 0);
+}
+
+TEST_CASE("exclude_message keeps matching commits out of a hat's evidence", "[engine][evidence]") {
+    Fixture f;
+    f.builder.commit(f.alice, k_head_time - 5 * k_day, "Bump qs from 6.1.0 to 6.2.0\n", {"CHANGELOG.md"});
+    f.builder.commit(f.alice, k_head_time - 4 * k_day, "Release 1.2.0\n", {"CHANGELOG.md"});
+    roster::EvidenceRules rules;
+    rules.paths = {"CHANGELOG*"};
+    rules.exclude_message = {R"((?i)\Abump \S+ from \S+ to \S+)"};
+    auto [evidence, resolution] = f.evidence(rules);
+    CHECK(evidence.items.size() == 1);
+    CHECK(evidence.items.front().index == 0);  // newest first: the release commit
+}
+
+TEST_CASE("the generic release manager: dependency bumps and package.json alone are not release work",
+          "[engine][evidence][catalog]") {
+    Fixture f;
+    // Oldest first; the window holds all six.
+    f.builder.commit(f.bot, k_head_time - 9 * k_day, "build(deps-dev): bump morgan from 1.10.0 to 1.10.1 (#6679)\n",
+                     {"package.json"});
+    f.builder.commit(f.alice, k_head_time - 8 * k_day, "Bump x from 1 to 2\n", {"package.json", "History.md"});
+    f.builder.commit(f.bob, k_head_time - 7 * k_day, "deps: qs@^6.14.1\n", {"package.json"});
+    f.builder.commit(f.bob, k_head_time - 6 * k_day, "Upgrade `content-type` (#7234)\n", {"package.json"});
+    f.builder.commit(f.alice, k_head_time - 5 * k_day, "5.2.1\n", {"package.json", "History.md"});
+    f.builder.commit(f.bob, k_head_time - 4 * k_day, "Release: 5.2.0 (#6920)\n", {"package.json"});
+    const auto roster = roles::roster::test::loaded("project: demo\ncatalogs: [generic]\n");
+    const auto& release = roles::roster::test::hat(roster.projects.front(), "release-manager");
+    auto [evidence, resolution] = f.evidence(release.def.evidence);
+    // Only "5.2.1" (History.md, and a version as its subject) and "Release: 5.2.0" count: the
+    // bot's bump is a bot's, "Bump x from 1 to 2" is excluded though it touches History.md,
+    // and the other two touch only package.json.
+    REQUIRE(evidence.items.size() == 2);
+    CHECK(evidence.by_person[*resolution.find("alice")] == 1);
     CHECK(evidence.by_person[*resolution.find("bob")] == 1);
 }

@@ -88,3 +88,17 @@ TEST_CASE("load JSON with a person lists only that person", "[report][load]") {
     REQUIRE(json["people"].size() == 1);
     CHECK(json["people"][0]["person"] == "bo");
 }
+
+TEST_CASE("load JSON carries each person's activity by kind", "[report][load][activity]") {
+    auto result = sample();
+    result.people[0].activity = {7, 2, 0, 0, 1, 0, 3};
+    result.people[0].last_activity = engine::LastActivity{86400 * 2, roster::ActivityKind::gerrit_review};
+    const auto json = nlohmann::json::parse(report::render_load_json({result}));
+    const auto& activity = json["people"][0]["activity"];
+    CHECK(activity["in_window"] == nlohmann::json{{"authored", 7}, {"committed", 2}, {"signed-off", 0},
+                                                  {"reviewed", 0}, {"acked", 1}, {"tagged", 0},
+                                                  {"gerrit-review", 3}});
+    CHECK(activity["last_active"] == "1970-01-03");
+    CHECK(activity["last_active_kind"] == "gerrit-review");
+    CHECK(json["people"][1]["activity"]["last_active"].is_null());
+}

@@ -170,3 +170,23 @@ TEST_CASE("load text colours the risk only when asked", "[report][load]") {
     CHECK(report::render_load_text({result}, report::Color::off).find('\x1b') == std::string::npos);
     CHECK(report::render_load_text({result}, report::Color::on).find('\x1b') != std::string::npos);
 }
+
+// Column widths of the activity table: PERSON 6, AUTHORED 8, COMMITTED 9, SIGNED-OFF 10,
+// REVIEWED 8, ACKED 5, TAGGED 6, GERRIT-REVIEW 13, LAST ACTIVE 23 ("2024-12-01 (signed-off)").
+TEST_CASE("the load text shows each kind of activity in its own column", "[report][load][activity]") {
+    auto result = sample();
+    result.people[0].activity = {8, 3, 2, 1, 0, 1, 4};
+    result.people[0].last_activity = engine::LastActivity{1733011200, roster::ActivityKind::signed_off};
+    const auto text = report::render_load_text({result}, report::Color::off);
+    const std::string expected =
+        "Activity in the window by kind (see README, \"Activity\"):\n"
+        "PERSON  AUTHORED  COMMITTED  SIGNED-OFF  REVIEWED  ACKED  TAGGED  GERRIT-REVIEW  LAST ACTIVE\n"
+        "ann     8         3          2           1         0      1       4              2024-12-01 (signed-off)\n"
+        "bo      0         0          0           0         0      0       0              never\n";
+    CHECK(text.find(expected) != std::string::npos);
+    report::LoadView person{result};
+    person.person = &result.people[0];
+    CHECK(report::render_load_text(person, report::Color::off)
+              .find("activity by kind in the window: authored 8, committed 3, signed-off 2, reviewed 1, acked 0, "
+                    "tagged 1, gerrit-review 4; last active 2024-12-01 (signed-off)\n") != std::string::npos);
+}

@@ -98,7 +98,16 @@ TEST_CASE("shipped catalogs: required hats and key figures", "[roster]") {
     const auto generic = *load_catalog("generic");
     CHECK(generic.hats[0].effort == Approx(0.3));
     CHECK(generic.hats[1].evidence.tags);
-    CHECK(generic.hats[5].evidence.credit_trailers == Lines{"Reviewed-by", "Acked-by", "Tested-by"});
+    CHECK(generic.hats[5].evidence.credit_trailers == Lines{"Tested-by"});
+    CHECK(generic.hats[5].evidence.activity ==
+          std::vector<ActivityKind>{ActivityKind::reviewed, ActivityKind::acked, ActivityKind::gerrit_review});
+    // Every release hat of the built-in catalogs leaves dependency bumps out.
+    CHECK(generic.hats[1].evidence.exclude_message.size() == 4);
+    CHECK(openstack.hats[1].evidence.exclude_message == generic.hats[1].evidence.exclude_message);
+    CHECK(load_catalog("openstack-dpl")->hats[0].evidence.exclude_message == generic.hats[1].evidence.exclude_message);
+    const auto maintainers = *load_catalog("maintainers");
+    CHECK(maintainers.hats[0].evidence.activity ==
+          std::vector<ActivityKind>{ActivityKind::authored, ActivityKind::committed, ActivityKind::signed_off});
 }
 
 TEST_CASE("an unknown catalog name is an input error with a suggestion", "[roster]") {

@@ -374,3 +374,28 @@ people:
     // a term of its own and is a different seat.
     CHECK(problems(yaml) == Lines{"r.yaml:2:26: 'gibi' is listed twice in holders of 'lead'"});
 }
+
+TEST_CASE("evidence `activity` kinds and `exclude_message` regexes are read and checked", "[roster][activity]") {
+    const auto roster = loaded(R"(hats:
+  reviewer:
+    evidence: {activity: [reviewed, gerrit-review], exclude_message: ['(?i)\Abump ']}
+)");
+    const auto& rules = test::hat(roster.projects.front(), "reviewer").def.evidence;
+    CHECK(rules.activity == std::vector<ActivityKind>{ActivityKind::reviewed, ActivityKind::gerrit_review});
+    CHECK(rules.exclude_message == std::vector<std::string>{R"((?i)\Abump )"});
+
+    const std::string yaml = R"(hats:
+  reviewer:
+    evidence: {activity: [reveiwed, acked, acked], exclude_message: ['(x']}
+)";
+    // Line 3: 4 spaces + "evidence: {" (11) + "activity: [" (11) -> c26 'reveiwed'; "reveiwed, " is
+    // 10 more -> c36 'acked', +7 -> c43 the second 'acked'; "acked], " 8 more -> c51
+    // "exclude_message: [" (18) -> c69 the quote.
+    CHECK(problems(yaml) == Lines{
+                                "r.yaml:3:27: unknown activity kind 'reveiwed' in evidence of hat 'reviewer' "
+                                "(did you mean 'reviewed'?)",
+                                "r.yaml:3:44: activity kind 'acked' listed twice in evidence of hat 'reviewer'",
+                                "r.yaml:3:70: invalid regular expression '(x' in evidence of hat 'reviewer': "
+                                "missing ): (x",
+                            });
+}

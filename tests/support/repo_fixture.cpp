@@ -180,6 +180,15 @@ void TempRepo::tag_lightweight(const std::string& name, const std::string& targe
     check(git_tag_create_lightweight(&tag, m_repo.get(), name.c_str(), object.get(), 0), "tagging " + name);
 }
 
+void TempRepo::note(const std::string& notes_ref, const std::string& commit, const std::string& text,
+                    const std::string& name, const std::string& email, std::int64_t time) {
+    const git_oid id = parse_id(commit);
+    const auto author = signature(name, email, time, 0);
+    git_oid note_id;
+    check(git_note_create(&note_id, m_repo.get(), notes_ref.c_str(), author.get(), author.get(), &id, text.c_str(), 0),
+          "adding a note to " + commit);
+}
+
 void TempRepo::write_workdir_file(const std::string& path, const std::string& content) {
     const std::filesystem::path file = std::filesystem::path(m_path) / path;
     std::filesystem::create_directories(file.parent_path());

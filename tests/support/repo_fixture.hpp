@@ -67,6 +67,10 @@ public:
                        const std::string& tagger_email, std::int64_t time, int offset_minutes,
                        const std::string& message);
     void tag_lightweight(const std::string& name, const std::string& target);
+    /// Adds a note with `text` on `commit` under `notes_ref` (e.g. "refs/notes/review"),
+    /// written by `name <email>` at `time`.
+    void note(const std::string& notes_ref, const std::string& commit, const std::string& text,
+              const std::string& name, const std::string& email, std::int64_t time);
     /// Writes a file into the work tree without committing it (libgit2 reads .mailmap from
     /// the work tree of a non-bare repository, and from HEAD:.mailmap of a bare one, so a
     /// bare fixture commits its .mailmap instead).

@@ -1,13 +1,22 @@
 #pragma once
-// Who committed when: the per-person commit lists every metric is computed from.
+// Who did what when: authorship (the per-person commit lists every metric is computed
+// from) and the other kinds of activity (committing, sign-offs, reviews, acks, tags,
+// Gerrit review notes) that show a person is still at work.
 
+#include <array>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "roles/engine/identity.hpp"
 #include "roles/git/history.hpp"
+#include "roles/roster/roster.hpp"
 
 namespace roles::engine {
+
+using roster::ActivityKind;
+using roster::k_activity_kinds;
 
 /// The analysed period, inclusive, in seconds since the epoch.
 struct Window {
@@ -16,22 +25,76 @@ struct Window {
     [[nodiscard]] bool contains(std::int64_t t) const { return t >= begin && t <= end; }
 };
 
-/// Credited non-merge, non-bot commits per person over the whole loaded history.
-/// A commit is credited to its author and to each co-author (once per person).
-struct Activity {
-    /// commits_by_person[p] = indexes into History::commits, oldest first.
-    std::vector<std::vector<std::uint32_t>> commits_by_person;
-    /// Indexes of every non-merge commit with at least one credited person, oldest first.
-    std::vector<std::uint32_t> counted_commits;
-    /// Credited people of each commit (empty for merges and bot-only commits).
-    std::vector<std::vector<PersonId>> credited;
+/// A person credited on a commit by a kind other than `authored`.
+struct ActivityCredit {
+    ActivityKind kind = ActivityKind::committed;
+    PersonId person = 0;
+    bool operator==(const ActivityCredit&) const = default;
 };
 
-/// Builds the Activity of `history` under `resolution`.
+/// One thing a person did. `index` is into History::tags for `tagged`, into
+/// History::commits otherwise. `time` is the author time for `authored`, the tag's time for
+/// `tagged`, and the committer time for the rest (when the patch was applied, signed off,
+/// reviewed or submitted).
+struct ActivityEvent {
+    ActivityKind kind = ActivityKind::authored;
+    std::uint32_t index = 0;
+    std::int64_t time = 0;
+};
+
+/// A person's activity counted by kind (ActivityKind order).
+using ActivityCounts = std::array<std::uint32_t, k_activity_kinds>;
+
+/// Credited activity per person over the whole loaded history. Authorship: a non-merge,
+/// non-bot commit is credited to its author and to each co-author (once per person).
+/// Other kinds (see roster::ActivityKind) credit people who are not among the commit's
+/// authors; bots and forge committers are never credited.
+struct Activity {
+    /// commits_by_person[p] = indexes into History::commits authored by p, oldest first.
+    std::vector<std::vector<std::uint32_t>> commits_by_person;
+    /// Indexes of every non-merge commit with at least one credited author, oldest first.
+    std::vector<std::uint32_t> counted_commits;
+    /// Credited authors of each commit (empty for merges and bot-only commits).
+    std::vector<std::vector<PersonId>> credited;
+    /// The other kinds each commit credits, each (kind, person) once, in the order met:
+    /// committer, then trailers in message order, then review-note lines.
+    std::vector<std::vector<ActivityCredit>> other_credits;
+    /// Every event of each person, every kind, oldest first (ties: commits before tags,
+    /// then by index).
+    std::vector<std::vector<ActivityEvent>> events_by_person;
+};
+
+/// Builds the Activity of `history` under `resolution`. Trailer and review-note values are
+/// resolved with resolve_text (each distinct value once).
 [[nodiscard]] Activity collect_activity(const git::History& history, const Resolution& resolution);
 
-/// The person's last credited commit time, or nullopt when they have none.
+/// Whether identity `identity` of the history is a forge committer: the account a forge
+/// commits as when someone presses a button (GitHub's web-flow `GitHub <noreply@github.com>`,
+/// GitLab, Gerrit), i.e. it matched an automation rule of kind `forge-committer`
+/// (roles/automation.yaml, or the roster's `automation:`). Committing as it is nobody's
+/// activity; a merge it committed is credited to the merge's author.
+[[nodiscard]] bool is_forge_committer(const Resolution& resolution, git::IdentityId identity);
+
+/// A person's newest activity of any kind.
+struct LastActivity {
+    std::int64_t time = 0;
+    ActivityKind kind = ActivityKind::authored;
+};
+
+/// The person's newest event (the first of the newest time, in events_by_person order),
+/// or nullopt when they have none.
+[[nodiscard]] std::optional<LastActivity> last_activity(const Activity& activity, PersonId person);
+
+/// The time of last_activity, or nullopt: what staleness is judged by.
 [[nodiscard]] std::optional<std::int64_t> last_active(const git::History& history,
                                                       const Activity& activity, PersonId person);
+
+/// The person's events inside `window`, counted by kind.
+[[nodiscard]] ActivityCounts activity_counts(const Activity& activity, PersonId person, const Window& window);
+
+/// The people commit `index` credits under `kinds` (empty = [authored]), authors first,
+/// each once. `tagged` credits nobody on a commit.
+[[nodiscard]] std::vector<PersonId> credited_for(const Activity& activity, std::uint32_t index,
+                                                 const std::vector<ActivityKind>& kinds);
 
 }  // namespace roles::engine

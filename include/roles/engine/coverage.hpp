@@ -28,9 +28,10 @@ enum class Status : std::uint8_t { vacant, understaffed, stale, single_point, sh
 struct HolderState {
     PersonId person = 0;
     std::string key;
-    std::optional<std::int64_t> last_active;  ///< last credited commit, any hat
+    std::optional<std::int64_t> last_active;  ///< newest activity of any kind (activity.hpp), any hat
     bool active = false;                      ///< active within stale_after of the window end
     std::uint32_t evidence = 0;               ///< the hat's evidence items crediting them
+    ActivityKind last_kind = ActivityKind::authored;  ///< the kind of that newest activity
 };
 
 /// Someone who did some of a hat's work in the window.

@@ -47,6 +47,10 @@ struct PersonLoadRow {
     double commit_share = 0.0;           ///< profile.commits / LoadResult::commits (0 if none)
     /// Hats they hold or did work for in the window, roster order.
     std::vector<PersonHatEvidence> evidence;
+    /// Activity in the window by kind (activity.hpp): authored commits, patches committed for
+    /// others, sign-offs, reviews, acks, tags, Gerrit review votes.
+    ActivityCounts activity{};
+    std::optional<LastActivity> last_activity;  ///< newest activity of any kind, whole history
     PersonLoad load;                   ///< time profile in the window and the signals
     RiskLevel risk = RiskLevel::none;  ///< load.signals.risk()
 };
@@ -67,8 +71,8 @@ struct LoadInput {
 [[nodiscard]] std::uint32_t counted_commits_in(const Activity& activity, const git::History& history,
                                                const Window& window);
 
-/// One row per roster person and per other person with a credited commit in the window
-/// (bots never have one). Hats held are the hats listing the person among the current
+/// One row per roster person and per other person with activity of any kind in the window
+/// (bots never have any). Hats held are the hats listing the person among the current
 /// holders (HatCoverage::holders, so fallbacks count); sole hats those where they are the
 /// only active one; commitment = Σ effort ÷ capacity. The signals read every credited
 /// commit of the person up to the window end (their baselines reach before the window).

@@ -46,11 +46,15 @@ struct Commit {
     IdentityId committer = 0;
     std::int64_t time = 0;          ///< author time, seconds since the epoch (UTC)
     std::int32_t offset_minutes = 0;///< the author's UTC offset recorded in that commit
+    std::int64_t commit_time = 0;   ///< committer time, seconds since the epoch (UTC)
     std::uint32_t parent_count = 0;
     std::string message;            ///< the full raw message
     std::vector<Trailer> trailers;
     std::vector<IdentityId> co_authors;  ///< from Co-authored-by trailers, after .mailmap
     std::vector<PathChange> changes;     ///< empty for merges
+    /// The `Key: value` lines of the commit's Gerrit review note (refs/notes/review), in
+    /// note order: `Code-Review+2: Name <email>`, `Submitted-by: ...`; empty without one.
+    std::vector<Trailer> review_note;
 
     [[nodiscard]] bool is_merge() const { return parent_count > 1; }
     /// First line of the message.
@@ -84,6 +88,7 @@ struct History {
     std::string workdir;               ///< work tree root, empty when bare
     bool shallow = false;              ///< history is truncated (shallow clone)
     std::uint32_t missing_objects = 0; ///< objects that could not be read (partial clones)
+    bool review_notes = false;         ///< the repository has refs/notes/review (read into Commit::review_note)
     std::vector<std::string> warnings; ///< problems that did not stop the load (a damaged cache)
 };
 

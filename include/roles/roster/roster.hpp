@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace roles::roster {
@@ -32,17 +33,42 @@ struct Duration {
     [[nodiscard]] std::int64_t seconds() const { return days * 86400; }
 };
 
-/// Which commits count as doing a hat's work. Any matching rule makes a commit evidence.
+/// The kinds of activity a person can show in history (README "Activity"). `authored`:
+/// author or co-author of a commit; `committed`: committer of someone else's commit (not a
+/// forge committer such as GitHub's web-flow); `signed-off`, `reviewed`, `acked`: a
+/// `Signed-off-by`, `Reviewed-by`, `Acked-by` trailer on someone else's commit; `tagged`:
+/// tagger of an annotated tag; `gerrit-review`: a `Code-Review`/`Workflow` vote or
+/// `Submitted-by` line in the commit's Gerrit review note (refs/notes/review).
+enum class ActivityKind : std::uint8_t { authored, committed, signed_off, reviewed, acked, tagged, gerrit_review };
+
+/// How many ActivityKind values there are (for per-kind arrays).
+inline constexpr std::size_t k_activity_kinds = 7;
+
+/// "authored", "committed", "signed-off", "reviewed", "acked", "tagged", "gerrit-review".
+[[nodiscard]] std::string_view to_string(ActivityKind kind);
+/// The inverse of to_string; nullopt for anything else.
+[[nodiscard]] std::optional<ActivityKind> parse_activity_kind(std::string_view text);
+/// Every kind's name, in enum order.
+[[nodiscard]] const std::vector<std::string>& activity_kind_names();
+
+/// Which commits count as doing a hat's work. Any matching rule makes a commit evidence,
+/// unless its message matches an `exclude_message` regex.
 struct EvidenceRules {
     std::vector<std::string> paths;           ///< gitignore-style globs on touched paths
     std::vector<std::string> message;         ///< RE2 regexes searched in the message
     std::vector<std::string> trailers;        ///< trailer keys, case-insensitive
     std::vector<std::string> credit_trailers; ///< trailer keys whose value names who gets credit
     bool tags = false;                        ///< creating a tag counts (credit to the tagger)
+    /// Who a matching commit credits; empty means [authored]. `tagged` also makes tags count
+    /// (as `tags: true`). With no paths, message or trailers, every commit matches.
+    std::vector<ActivityKind> activity;
+    std::vector<std::string> exclude_message; ///< RE2 regexes: a commit matching one is never evidence
 
     [[nodiscard]] bool empty() const {
-        return paths.empty() && message.empty() && trailers.empty() && credit_trailers.empty() && !tags;
+        return paths.empty() && message.empty() && trailers.empty() && credit_trailers.empty() && !tags &&
+               activity.empty();
     }
+    bool operator==(const EvidenceRules&) const = default;
 };
 
 /// A hat definition from a catalog, possibly overridden by a roster.
