@@ -33,18 +33,32 @@ util::Expected<ObjectRef> ObjectSource::tree(const git_oid& id) {
             return object.type() == ObjectType::tree ? object : ObjectRef{};
         }
     }
+    return object_from_libgit2(id, ObjectType::tree);
+}
+
+util::Expected<ObjectRef> ObjectSource::blob(const git_oid& id) {
+    if (m_packs) {
+        // A blob is read once per rename candidate: not worth a place in the cache.
+        if (ObjectRef object = m_packs->read(id, KeepResult::no)) {
+            ++m_counters.pack_reads;
+            return object.type() == ObjectType::blob ? object : ObjectRef{};
+        }
+    }
+    return object_from_libgit2(id, ObjectType::blob);
+}
+
+util::Expected<ObjectRef> ObjectSource::object_from_libgit2(const git_oid& id, ObjectType type) {
+    const char* what = type == ObjectType::tree ? "reading tree " : "reading blob ";
     if (!m_odb && git_repository_odb(out(m_odb), m_repo) < 0) {
         return util::fail(util::ErrorKind::input, "opening the object database", last_error_message());
     }
     Handle<git_odb_object, git_odb_object_free> raw;
     const int rc = git_odb_read(out(raw), m_odb.get(), &id);
     if (rc == GIT_ENOTFOUND) return ObjectRef{};
-    if (rc < 0) {
-        return util::fail(util::ErrorKind::input, "reading tree " + util::quoted(to_hex(id)), last_error_message());
-    }
+    if (rc < 0) return util::fail(util::ErrorKind::input, what + util::quoted(to_hex(id)), last_error_message());
     ++m_counters.libgit2_reads;
-    if (git_odb_object_type(raw.get()) != GIT_OBJECT_TREE) return ObjectRef{};
-    ObjectRef object = ObjectRef::allocate(git_odb_object_size(raw.get()), ObjectType::tree);
+    if (static_cast<int>(git_odb_object_type(raw.get())) != static_cast<int>(type)) return ObjectRef{};
+    ObjectRef object = ObjectRef::allocate(git_odb_object_size(raw.get()), type);
     std::memcpy(object.data(), git_odb_object_data(raw.get()), object.size());
     return object;
 }

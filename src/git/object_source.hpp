@@ -46,6 +46,9 @@ public:
     /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
     /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
     [[nodiscard]] util::Expected<ObjectRef> tree(const git_oid& id);
+    /// The content of blob `id` (for rename similarity), kept out of the object cache; null
+    /// when it is absent or not a blob. Fails only when libgit2 fails otherwise.
+    [[nodiscard]] util::Expected<ObjectRef> blob(const git_oid& id);
     /// The header and message of commit `id`; nullopt when it is absent. Commits the
     /// parser does not handle exactly are read by libgit2, whose errors are returned.
     [[nodiscard]] util::Expected<std::optional<CommitHeader>> commit(const git_oid& id);
@@ -58,6 +61,7 @@ public:
 
 private:
     util::Expected<std::optional<CommitHeader>> commit_from_libgit2(const git_oid& id);
+    util::Expected<ObjectRef> object_from_libgit2(const git_oid& id, ObjectType type);
     std::optional<CommitLinks> links_at(const PackLocation& location);
 
     git_repository* m_repo;

@@ -84,6 +84,9 @@ struct History {
     std::string workdir;               ///< work tree root, empty when bare
     bool shallow = false;              ///< history is truncated (shallow clone)
     std::uint32_t missing_objects = 0; ///< objects that could not be read (partial clones)
+    /// Rename candidates (added or deleted files) whose blob was absent (partial clones), so
+    /// that only exact renames could pair them.
+    std::uint32_t rename_fallbacks = 0;
     std::vector<std::string> warnings; ///< problems that did not stop the load (a damaged cache)
 };
 
