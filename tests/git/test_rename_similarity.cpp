@@ -3,6 +3,9 @@
 // rule (a chunk ends at a newline or after 64 bytes; score = shared bytes × 60000 / larger
 // size).
 
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -201,4 +204,66 @@ TEST_CASE("a rename with edits keeps the file's original author", "[git][rename]
         }
     }
     CHECK(file.authors == std::vector<roles::engine::PersonId>{std::min(alice, bob), std::max(alice, bob)});
+}
+
+namespace {
+
+// `git log -M --name-status` of the commit `id` as change texts ("R old -> new", "A path").
+Texts git_name_status(const std::string& repo, const std::string& id) {
+    const std::string command =
+        "git -C '" + repo + "' -c diff.renameLimit=1000 show -M --name-status --format= '" + id + "'";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) throw std::runtime_error("failed: " + command);
+    Texts texts;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) {
+        std::string line(buffer);
+        if (!line.empty() && line.back() == '\n') line.pop_back();
+        if (line.empty()) continue;
+        std::vector<std::string> fields;
+        for (std::size_t start = 0;;) {
+            const auto tab = line.find('\t', start);
+            fields.push_back(line.substr(start, tab - start));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        if (fields[0][0] == 'R') {
+            texts.push_back("R " + fields.at(1) + " -> " + fields.at(2));
+        } else {
+            texts.push_back(fields[0].substr(0, 1) + " " + fields.at(1));
+        }
+    }
+    if (pclose(pipe) != 0) throw std::runtime_error("failed: " + command);
+    std::ranges::sort(texts);
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("renames agree with git log -M on a mixed reorganisation", "[git][rename]") {
+    Builder builder;
+    std::vector<FileWrite> first;
+    for (int f = 0; f < 8; ++f) first.push_back({"lib/f" + std::to_string(f) + ".js", lines("f" + std::to_string(f) + "-", 20, 16)});
+    first.push_back({"lib/twin_a.js", lines("twin", 20, 16)});
+    first.push_back({"lib/twin_b.js", lines("twin", 20, 16) + "b\n"});
+    first.push_back({"docs/readme.md", lines("doc", 10, 30)});
+    builder.commit(first);
+    // Moves with 0..7 of 20 lines replaced (0 = exact), 13 replaced (below 50%), a
+    // same-name move, two near-identical files moved together, and a plain deletion.
+    std::vector<FileWrite> second;
+    const int replaced[8] = {0, 1, 3, 5, 7, 9, 11, 13};
+    for (int f = 0; f < 8; ++f) {
+        const std::string tag = "f" + std::to_string(f) + "-";
+        second.push_back({"lib/f" + std::to_string(f) + ".js", std::nullopt});
+        const std::string name = f % 2 == 0 ? "src/f" + std::to_string(f) + ".js" : "src/g" + std::to_string(f) + ".js";
+        second.push_back({name, lines(tag, 20 - replaced[f], 16) + lines("new" + tag, replaced[f], 16)});
+    }
+    second.push_back({"lib/twin_a.js", std::nullopt});
+    second.push_back({"lib/twin_b.js", std::nullopt});
+    second.push_back({"src/twin_1.js", lines("twin", 19, 16) + "one\n"});
+    second.push_back({"src/twin_2.js", lines("twin", 20, 16) + "b\nc\n"});
+    second.push_back({"docs/readme.md", std::nullopt});
+    const std::string head = builder.commit(second, "Bob Example");
+    const History history = builder.load();
+    CHECK(changes_of_head(history) == git_name_status(builder.repo().path(), head));
 }
