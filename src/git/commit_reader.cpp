@@ -76,7 +76,8 @@ util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& req
     facts.missing_objects += diff->missing_objects;
     pair_exact_renames(diff->changes);
     const std::uint32_t missing_before = counters.renames.missing_blobs;
-    const BlobLookup lookup = [&source](const git_oid& id) { return source.blob(id); };
+    const BlobLookup lookup{[&source](const git_oid& id) { return source.blob_size(id); },
+                            [&source](const git_oid& id) { return source.blob(id); }};
     if (auto paired = pair_similar_renames(diff->changes, lookup, counters.renames); !paired) {
         return std::unexpected(paired.error());
     }

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "object_bytes.hpp"
@@ -47,8 +48,12 @@ struct BlobSignature {
 /// the larger minus the smaller must be at most half the larger).
 [[nodiscard]] bool sizes_can_match(std::uint64_t a, std::uint64_t b);
 
-/// Reads a blob: null when it is absent (a partial clone) or not a blob.
-using BlobLookup = std::function<util::Expected<ObjectRef>(const git_oid&)>;
+/// Reads blobs: `size` without the content (nullopt when absent), `read` the content (null
+/// when absent or not a blob). Sizes come first, so a pair that cannot reach 50% reads nothing.
+struct BlobLookup {
+    std::function<util::Expected<std::optional<std::uint64_t>>(const git_oid&)> size;
+    std::function<util::Expected<ObjectRef>(const git_oid&)> read;
+};
 
 /// What similarity pairing did in one or more commits.
 struct RenameCounters {
