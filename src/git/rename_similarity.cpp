@@ -54,14 +54,18 @@ BlobSignature blob_signature(const unsigned char* data, std::size_t size) {
         accum1 = accum2 = length = 0;
     }
     if (length > 0) chunks.emplace_back(bucket_of(accum1, accum2), length);
-    std::ranges::sort(chunks);
-    for (const auto& [bucket, bytes] : chunks) {
-        if (!signature.chunks.empty() && signature.chunks.back().first == bucket) {
-            signature.chunks.back().second += bytes;
+    // Equal buckets are summed, so their order does not matter: sort by bucket, merge in place.
+    std::ranges::sort(chunks, {}, &std::pair<std::uint32_t, std::uint32_t>::first);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+        if (kept > 0 && chunks[kept - 1].first == chunks[i].first) {
+            chunks[kept - 1].second += chunks[i].second;
         } else {
-            signature.chunks.emplace_back(bucket, bytes);
+            chunks[kept++] = chunks[i];
         }
     }
+    chunks.resize(kept);
+    signature.chunks = std::move(chunks);
     return signature;
 }
 
