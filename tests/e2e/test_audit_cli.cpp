@@ -413,7 +413,7 @@ TEST_CASE("one thread and two give the same audit, cold and warm", "[e2e][parall
     }
 }
 
-TEST_CASE("--active-within sets who is gone for the absence-aware truck factor", "[e2e]") {
+TEST_CASE("audit --active-within sets who is gone for the absence-aware truck factor", "[e2e]") {
     const auto repo = build_example("liaisons");
     const auto bad = run_roles("audit " + shell_quote(repo) + " --active-within soon");
     CHECK(bad.exit_code == 2);
