@@ -94,6 +94,14 @@ util::Expected<engine::WindowRequest> window_request(const Options& options, con
         if (!until) return std::unexpected(until.error());
         request.until = *until;
     }
+    if (options.active_within) {
+        const auto within = roster::parse_duration(*options.active_within);
+        if (!within || within->days <= 0) {
+            return util::fail(util::ErrorKind::usage, "--active-within",
+                              util::quoted(*options.active_within) + " is not a duration such as 90d, 12w, 6m or 1y");
+        }
+        request.active_within_days = within->days;
+    }
     return request;
 }
 
@@ -142,6 +150,10 @@ std::string loader_stats(const git::LoadStats& stats) {
                         " objects {} from packs, {} through libgit2",
                         stats.commits_walked, stats.commits_read, stats.cache_hits, stats.trees_compared,
                         stats.threads, stats.objects_from_packs, stats.objects_from_libgit2);
+    text += fmt::format(", renames by similarity {} ({} blobs read, {} candidates without blob left to exact"
+                        " renames, {} commits over the rename limit)",
+                        stats.similar_renames, stats.rename_blobs_read, stats.rename_blobs_missing,
+                        stats.rename_limited_commits);
     if (!stats.cache_dir.empty()) {
         text += fmt::format(", cache {} ({} files, {} KiB read, {} KiB written)", util::quoted(stats.cache_dir),
                             stats.cache_files_read, stats.cache_bytes_read / 1024, stats.cache_bytes_written / 1024);

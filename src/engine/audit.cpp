@@ -53,6 +53,10 @@ std::vector<std::string> history_warnings(const git::History& history) {
         out.push_back(std::to_string(history.missing_objects) +
                       " objects missing (partial clone); the paths of some commits are unknown");
     }
+    if (history.rename_fallbacks > 0) {
+        out.push_back(std::to_string(history.rename_fallbacks) +
+                      " rename candidates have no blob (partial clone): only exact renames could pair them");
+    }
     return out;
 }
 
@@ -131,9 +135,10 @@ util::Expected<void> finish_analysis(const git::History& history, const roster::
 // people only look at the window, so with two threads the factors run beside the rest.
 util::Expected<ProjectHealth> project_health(const git::History& history, const roster::Roster& roster,
                                              RosterMode mode, ProjectAnalysis& analysis,
-                                             std::future<util::Expected<HeadFileClasses>>& classes) {
-    const FactorsInput factors_input{history, analysis.resolution, analysis.activity, hats_of(roster),
-                                     analysis.window};
+                                             std::future<util::Expected<HeadFileClasses>>& classes,
+                                             std::int64_t active_within_days) {
+    const FactorsInput factors_input{history,          analysis.resolution, analysis.activity, hats_of(roster),
+                                     analysis.window, active_within_days};
     const auto factors_of = [&]() -> util::Expected<ProjectFactors> {
         auto classified = classes.valid() ? classes.get() : classify_head_files(history, hats_of(roster));
         if (!classified) return std::unexpected(classified.error());
@@ -182,9 +187,11 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     if (!analysis) return std::unexpected(analysis.error());
     AuditResult result;
     describe_run(result, history, roster, mode, analysis->window);
+    result.rename_fallbacks = history.rename_fallbacks;
     // Without history there is nothing to measure: no files, no commits, no signals.
     if (mode != RosterMode::roster_only) {
-        auto health = project_health(history, roster, mode, *analysis, classes);
+        auto health = project_health(history, roster, mode, *analysis, classes,
+                                     request.active_within_days.value_or(k_default_active_within_days));
         if (!health) return std::unexpected(health.error());
         result.health = std::move(*health);
     } else if (auto finished = finish_analysis(history, roster, mode, *analysis); !finished) {

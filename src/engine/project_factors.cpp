@@ -17,18 +17,75 @@ const std::string& key_of(const Resolution& resolution, PersonId person) {
     return person < resolution.people.size() ? resolution.people[person].key : k_unknown;
 }
 
-ScopedTruckFactor scoped(std::string scope, const TruckFactorResult& result, const Resolution& resolution) {
+std::vector<TruckFactorPerson> people_of(const TruckFactorResult& result, const Resolution& resolution) {
+    std::vector<TruckFactorPerson> people;
+    for (const auto& removed : result.removed) {
+        people.push_back({key_of(resolution, removed.person), resolution.people.at(removed.person).label(),
+                          removed.files, removed.changes});
+    }
+    return people;
+}
+
+// What every scope's truck factors share: who is gone, and how to name people and paths.
+struct ScopeContext {
+    const Resolution& resolution;
+    const git::History& history;
+    std::vector<PersonId> gone;  ///< ascending
+};
+
+// The classic and the absence-aware truck factor over `paths`.
+ScopedTruckFactor scoped(std::string scope, const Authorship& authorship, std::vector<git::PathId> paths,
+                         const ScopeContext& context) {
+    std::ranges::sort(paths);
+    TruckFactorOptions options;
+    options.include = [&paths](git::PathId path) { return std::ranges::binary_search(paths, path); };
+    const TruckFactorResult result = truck_factor(authorship, context.resolution, options);
     ScopedTruckFactor out;
     out.scope = std::move(scope);
     out.truck_factor = result.truck_factor;
     out.files = result.files_considered;
     out.covered_before = result.files_covered_before;
     out.covered_after = result.files_covered_after;
-    for (const auto& removed : result.removed) {
-        out.people.push_back({key_of(resolution, removed.person), resolution.people.at(removed.person).label(),
-                              removed.files, removed.changes});
-    }
+    out.people = people_of(result, context.resolution);
+    options.without = context.gone;
+    const TruckFactorResult absent = truck_factor(authorship, context.resolution, options);
+    out.absent.truck_factor = absent.truck_factor;
+    out.absent.covered_before = absent.files_covered_before;
+    out.absent.covered_after = absent.files_covered_after;
+    out.absent.people = people_of(absent, context.resolution);
+    for (const git::PathId path : absent.orphaned) out.absent.orphaned.push_back(context.history.paths[path]);
+    std::ranges::sort(out.absent.orphaned);
     return out;
+}
+
+// People with no credited commit in (since, window end]: gone for the absence-aware figures.
+std::vector<PersonId> gone_people(const FactorsInput& input, std::int64_t since) {
+    std::vector<PersonId> gone;
+    const auto& by_person = input.activity.commits_by_person;
+    for (PersonId person = 0; person < by_person.size(); ++person) {
+        const bool active = std::ranges::any_of(by_person[person], [&](std::uint32_t index) {
+            const std::int64_t time = input.history.commits[index].time;
+            return time > since && time <= input.window.end;
+        });
+        if (!active) gone.push_back(person);
+    }
+    return gone;
+}
+
+// Keys of the gone people who author at least one counted file.
+std::vector<std::string> gone_authors(const Authorship& authorship, const ScopeContext& context) {
+    std::vector<std::uint8_t> authors(context.resolution.people.size(), 0);
+    for (const auto& file : authorship.files) {
+        for (const PersonId person : file.authors) {
+            if (person < authors.size()) authors[person] = 1;
+        }
+    }
+    std::vector<std::string> keys;
+    for (const PersonId person : context.gone) {
+        if (person < authors.size() && authors[person] != 0) keys.push_back(key_of(context.resolution, person));
+    }
+    std::ranges::sort(keys);
+    return keys;
 }
 
 ConcentrationFactor concentration(const FactorResult& result, const Resolution& resolution) {
@@ -89,43 +146,33 @@ HeadFileClasses classify_head(const git::History& history, const std::vector<git
     return classes;
 }
 
-TruckFactorResult truck_factor_of(const Authorship& authorship, const Resolution& resolution,
-                                  std::vector<git::PathId> paths) {
-    std::ranges::sort(paths);
-    TruckFactorOptions options;
-    options.include = [&paths](git::PathId path) { return std::ranges::binary_search(paths, path); };
-    return truck_factor(authorship, resolution, options);
-}
-
 ScopedTruckFactor area_truck_factor(const roster::Hat& hat, const std::vector<std::uint8_t>& in_area,
-                                    const Authorship& authorship, const FactorsInput& input) {
+                                    const Authorship& authorship, const ScopeContext& context) {
     std::vector<git::PathId> paths;
     for (const auto& file : authorship.files) {
         if (in_area[file.path] != 0) paths.push_back(file.path);
     }
-    auto out = scoped(hat.def.id, truck_factor_of(authorship, input.resolution, std::move(paths)), input.resolution);
+    auto out = scoped(hat.def.id, authorship, std::move(paths), context);
     out.area = hat.def.area;
     return out;
 }
 
 // The repository and each top-level directory, over source files only.
-void source_truck_factors(const Authorship& authorship, const HeadFileClasses& classes, const FactorsInput& input,
+void source_truck_factors(const Authorship& authorship, const HeadFileClasses& classes, const ScopeContext& context,
                           ProjectFactors& factors) {
     std::vector<git::PathId> source;
     std::map<std::string, std::vector<git::PathId>, std::less<>> by_directory;
     for (const auto& file : authorship.files) {
         if (classes.source[file.path] == 0) continue;
         source.push_back(file.path);
-        by_directory[std::string(top_level_directory(input.history.paths[file.path]))].push_back(file.path);
+        by_directory[std::string(top_level_directory(context.history.paths[file.path]))].push_back(file.path);
     }
     factors.files_at_head = authorship.files_at_head;
     factors.files_not_source = authorship.files_at_head - classes.source_at_head;
     factors.files_without_people = classes.source_at_head - static_cast<std::uint32_t>(source.size());
-    factors.truck_factor =
-        scoped(".", truck_factor_of(authorship, input.resolution, std::move(source)), input.resolution);
+    factors.truck_factor = scoped(".", authorship, std::move(source), context);
     for (auto& [directory, paths] : by_directory) {
-        factors.by_directory.push_back(scoped(
-            directory, truck_factor_of(authorship, input.resolution, std::move(paths)), input.resolution));
+        factors.by_directory.push_back(scoped(directory, authorship, std::move(paths), context));
     }
 }
 
@@ -158,11 +205,15 @@ util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input
             return std::ranges::any_of(classes.in_area, [path](const auto& in_area) { return in_area[path] != 0; });
         });
     ProjectFactors factors;
-    source_truck_factors(authorship, classes, input, factors);
+    factors.active_within_days = input.active_within_days;
+    factors.active_since = input.window.end - input.active_within_days * 86400;
+    const ScopeContext context{input.resolution, input.history, gone_people(input, factors.active_since)};
+    factors.gone_authors = gone_authors(authorship, context);
+    source_truck_factors(authorship, classes, context, factors);
     std::size_t area = 0;
     for (const auto& hat : input.hats) {
         if (hat.def.area.empty()) continue;
-        factors.by_hat.push_back(area_truck_factor(hat, classes.in_area[area++], authorship, input));
+        factors.by_hat.push_back(area_truck_factor(hat, classes.in_area[area++], authorship, context));
     }
     const auto commits = window_commits(input);
     factors.contributor_absence =

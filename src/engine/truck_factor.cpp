@@ -207,6 +207,11 @@ TruckFactorResult truck_factor(const Authorship& authorship, const Resolution& r
     auto covered = static_cast<std::uint32_t>(std::ranges::count_if(
         authors_left, [](std::uint32_t left) { return left > 0; }));
     result.files_covered_before = covered;
+    if (!options.without.empty()) {
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            if (authors_left[f] == 0 && !files[f]->authors.empty()) result.orphaned.push_back(files[f]->path);
+        }
+    }
     for (const auto& candidate : ranked) {
         // Stop once fewer than half of the files keep an author (covered / total < 0.5).
         if (2ULL * covered < files.size()) break;

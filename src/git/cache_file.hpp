@@ -19,7 +19,8 @@
 namespace roles::git {
 
 /// Bumped whenever the layout or the meaning of a stored fact changes.
-inline constexpr std::uint32_t k_cache_format = 3;  // 3: trailers parsed by git's rules
+// 3: trailers parsed by git's rules; 4: renames found by content similarity (git's -M50%)
+inline constexpr std::uint32_t k_cache_format = 4;
 
 /// What reading a cache file found.
 enum class CacheFileStatus : unsigned char {

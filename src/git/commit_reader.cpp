@@ -75,6 +75,14 @@ util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& req
     counters.trees_compared += diff->trees_compared;
     facts.missing_objects += diff->missing_objects;
     pair_exact_renames(diff->changes);
+    const std::uint32_t missing_before = counters.renames.missing_blobs;
+    const BlobLookup lookup{[&source](const git_oid& id) { return source.blob_size(id); },
+                            [&source](const git_oid& id) { return source.blob(id); }};
+    if (auto paired = pair_similar_renames(diff->changes, lookup, counters.renames); !paired) {
+        return std::unexpected(paired.error());
+    }
+    facts.rename_fallbacks = counters.renames.missing_blobs - missing_before;
+    if (facts.rename_fallbacks > 0) facts.complete = false;
     intern_changes(diff->changes, store, facts);
     return {};
 }

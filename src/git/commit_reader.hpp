@@ -12,6 +12,7 @@
 #include "commit_parser.hpp"
 #include "fact_store.hpp"
 #include "object_source.hpp"
+#include "rename_similarity.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::git {
@@ -30,11 +31,14 @@ struct CommitRequest {
 struct ReadCounters {
     std::uint64_t commits = 0;         ///< commits read
     std::uint64_t trees_compared = 0;  ///< tree pairs (or single trees) walked
+    RenameCounters renames;            ///< similarity rename detection
 };
 
 /// Reads the commit of `request` into `store`: identities as written (no .mailmap),
 /// trailers, co-authors and, unless it is a merge, the paths it touched against its first
-/// parent (exact renames paired). nullopt when the commit object itself is absent. A commit
+/// parent (renames paired: exact ones, then by content similarity, as git's -M50%). A
+/// rename candidate whose blob is absent is left to exact renames, counted in
+/// `rename_fallbacks`, and makes the facts incomplete (never cached). nullopt when the commit object itself is absent. A commit
 /// whose first parent or trees are absent gets no changes and `complete == false`; absent
 /// trees are counted in `missing_objects` (absent parent commits are the walk's to count).
 [[nodiscard]] util::Expected<std::optional<CommitFacts>> read_commit(ObjectSource& source, FactStore& store,

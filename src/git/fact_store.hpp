@@ -47,6 +47,7 @@ struct CommitFacts {
     std::vector<TableIndex> co_authors;  ///< from Co-authored-by trailers, raw
     std::vector<FactChange> changes;     ///< against the first parent; empty for merges
     std::uint32_t missing_objects = 0;   ///< absent trees met while comparing
+    std::uint32_t rename_fallbacks = 0;  ///< rename candidates whose blob was absent
     /// False when the facts depend on something absent (a tree, or the first parent in a
     /// shallow or damaged clone): such facts may change once the objects arrive, so they
     /// are never cached.

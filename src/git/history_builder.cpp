@@ -98,6 +98,7 @@ void HistoryBuilder::intern_commit(const FactStore& store, CommitFacts& facts) {
         change.old_path = renamed ? store_path(store, ids, change.old_path) : change.path;
     }
     m_history.missing_objects += facts.missing_objects;
+    m_history.rename_fallbacks += facts.rename_fallbacks;
 }
 
 void HistoryBuilder::fill_commit(CommitFacts& facts, Commit& commit) {

@@ -185,6 +185,11 @@ util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr
     stats.commits_walked = graph->nodes.size();
     stats.commits_read = reader.counters().commits;
     stats.trees_compared = reader.counters().trees_compared;
+    const RenameCounters& renames = reader.counters().renames;
+    stats.rename_blobs_read = renames.blobs_read;
+    stats.similar_renames = renames.similar_renames;
+    stats.rename_blobs_missing = renames.missing_blobs;
+    stats.rename_limited_commits = renames.limited_commits;
     SourceCounters objects = reader.counters().objects;
     objects.add(source.counters());
     stats.objects_from_packs = objects.pack_reads;

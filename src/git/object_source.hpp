@@ -46,6 +46,12 @@ public:
     /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
     /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
     [[nodiscard]] util::Expected<ObjectRef> tree(const git_oid& id);
+    /// The content of blob `id` (for rename similarity), kept out of the object cache; null
+    /// when it is absent or not a blob. Fails only when libgit2 fails otherwise.
+    [[nodiscard]] util::Expected<ObjectRef> blob(const git_oid& id);
+    /// The size of blob `id` without reading its content where the packs allow it; nullopt
+    /// when it is absent.
+    [[nodiscard]] util::Expected<std::optional<std::uint64_t>> blob_size(const git_oid& id);
     /// The header and message of commit `id`; nullopt when it is absent. Commits the
     /// parser does not handle exactly are read by libgit2, whose errors are returned.
     [[nodiscard]] util::Expected<std::optional<CommitHeader>> commit(const git_oid& id);
@@ -58,11 +64,17 @@ public:
 
 private:
     util::Expected<std::optional<CommitHeader>> commit_from_libgit2(const git_oid& id);
+    util::Expected<ObjectRef> object_from_libgit2(const git_oid& id, ObjectType type);
+    PackReader* blob_packs();
     std::optional<CommitLinks> links_at(const PackLocation& location);
 
     git_repository* m_repo;
     Handle<git_odb, git_odb_free> m_odb;
     std::unique_ptr<PackReader> m_packs;
+    /// Blobs go through their own reader, so that their delta bases never evict the trees'
+    /// (made on the first blob read).
+    std::unique_ptr<PackReader> m_blob_packs;
+    std::shared_ptr<const PackSet> m_pack_set;
     SourceCounters m_counters;
     std::vector<unsigned char> m_prefix;  ///< scratch for walk_commit
 };

@@ -441,4 +441,24 @@ ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::si
     return result;
 }
 
+std::optional<std::uint64_t> PackReader::object_size(const git_oid& id) {
+    const auto location = locate(id);
+    if (!location || location->pack >= m_packs->size()) return std::nullopt;
+    const Pack& pack = m_packs->pack(location->pack);
+    const auto header = pack.header(location->offset);
+    if (!header) return std::nullopt;
+    if (is_base_type(header->type)) return header->size;
+    if (header->type != k_ofs_delta && header->type != k_ref_delta) return std::nullopt;
+    // Two base-128 sizes of at most ten bytes each open the delta: source, then target.
+    constexpr std::size_t k_sizes_bytes = 20;
+    unsigned char sizes[k_sizes_bytes];
+    const std::size_t wanted = std::min<std::size_t>(k_sizes_bytes, header->size);
+    const auto produced = m_inflater->inflate_prefix(pack.data() + header->data, pack.end() - header->data, sizes, wanted);
+    if (!produced || *produced != wanted) return std::nullopt;
+    const unsigned char* position = sizes;
+    const unsigned char* end = sizes + wanted;
+    if (!delta_size(position, end)) return std::nullopt;
+    return delta_size(position, end);
+}
+
 }  // namespace roles::git

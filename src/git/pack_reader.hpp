@@ -73,6 +73,11 @@ public:
     /// The object stored at `location` (found by any reader of the same PackSet).
     [[nodiscard]] ObjectRef read_at(const PackLocation& location, KeepResult keep);
 
+    /// The size of object `id` without unpacking it: the entry's header for an object stored
+    /// whole, the target size at the start of the delta (a few bytes inflated) for a delta.
+    /// nullopt when no pack holds it or the entry cannot be decoded here.
+    [[nodiscard]] std::optional<std::uint64_t> object_size(const git_oid& id);
+
     /// The first bytes of an object stored whole (not as a delta) at `location`.
     struct Prefix {
         ObjectType type = ObjectType::blob;

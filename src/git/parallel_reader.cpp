@@ -275,6 +275,7 @@ util::Expected<std::vector<FactStore>> ParallelReader::collect() {
         m_counters.commits += worker->counters.commits;
         m_counters.trees_compared += worker->counters.trees_compared;
         m_counters.absent_commits += worker->absent;
+        m_counters.renames.add(worker->counters.renames);
         m_counters.objects.add(worker->objects);
     }
     if (first_failure) return std::unexpected(first_failure->error);

@@ -33,6 +33,7 @@ struct ReaderCounters {
     std::uint64_t commits = 0;
     std::uint64_t trees_compared = 0;
     std::uint32_t absent_commits = 0;  ///< requested but gone by the time they were read
+    RenameCounters renames;            ///< similarity rename detection
     SourceCounters objects;            ///< where trees and commits were read from
 };
 

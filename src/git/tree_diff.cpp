@@ -302,6 +302,7 @@ void TreeComparer::push(const TreeEntry& entry, ChangeKind kind) {
     change.path.reserve(m_prefix.size() + entry.name.size());
     change.path.append(m_prefix).append(entry.name);
     change.kind = kind;
+    change.mode = normalized_mode(entry.mode);
     std::memcpy(change.blob.id, entry.id, GIT_OID_RAWSZ);
     m_result.changes.push_back(std::move(change));
 }

@@ -18,6 +18,7 @@ struct RawChange {
     std::string old_path;  ///< the source of a rename, else empty
     ChangeKind kind = ChangeKind::modified;
     git_oid blob{};
+    std::uint32_t mode = 0;  ///< normalized git file mode (0100644, 0100755, 0120000)
 };
 
 /// The blob paths that differ between two trees, in git's tree order, plus the trees that
@@ -38,8 +39,8 @@ struct TreeDiff {
                                                   const ObjectRef& new_tree);
 
 /// Turns each (deleted, added) pair with the same blob id into one `renamed` change at the
-/// added one's place (preferring a deleted path with the same file name). Exact renames only:
-/// finding edited renames would need every blob's content, which a tree walk never reads.
+/// added one's place (preferring a deleted path with the same file name). Exact renames only;
+/// pair_similar_renames (rename_similarity.hpp) then reads the blobs of what is left.
 void pair_exact_renames(std::vector<RawChange>& changes);
 
 }  // namespace roles::git

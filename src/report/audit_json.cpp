@@ -69,15 +69,26 @@ Json totals_json(const engine::AuditTotals& totals) {
             {"contributors", totals.contributors}, {"hats", totals.hats}, {"by_status", by_status}};
 }
 
+Json truck_people_json(const std::vector<engine::TruckFactorPerson>& people) {
+    Json out = Json::array();
+    for (const auto& p : people) {
+        out.push_back({{"person", p.key}, {"name", p.label}, {"files", p.files}, {"changes", p.changes}});
+    }
+    return out;
+}
+
 Json truck_json(const engine::ScopedTruckFactor& scope) {
-    Json people = Json::array();
-    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"name", p.label}, {"files", p.files}, {"changes", p.changes}});
     Json out = {{"scope", scope.scope},
                 {"truck_factor", scope.truck_factor},
                 {"files", scope.files},
                 {"covered_before", scope.covered_before},
                 {"covered_after", scope.covered_after},
-                {"people", people}};
+                {"people", truck_people_json(scope.people)},
+                {"absence_aware", {{"truck_factor", scope.absent.truck_factor},
+                                   {"covered_before", scope.absent.covered_before},
+                                   {"covered_after", scope.absent.covered_after},
+                                   {"people", truck_people_json(scope.absent.people)},
+                                   {"orphaned", scope.absent.orphaned}}}};
     if (!scope.area.empty()) out["area"] = scope.area;
     return out;
 }
@@ -134,6 +145,9 @@ Json automation_json(const engine::AutomationSummary& summary) {
 Json health_json(const engine::ProjectHealth& health) {
     const auto& f = health.factors;
     return {{"truck_factor", truck_json(f.truck_factor)},
+            {"active_within", {{"days", f.active_within_days},
+                               {"since", util::format_date(f.active_since)},
+                               {"gone_authors", f.gone_authors}}},
             {"truck_factor_by_directory", scopes_json(f.by_directory)},
             {"truck_factor_by_hat", scopes_json(f.by_hat)},
             {"files", {{"at_head", f.files_at_head}, {"not_source", f.files_not_source},
@@ -156,6 +170,7 @@ nlohmann::ordered_json audit_json_object(const AuditView& view) {
                         {"since_epoch", r.window.begin}, {"until_epoch", r.window.end}}},
             {"head", r.head_id},
             {"shallow", r.shallow},
+            {"rename_fallbacks", r.rename_fallbacks},
             {"totals", totals_json(r.totals)},
             {"hats", hats},
             {"health", health_json(r.health)},

@@ -125,10 +125,39 @@ std::string truck_people(const engine::ScopedTruckFactor& scope) {
     return out;
 }
 
-std::string truck_line(const engine::ScopedTruckFactor& tf) {
+std::string absent_people(const engine::AbsenceTruckFactor& absent) {
+    std::string out;
+    for (const auto& p : absent.people) {
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.label, p.files, p.files == 1 ? "" : "s");
+    }
+    return out.empty() ? std::string("nobody") : out;
+}
+
+constexpr std::size_t k_orphans_shown = 5;
+
+// "already orphaned: a.py, b.py and 12 more".
+std::string orphans_brief(const std::vector<std::string>& orphaned) {
+    std::string out;
+    for (std::size_t i = 0; i < orphaned.size() && i < k_orphans_shown; ++i) out += (i ? ", " : "") + orphaned[i];
+    if (orphaned.size() > k_orphans_shown) out += fmt::format(" and {} more", orphaned.size() - k_orphans_shown);
+    return out;
+}
+
+std::string truck_line(const engine::ProjectFactors& f) {
+    const auto& tf = f.truck_factor;
     if (tf.files == 0) return "  truck factor: no source file at HEAD\n";
-    return fmt::format("  truck factor {}: {}; without them {} of {} source files keep an author\n", tf.truck_factor,
-                       tf.people.empty() ? std::string("nobody") : truck_people(tf), tf.covered_after, tf.files);
+    std::string out = fmt::format("  truck factor {}: {}; without them {} of {} source files keep an author\n",
+                                  tf.truck_factor, tf.people.empty() ? std::string("nobody") : truck_people(tf),
+                                  tf.covered_after, tf.files);
+    out += fmt::format("  absence-aware truck factor {} (authors without a commit since {} are gone: {}): {}; "
+                       "{} of {} source files keep an active author\n",
+                       tf.absent.truck_factor, util::format_date(f.active_since), f.gone_authors.size(),
+                       absent_people(tf.absent), tf.absent.covered_before, tf.files);
+    if (!tf.absent.orphaned.empty()) {
+        out += fmt::format("  already orphaned ({} files): {}\n", tf.absent.orphaned.size(),
+                           orphans_brief(tf.absent.orphaned));
+    }
+    return out;
 }
 
 // "gibi 14, melanie 9 of 40 ..."; organisations name their people, so they are set apart
@@ -165,9 +194,10 @@ std::string scope_name(const engine::ScopedTruckFactor& scope, bool hat) {
 }
 
 std::string area_table(const engine::ProjectFactors& factors) {
-    util::Table table({"AREA", "FILES", "TRUCK FACTOR", "KEY PEOPLE"});
+    util::Table table({"AREA", "FILES", "TRUCK FACTOR", "ABSENCE-AWARE", "ORPHANED", "KEY PEOPLE"});
     auto add = [&](const engine::ScopedTruckFactor& scope, bool hat) {
         table.add_row({scope_name(scope, hat), std::to_string(scope.files), std::to_string(scope.truck_factor),
+                       std::to_string(scope.absent.truck_factor), std::to_string(scope.absent.orphaned.size()),
                        scope.people.empty() ? std::string("-") : truck_people(scope)});
     };
     bool any = false;
@@ -188,7 +218,7 @@ std::string area_table(const engine::ProjectFactors& factors) {
 std::string project_section(const engine::ProjectHealth& health) {
     const auto& f = health.factors;
     if (f.files_at_head == 0 && f.contributor_absence.total_commits == 0 && health.burnout_high.empty()) return {};
-    return "\nproject health:\n" + truck_line(f.truck_factor) +
+    return "\nproject health:\n" + truck_line(f) +
            factor_line("contributor absence factor", f.contributor_absence, ", ") +
            factor_line("elephant factor", f.elephant, "; ") + burnout_line(health) + area_table(f);
 }

@@ -412,3 +412,17 @@ TEST_CASE("one thread and two give the same audit, cold and warm", "[e2e][parall
         CHECK(parse_json(cold_one.out)["health"]["truck_factor"]["files"].get<int>() > 0);
     }
 }
+
+TEST_CASE("audit --active-within sets who is gone for the absence-aware truck factor", "[e2e]") {
+    const auto repo = build_example("liaisons");
+    const auto bad = run_roles("audit " + shell_quote(repo) + " --active-within soon");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "roles: error: --active-within: 'soon' is not a duration such as 90d, 12w, 6m or 1y\n");
+    const auto year = parse_json(run_roles("audit " + shell_quote(repo) + " --format json --fail-on none").out);
+    CHECK(year["health"]["active_within"]["days"] == 365);
+    CHECK(year["health"]["truck_factor"].contains("absence_aware"));
+    const auto week = parse_json(run_roles("audit " + shell_quote(repo) + " --format json --fail-on none --active-within 7d").out);
+    CHECK(week["health"]["active_within"]["days"] == 7);
+    // A shorter horizon can only send more people away.
+    CHECK(week["health"]["active_within"]["gone_authors"].size() >= year["health"]["active_within"]["gone_authors"].size());
+}

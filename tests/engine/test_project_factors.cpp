@@ -158,3 +158,62 @@ TEST_CASE("contributor absence and elephant factors count the window's credited 
     CHECK(factors->truck_factor.files == 0);
     CHECK(factors->by_directory.empty());
 }
+
+TEST_CASE("the absence-aware truck factor treats authors idle for --active-within as gone",
+          "[engine][project_factors]") {
+    test::HistoryBuilder builder;
+    const auto alice = builder.identity("Alice", "alice@example.com");
+    const auto bob = builder.identity("Bob", "bob@example.com");
+    const auto carol = builder.identity("Carol", "carol@example.com");
+    // Alice wrote four files and left 900 days ago; Bob wrote two, last active 400 days ago;
+    // Carol wrote two and is active 10 days ago.
+    create(builder, alice, k_head_time - 900 * k_day, {"src/a.c", "src/b.c", "src/c.c", "lib/d.c"});
+    create(builder, bob, k_head_time - 400 * k_day, {"src/e.c", "src/f.c"});
+    create(builder, carol, k_head_time - 10 * k_day, {"lib/g.c", "lib/h.c"});
+    const auto roster = test::make_roster({}, {});
+    const std::vector<std::string> head = {"src/a.c", "src/b.c", "src/c.c", "lib/d.c",
+                                           "src/e.c", "src/f.c", "lib/g.c", "lib/h.c"};
+    const auto c = prepare(builder, roster, head);
+    const engine::Window window{k_head_time - 365 * k_day, k_head_time};
+
+    SECTION("one year: alice and bob are gone") {
+        auto factors = engine::compute_project_factors(
+            {c.history, c.resolution, c.activity, roster.hats(), window, 365});
+        REQUIRE(factors.has_value());
+        // Classic: 8 covered; remove alice (4) -> 4 covered, 2·4 = 8 is not below 8; remove
+        // bob (2) -> 2 covered, 4 < 8: truck factor 2.
+        const auto& repo = factors->truck_factor;
+        CHECK(repo.truck_factor == 2);
+        CHECK(people_of(repo) == std::vector<std::string>{"alice", "bob"});
+        // Absence-aware: only carol's 2 of 8 files keep an active author, fewer than half
+        // before anyone is removed: 0. Alice's and Bob's six files are already orphaned.
+        CHECK(repo.absent.truck_factor == 0);
+        CHECK(repo.absent.covered_before == 2);
+        CHECK(repo.absent.orphaned == std::vector<std::string>{"lib/d.c", "src/a.c", "src/b.c", "src/c.c",
+                                                               "src/e.c", "src/f.c"});
+        CHECK(factors->gone_authors == std::vector<std::string>{"alice", "bob"});
+        CHECK(factors->active_since == k_head_time - 365 * k_day);
+        // lib/: d (alice, gone), g and h (carol): 2 of 3 active, carol removed -> 0: 1.
+        REQUIRE(factors->by_directory.size() == 2);
+        CHECK(factors->by_directory[0].scope == "lib");
+        CHECK(factors->by_directory[0].absent.truck_factor == 1);
+        CHECK(factors->by_directory[0].absent.orphaned == std::vector<std::string>{"lib/d.c"});
+        // src/: all five by gone authors.
+        CHECK(factors->by_directory[1].absent.truck_factor == 0);
+        CHECK(factors->by_directory[1].absent.orphaned.size() == 5);
+    }
+    SECTION("two years: only alice is gone") {
+        auto factors = engine::compute_project_factors(
+            {c.history, c.resolution, c.activity, roster.hats(), window, 730});
+        REQUIRE(factors.has_value());
+        // 4 of 8 keep an active author (bob 2, carol 2): 2·4 = 8 is not below 8, remove
+        // bob (ties on 2 files and 1 change: key "bob" < "carol") -> 2, 4 < 8: 1.
+        const auto& repo = factors->truck_factor;
+        CHECK(repo.absent.truck_factor == 1);
+        CHECK(repo.absent.covered_before == 4);
+        REQUIRE(repo.absent.people.size() == 1);
+        CHECK(repo.absent.people[0].key == "bob");
+        CHECK(repo.absent.orphaned == std::vector<std::string>{"lib/d.c", "src/a.c", "src/b.c", "src/c.c"});
+        CHECK(factors->gone_authors == std::vector<std::string>{"alice"});
+    }
+}

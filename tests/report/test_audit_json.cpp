@@ -43,9 +43,12 @@ TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
     auto& f = result.health.factors;
     f.files_at_head = 9;
     f.files_not_source = 4;
-    f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}};
-    f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}}};
-    f.by_hat = {{"docs", {"doc/**"}, 0, 0, 0, 0, {}}};
+    f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}, {0, 3, 3, {}, {"src/old.py", "src/older.py"}}};
+    f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}, {}}};
+    f.by_hat = {{"docs", {"doc/**"}, 0, 0, 0, 0, {}, {}}};
+    f.active_within_days = 365;
+    f.active_since = 1'700'000'000;  // 2023-11-14
+    f.gone_authors = {"old-timer"};
     f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}, "ann", {"ann"}}}};
     f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}, "acme.example", {"ann", "bo"}}}};
     engine::PersonLoadRow bo;
@@ -64,6 +67,12 @@ TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
     CHECK(h["truck_factor"]["people"][0]["person"] == "ann");
     CHECK(h["truck_factor"]["people"][0]["files"] == 3);
     CHECK(h["truck_factor"].contains("area") == false);
+    CHECK(h["truck_factor"]["absence_aware"]["truck_factor"] == 0);
+    CHECK(h["truck_factor"]["absence_aware"]["covered_before"] == 3);
+    CHECK(h["truck_factor"]["absence_aware"]["orphaned"] == nlohmann::json::array({"src/old.py", "src/older.py"}));
+    CHECK(h["active_within"]["days"] == 365);
+    CHECK(h["active_within"]["since"] == "2023-11-14");
+    CHECK(h["active_within"]["gone_authors"] == nlohmann::json::array({"old-timer"}));
     CHECK(h["truck_factor_by_directory"][0]["scope"] == "src");
     CHECK(h["truck_factor_by_hat"][0]["area"] == nlohmann::json::array({"doc/**"}));
     CHECK(h["files"]["at_head"] == 9);

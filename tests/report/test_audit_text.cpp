@@ -86,10 +86,14 @@ engine::ProjectHealth sample_health() {
     engine::ProjectHealth health;
     auto& f = health.factors;
     f.files_at_head = 12;
-    f.truck_factor = {".", {}, 2, 10, 10, 3, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}};
-    f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}}};
-    f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", "cy", 2, 3}}},
-                {"i18n", {"**/locale/**"}, 0, 0, 0, 0, {}}};
+    f.truck_factor = {".", {}, 2, 10, 10, 3, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}},
+                      {1, 7, 2, {{"bo", "bo", 4, 2}}, {"src/a.py", "src/b.py", "src/c.py"}}};
+    f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}, {1, 6, 2, {{"bo", "bo", 4, 2}}, {"src/a.py"}}}};
+    f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", "cy", 2, 3}}, {}},
+                {"i18n", {"**/locale/**"}, 0, 0, 0, 0, {}, {}}};
+    f.active_within_days = 365;
+    f.active_since = 1'700'000'000;  // 2023-11-14
+    f.gone_authors = {"ann"};
     f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}, "ann", {"ann"}}}};
     f.elephant = {2, 12,
                   {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}, "Acme", {"ann", "cy"}},
@@ -107,7 +111,7 @@ engine::ProjectHealth sample_health() {
 
 }  // namespace
 
-// AREA column: "hat docs" is 8 wide; FILES 5; TRUCK FACTOR 12. The i18n hat's area holds no
+// AREA column: "hat docs" is 8 wide; FILES 5; TRUCK FACTOR 12; ABSENCE-AWARE 13; ORPHANED 8. The i18n hat's area holds no
 // file, so it has no row.
 TEST_CASE("the audit text ends with the project health section", "[report][audit]") {
     auto result = sample();
@@ -117,14 +121,17 @@ TEST_CASE("the audit text ends with the project health section", "[report][audit
                     "\n"
                     "project health:\n"
                     "  truck factor 2: ann (5 files), bo (1 file); without them 3 of 10 source files keep an author\n"
+                    "  absence-aware truck factor 1 (authors without a commit since 2023-11-14 are gone: 1): bo (4 files);"
+                    " 7 of 10 source files keep an active author\n"
+                    "  already orphaned (3 files): src/a.py, src/b.py, src/c.py\n"
                     "  contributor absence factor 1: ann 7 of 12 credited commits in the window\n"
                     "  elephant factor 2: Acme 6 (ann, cy); bo 4 of 12 credited commits in the window\n"
                     "  high burnout risk: ann (after-hours 45% vs 20%, many-hats 3, sole-holder 2) "
                     "(see 'roles load --person KEY')\n"
                     "\n"
-                    "AREA      FILES  TRUCK FACTOR  KEY PEOPLE\n"
-                    "src/      8      2             ann (5 files), bo (1 file)\n"
-                    "hat docs  2      1             cy (2 files)\n"
+                    "AREA      FILES  TRUCK FACTOR  ABSENCE-AWARE  ORPHANED  KEY PEOPLE\n"
+                    "src/      8      2             1              1         ann (5 files), bo (1 file)\n"
+                    "hat docs  2      1             0              0         cy (2 files)\n"
                     "gate: failed (--fail-on burnout-high): burnout:ann\n") != std::string::npos);
     // Quiet output is the gate only: no project section.
     const auto quiet = report::render_audit_text({result, {"none"}, {}, "", report::Detail::quiet}, report::Color::off);

@@ -28,6 +28,7 @@ struct Options {
     int verbosity = 0;
     std::optional<std::string> since;        ///< --since DATE|REF
     std::optional<std::string> until;        ///< --until DATE|REF
+    std::optional<std::string> active_within;  ///< audit --active-within DURATION
     std::string ref = "HEAD";                ///< --ref
     std::optional<std::string> catalog;      ///< hats --catalog
     std::optional<std::string> person;       ///< load --person KEY

@@ -24,6 +24,9 @@ namespace roles::engine {
 struct WindowRequest {
     std::optional<std::int64_t> since;
     std::optional<std::int64_t> until;
+    /// --active-within: authors idle this long before the window's end count as gone for
+    /// the absence-aware truck factors (FactorsInput::active_within_days; default 365).
+    std::optional<std::int64_t> active_within_days;
 };
 
 /// The window analysed: `until` defaults to HEAD's commit time, or the newest tag on the
@@ -57,6 +60,7 @@ struct AuditResult {
     Window window;
     std::string head_id;
     bool shallow = false;
+    std::uint32_t rename_fallbacks = 0;  ///< History::rename_fallbacks
     AuditTotals totals;
     std::vector<HatCoverage> hats;
     ProjectHealth health;

@@ -26,6 +26,16 @@ struct TruckFactorPerson {
     std::uint32_t changes = 0;  ///< their commits creating or changing those files
 };
 
+/// The absence-aware truck factor of a scope: the same greedy once the authors with no
+/// credited commit in the last `active_within_days` before the window's end are gone.
+struct AbsenceTruckFactor {
+    std::uint32_t truck_factor = 0;
+    std::uint32_t covered_before = 0;       ///< files keeping an active author
+    std::uint32_t covered_after = 0;        ///< ... and after removing `people`
+    std::vector<TruckFactorPerson> people;  ///< active authors, removal order
+    std::vector<std::string> orphaned;      ///< files whose every author is gone, path order
+};
+
 /// The truck factor of one scope: the repository, a top-level directory or a hat area.
 struct ScopedTruckFactor {
     std::string scope;              ///< "." for the repository, a directory name, or a hat id
@@ -35,6 +45,7 @@ struct ScopedTruckFactor {
     std::uint32_t covered_before = 0;       ///< of them with an author before any removal
     std::uint32_t covered_after = 0;        ///< ... and after removing `people`
     std::vector<TruckFactorPerson> people;  ///< removal order; size() == truck_factor
+    AbsenceTruckFactor absent;              ///< the same scope without the gone authors
 };
 
 /// A group behind a concentration factor, with people named by key.
@@ -58,6 +69,9 @@ struct ConcentrationFactor {
 /// Every project-level factor.
 struct ProjectFactors {
     ScopedTruckFactor truck_factor;               ///< whole repository (scope ".")
+    std::int64_t active_within_days = 0;          ///< FactorsInput::active_within_days
+    std::int64_t active_since = 0;                ///< window end − active_within_days (epoch)
+    std::vector<std::string> gone_authors;        ///< keys of authors of counted files who are gone
     std::vector<ScopedTruckFactor> by_directory;  ///< top-level directories, name order
     std::vector<ScopedTruckFactor> by_hat;        ///< hats with an area, roster order
     std::uint32_t files_at_head = 0;              ///< every file of HEAD
@@ -68,6 +82,9 @@ struct ProjectFactors {
     ConcentrationFactor elephant;                 ///< over the window's commits
 };
 
+/// --active-within's default: one year.
+inline constexpr std::int64_t k_default_active_within_days = 365;
+
 /// What compute_project_factors reads.
 struct FactorsInput {
     const git::History& history;
@@ -75,6 +92,9 @@ struct FactorsInput {
     const Activity& activity;
     const std::vector<roster::Hat>& hats;
     Window window;
+    /// Authors with no credited commit in (window.end − this, window.end] count as gone for
+    /// the absence-aware truck factors.
+    std::int64_t active_within_days = k_default_active_within_days;
 };
 
 /// The truck factors use every commit of the loaded history (authorship builds up over a

@@ -109,6 +109,9 @@ struct TruckFactorResult {
     std::uint32_t files_covered_before = 0;  ///< with an author before any removal
     std::uint32_t files_covered_after = 0;   ///< with an author after the removals
     std::vector<RemovedAuthor> removed;      ///< in removal order; size() == truck_factor
+    /// Counted files that have authors, all of them among `without`: orphaned before the
+    /// greedy starts (path ids, in the authorship's order).
+    std::vector<git::PathId> orphaned;
 };
 
 /// The greedy truck factor: while at least half of the counted files have an author,

@@ -89,6 +89,9 @@ struct History {
     bool shallow = false;              ///< history is truncated (shallow clone)
     std::uint32_t missing_objects = 0; ///< objects that could not be read (partial clones)
     bool review_notes = false;         ///< the repository has refs/notes/review (read into Commit::review_note)
+    /// Rename candidates (added or deleted files) whose blob was absent (partial clones), so
+    /// that only exact renames could pair them.
+    std::uint32_t rename_fallbacks = 0;
     std::vector<std::string> warnings; ///< problems that did not stop the load (a damaged cache)
 };
 

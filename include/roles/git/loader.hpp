@@ -54,6 +54,10 @@ struct LoadStats {
     std::uint64_t commits_read = 0;     ///< commits read from git (not found in the cache)
     std::uint64_t cache_hits = 0;       ///< commits whose facts came from the cache
     std::uint64_t trees_compared = 0;   ///< tree pairs compared while reading commits
+    std::uint64_t rename_blobs_read = 0;     ///< blobs read for rename similarity (commits read)
+    std::uint32_t similar_renames = 0;       ///< renames paired by content similarity (commits read)
+    std::uint32_t rename_blobs_missing = 0;  ///< candidates left to exact renames: blob absent
+    std::uint32_t rename_limited_commits = 0;  ///< commits over the rename limit (exact and same-name only)
     std::uint64_t objects_from_packs = 0;   ///< trees and commits read by roles' pack reader
     std::uint64_t objects_from_libgit2 = 0; ///< trees and commits read through libgit2
     unsigned threads = 0;               ///< reader threads used
