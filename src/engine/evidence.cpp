@@ -94,7 +94,7 @@ void collect_commits(const CompiledRules& rules, const git::History& history,
                      HatEvidence& evidence) {
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         const auto& commit = history.commits[i];
-        if (commit.is_merge() || !window.contains(commit.time)) continue;
+        if (commit.is_merge() || !window.holds(commit)) continue;
         std::vector<PersonId> credited;
         if (!activity.credited[i].empty() && commit_matches(rules, history, commit)) {
             credited = activity.credited[i];
