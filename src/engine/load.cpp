@@ -118,6 +118,7 @@ util::Expected<LoadResult> run_load(const git::History& loaded, const roster::Ro
     if (!analysis) return std::unexpected(analysis.error());
     LoadResult result;
     describe_run(result, history, roster, mode, analysis->window);
+    result.window_rule = window_rule(request);
     result.commits = counted_commits_in(analysis->activity, history, result.window);
     result.thresholds = roster.thresholds;
     result.people = assess_people({history, analysis->resolution, analysis->activity, analysis->evidence,

@@ -93,7 +93,7 @@ TEST_CASE("report --cycle A..B counts the commits of git rev-list --no-merges A.
     CHECK(report["summary"]["contributors"]["current"] == 2);
 }
 
-TEST_CASE("audit --since A --until B agrees with report --cycle A..B", "[e2e][audit]") {
+TEST_CASE("audit and load --since A --until B agree with report --cycle A..B", "[e2e][audit]") {
     const RangeRepo r;
     const auto audit = run_json("audit " + shell_quote(r.repo.path()) + " --since v2.0.0 --until v3.0.0");
     const auto report = run_json("report " + shell_quote(r.repo.path()) + " --cycle v2.0.0..v3.0.0");
@@ -104,6 +104,10 @@ TEST_CASE("audit --since A --until B agrees with report --cycle A..B", "[e2e][au
     CHECK(audit["window"]["since"] == report["cycle"]["since"]);
     CHECK(audit["window"]["until"] == report["cycle"]["until"]);
     CHECK(audit["head"] == r.c6);
+    const auto load = run_json("load " + shell_quote(r.repo.path()) + " --since v2.0.0 --until v3.0.0");
+    CHECK(load["window"]["rule"] == "range");
+    CHECK(load["commits"] == 3);
+    CHECK(load["head"] == r.c6);
     // The same ends as dates: (day 3 00:00, day 12 23:59:59] by author time, so t1 is out.
     const auto by_dates = run_json("audit " + shell_quote(r.repo.path()) + " --since 2023-11-18 --until 2023-11-26");
     CHECK(by_dates["window"]["rule"] == "dates");
