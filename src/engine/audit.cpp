@@ -111,13 +111,16 @@ WindowRule window_rule(const WindowRequest& request) {
 
 std::unique_ptr<git::History> history_at_window_end(const git::History& history, const Window& window,
                                                     const WindowRequest& request) {
+    if (!request.until) return nullptr;
+    const bool later_tags = std::ranges::any_of(history.tags, [&](const git::Tag& t) { return t.time > window.end; });
     if (request.until_commit) {
         const auto index = commit_index(history, *request.until_commit);
-        if (index) return std::make_unique<git::History>(history_at(history, *index, window.end));
+        // HEAD itself (History index 0) needs no cut unless tags were made after it.
+        if (index && (*index != 0 || later_tags)) return std::make_unique<git::History>(history_at(history, *index, window.end));
+        if (index) return nullptr;
     }
-    if (!request.until) return nullptr;
-    const bool later = std::ranges::any_of(history.commits, [&](const git::Commit& c) { return c.time > window.end; }) ||
-                       std::ranges::any_of(history.tags, [&](const git::Tag& t) { return t.time > window.end; });
+    const bool later = later_tags ||
+                       std::ranges::any_of(history.commits, [&](const git::Commit& c) { return c.time > window.end; });
     return later ? std::make_unique<git::History>(history_until(history, window.end)) : nullptr;
 }
 
