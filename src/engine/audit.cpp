@@ -96,6 +96,8 @@ Window resolve_window(const git::History& history, const roster::Roster& roster,
     };
     WindowEnd from{index(request.since_commit), window.begin};
     WindowEnd to{index(request.until_commit), window.end};
+    // `--since A` alone: A..HEAD, by ancestry at both ends.
+    if (request.since_commit && !request.until && !history.commits.empty()) to.commit = 0;
     // A --since commit off the analysed history excludes nothing of it but what its time does.
     window.commits = commits_between(history, from, to);
     return window;
