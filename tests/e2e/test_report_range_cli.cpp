@@ -108,6 +108,11 @@ TEST_CASE("audit and load --since A --until B agree with report --cycle A..B", "
     CHECK(load["window"]["rule"] == "range");
     CHECK(load["commits"] == 3);
     CHECK(load["head"] == r.c6);
+    // --since alone: v2.0.0..HEAD = t1, c5, c6, c7 (and m).
+    const auto to_head = run_json("audit " + shell_quote(r.repo.path()) + " --since v2.0.0");
+    CHECK(to_head["window"]["rule"] == "range");
+    CHECK(to_head["totals"]["commits"] == r.git_count("v2.0.0..HEAD"));
+    CHECK(to_head["totals"]["commits"] == 4);
     // The same ends as dates: (day 3 00:00, day 12 23:59:59] by author time, so t1 is out.
     const auto by_dates = run_json("audit " + shell_quote(r.repo.path()) + " --since 2023-11-18 --until 2023-11-26");
     CHECK(by_dates["window"]["rule"] == "dates");
