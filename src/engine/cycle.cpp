@@ -18,7 +18,8 @@ util::Error cycle_error(std::string cause) {
     return util::Error{util::ErrorKind::usage, "--cycle", std::move(cause), {}};
 }
 
-Line::Line(const git::History& history, const RepositoryLookup& lookup) : m_history(history), m_lookup(lookup) {
+Line::Line(const git::History& history, const RepositoryLookup& lookup)
+    : m_history(history), m_lookup(lookup), m_reach(history) {
     m_index.reserve(history.commits.size());
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         m_index.emplace(history.commits[i].id, static_cast<std::uint32_t>(i));
@@ -136,7 +137,8 @@ Window window_between(const Line& line, const CycleEndpoint& from, const CycleEn
     Window window;
     window.begin = is_ref(from) ? from.time + 1 : from.time;
     window.end = is_ref(to) ? to.time : to.time + k_last_second_of_day;
-    window.commits = commits_between(line.history(), end_of(line, from, window.begin), end_of(line, to, window.end));
+    window.commits = commits_between(line.history(), end_of(line, from, window.begin), end_of(line, to, window.end),
+                                     &line.reach());
     return window;
 }
 
@@ -144,7 +146,7 @@ Window window_between(const Line& line, const CycleEndpoint& from, const CycleEn
 bool range_is_empty(const Line& line, const CycleEndpoint& from, const CycleEndpoint& to) {
     const auto from_index = line.index_of(from.commit);
     const auto to_index = line.index_of(to.commit);
-    return reachable_from(line.history(), *from_index)[*to_index];
+    return line.reach().from(*from_index)[*to_index];
 }
 
 std::string placement_note(const CycleEndpoint& end) {
@@ -172,7 +174,7 @@ util::Expected<void> set_previous(const Line& line, Cycle& cycle) {
     cycle.previous_rule = is_ref(cycle.from) ? WindowRule::mixed : WindowRule::dates;
     if (is_ref(cycle.from)) {
         cycle.previous.commits = commits_between(line.history(), WindowEnd{std::nullopt, cycle.previous.begin},
-                                                 end_of(line, cycle.from, cycle.previous.end));
+                                                 end_of(line, cycle.from, cycle.previous.end), &line.reach());
     }
     return {};
 }

@@ -85,7 +85,7 @@ util::Expected<std::optional<std::pair<const Series*, CycleEndpoint>>> series_be
     const Line& line, const std::vector<Series>& all, const SeriesKey& key, const CycleEndpoint& end) {
     const auto end_index = line.index_of(end.commit);
     if (!end_index) return std::nullopt;
-    const auto reach = reachable_from(line.history(), *end_index);
+    const auto& reach = line.reach().from(*end_index);
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
         if (!(it->key < key)) continue;
         const bool on_line = line.index_of(it->tag->target).has_value();

@@ -27,6 +27,7 @@ public:
 
     [[nodiscard]] const git::History& history() const { return m_history; }
     [[nodiscard]] const RepositoryLookup& lookup() const { return m_lookup; }
+    [[nodiscard]] const Reachability& reach() const { return m_reach; }
     [[nodiscard]] std::optional<std::uint32_t> index_of(std::string_view id) const;
     /// `commit` itself when it is in the history, else its fork point (`git merge-base
     /// HEAD commit`) when that is; nullopt when it shares no history with HEAD.
@@ -37,6 +38,7 @@ public:
 private:
     const git::History& m_history;
     const RepositoryLookup& m_lookup;
+    Reachability m_reach;
     std::unordered_map<std::string_view, std::uint32_t> m_index;
     mutable std::unordered_map<std::string, std::optional<Placed>> m_placed;
 };

@@ -43,6 +43,7 @@ git::History cut_history(const git::History& history, const std::vector<bool>& k
     git::History out;
     out.identities = history.identities;
     out.paths = history.paths;
+    out.commits.reserve(static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true)));
     std::vector<std::uint32_t> moved_to(history.commits.size(), k_dropped);
     std::vector<const git::Commit*> dropped;
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
@@ -96,12 +97,22 @@ WindowRule rule_between(const WindowEnd& from, const WindowEnd& to) {
     return !from.commit && !to.commit ? WindowRule::dates : WindowRule::mixed;
 }
 
+const std::vector<bool>& Reachability::from(std::uint32_t tip) const {
+    auto found = m_masks.find(tip);
+    if (found == m_masks.end()) found = m_masks.emplace(tip, reachable_from(m_history, tip)).first;
+    return found->second;
+}
+
 std::shared_ptr<const CommitSet> commits_between(const git::History& history, const WindowEnd& from,
-                                                 const WindowEnd& to) {
+                                                 const WindowEnd& to, const Reachability* reach) {
     if (!from.commit && !to.commit) return nullptr;
     const auto n = history.commits.size();
-    const auto included = to.commit ? reachable_from(history, *to.commit) : std::vector<bool>(n, true);
-    const auto excluded = from.commit ? reachable_from(history, *from.commit) : std::vector<bool>(n, false);
+    const Reachability own(history);
+    const Reachability& masks = reach != nullptr ? *reach : own;
+    const std::vector<bool> all(n, true);
+    const std::vector<bool> none(n, false);
+    const auto& included = to.commit ? masks.from(*to.commit) : all;
+    const auto& excluded = from.commit ? masks.from(*from.commit) : none;
     auto set = std::make_shared<CommitSet>();
     for (std::size_t i = 0; i < n; ++i) {
         if (!included[i] || excluded[i]) continue;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "roles/engine/activity.hpp"
@@ -31,11 +32,23 @@ struct WindowEnd {
     std::int64_t time = 0;                ///< the window's begin or end as a time
 };
 
+/// reachable_from for several tips of one History, each answered once.
+class Reachability {
+public:
+    explicit Reachability(const git::History& history) : m_history(history) {}
+    [[nodiscard]] const std::vector<bool>& from(std::uint32_t tip) const;
+
+private:
+    const git::History& m_history;
+    mutable std::unordered_map<std::uint32_t, std::vector<bool>> m_masks;
+};
+
 /// The commits between two ends: reachable from `to` (or with a time ≤ to.time) and not
 /// reachable from `from` (nor with a time < from.time); null when neither end is a commit
-/// (a window of dates, decided by time alone).
+/// (a window of dates, decided by time alone). `reach` answers for `history` when given.
 [[nodiscard]] std::shared_ptr<const CommitSet> commits_between(const git::History& history, const WindowEnd& from,
-                                                               const WindowEnd& to);
+                                                               const WindowEnd& to,
+                                                               const Reachability* reach = nullptr);
 
 /// The rule two ends make.
 [[nodiscard]] WindowRule rule_between(const WindowEnd& from, const WindowEnd& to);
