@@ -229,8 +229,9 @@ util::Expected<Cycle> resolve_cycle(const git::History& history, std::string_vie
     cycle.label = cycle.from.spec + ".." + cycle.to.spec;
     cycle.rule = rule_between(end_of(line, cycle.from, 0), end_of(line, cycle.to, 0));
     cycle.window = window_between(line, cycle.from, cycle.to);
-    const bool empty = cycle.rule == WindowRule::range ? range_is_empty(line, cycle.from, cycle.to)
-                                                       : cycle.window.end < cycle.window.begin;
+    // A range is empty when B is A or an ancestor of it; its dates must run forwards too.
+    const bool empty = cycle.window.end < cycle.window.begin ||
+                       (cycle.rule == WindowRule::range && range_is_empty(line, cycle.from, cycle.to));
     if (empty) {
         return std::unexpected(cycle_error("the cycle " + util::quoted(cycle.label) + " ends before it starts: " +
                                            util::quoted(cycle.to.spec) + " is not later than " +
