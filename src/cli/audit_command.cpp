@@ -10,6 +10,7 @@
 #include "roles/cli/output.hpp"
 #include "roles/engine/audit.hpp"
 #include "roles/git/loader.hpp"
+#include "roles/report/audit.hpp"
 #include "roles/roster/loader.hpp"
 #include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
@@ -230,7 +231,11 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     timer.start();
     auto code = render(options, *result, *fail_on, inputs->note);
     timer.stop("render");
-    if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+    if (options.stats) {
+        std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
+        const auto lines = report::automation_lines(result->automation);
+        if (!lines.empty()) std::fprintf(stderr, "stats: automation rules in the window:\n%s", lines.c_str());
+    }
     util::release_at_exit(std::move(*inputs));
     util::release_at_exit(std::move(*result));
     return code;

@@ -31,7 +31,7 @@ std::vector<Contributor> contributors_of(const HatEvidence& evidence, const Reso
         const auto person = static_cast<PersonId>(p);
         const bool holder = std::any_of(holders.begin(), holders.end(),
                                         [&](const HolderState& h) { return h.person == person; });
-        out.push_back({person, resolution.people[p].key, evidence.by_person[p], evidence.share(person), holder});
+        out.push_back({person, resolution.people[p].key, resolution.people[p].label(), evidence.by_person[p], evidence.share(person), holder});
     }
     std::sort(out.begin(), out.end(), [](const Contributor& a, const Contributor& b) {
         return a.evidence != b.evidence ? a.evidence > b.evidence : a.key < b.key;
@@ -59,7 +59,7 @@ std::string candidate_list(const std::vector<Contributor>& contributors, std::ve
     int listed = 0;
     for (const auto& c : contributors) {
         if (c.holder || listed == 3) continue;
-        out += fmt::format("{}{} ({}, {})", listed == 0 ? "" : ", ", c.key, percent(c.share), items(c.evidence));
+        out += fmt::format("{}{} ({}, {})", listed == 0 ? "" : ", ", c.label, percent(c.share), items(c.evidence));
         people.push_back(c.key);
         ++listed;
     }
@@ -169,7 +169,7 @@ std::string shadowing(const HatCoverage& hat, const roster::Thresholds& threshol
     std::string names;
     for (const auto& c : hat.contributors) {
         if (c.holder || c.share < thresholds.shadowed_share) continue;
-        names += fmt::format("{}{} did {} ({})", names.empty() ? "" : ", ", c.key, percent(c.share), items(c.evidence));
+        names += fmt::format("{}{} did {} ({})", names.empty() ? "" : ", ", c.label, percent(c.share), items(c.evidence));
     }
     return names;
 }

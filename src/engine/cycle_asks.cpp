@@ -40,7 +40,7 @@ std::string candidates(const HatCycle& hat, std::vector<std::string>& people) {
     std::vector<std::string> named;
     for (const auto& c : hat.contributors) {
         if (c.holder || named.size() == k_max_candidates) continue;
-        named.push_back(fmt::format("{} ({}, {})", c.key, percent(c.share), items(c.evidence)));
+        named.push_back(fmt::format("{} ({}, {})", c.label, percent(c.share), items(c.evidence)));
         if (!hat.thin_evidence) people.push_back(c.key);
     }
     if (named.empty()) return "; nobody did its work this cycle";
@@ -85,12 +85,14 @@ Ask confirm_holders(const HatCycle& hat) {
 Ask recognise_holder(const HatCycle& hat, const roster::Thresholds& thresholds) {
     Ask ask{AskKind::recognise_holder, {hat.hat}, {}, {}};
     std::vector<std::string> doing;
+    std::vector<std::string> names;
     for (const auto& c : hat.contributors) {
         if (c.holder || c.share < thresholds.shadowed_share) continue;
-        doing.push_back(fmt::format("{} did {}", c.key, percent(c.share)));
+        doing.push_back(fmt::format("{} did {}", c.label, percent(c.share)));
+        names.push_back(c.label);
         ask.people.push_back(c.key);
     }
-    ask.text = "Make " + join(ask.people) + " a holder of " + in_sentence(hat.title) + " or hand the work back: " +
+    ask.text = "Make " + join(names) + " a holder of " + in_sentence(hat.title) + " or hand the work back: " +
                join(doing) + " of its items this cycle without holding it";
     return ask;
 }
@@ -131,7 +133,7 @@ std::optional<Ask> check_in(const PersonCycle& person) {
                                 ? fmt::format("; commitment {:.2f}", person.commitment.current)
                                 : std::string();
     return Ask{AskKind::check_in, {}, {person.key},
-               "Check in with " + person.key + " and lighten their load: high burnout risk (" + join(signals) + ")" +
+               "Check in with " + person.label() + " and lighten their load: high burnout risk (" + join(signals) + ")" +
                    commitment};
 }
 
@@ -143,8 +145,8 @@ std::optional<Ask> find_backup(const CycleReport& report, const PersonCycle& per
     }
     if (hats.empty()) return std::nullopt;
     const auto named = titles(report, hats);
-    const auto text = hats.size() == 1 ? "Find a backup for " + person.key + " as " + named.front()
-                                       : fmt::format("Find a backup for {}'s {} sole hats: {}", person.key,
+    const auto text = hats.size() == 1 ? "Find a backup for " + person.label() + " as " + named.front()
+                                       : fmt::format("Find a backup for {}'s {} sole hats: {}", person.label(),
                                                      hats.size(), join(named));
     return Ask{AskKind::find_backup, hats, {person.key}, text};
 }
@@ -152,7 +154,7 @@ std::optional<Ask> find_backup(const CycleReport& report, const PersonCycle& per
 std::optional<Ask> rebalance(const PersonCycle& person) {
     if (!person.load.signals.over_committed || person.risk == RiskLevel::high) return std::nullopt;
     return Ask{AskKind::rebalance, person.hats, {person.key},
-               fmt::format("Rebalance {}'s hats: commitment {:.2f} is above their capacity", person.key,
+               fmt::format("Rebalance {}'s hats: commitment {:.2f} is above their capacity", person.label(),
                            person.commitment.current)};
 }
 
@@ -172,7 +174,7 @@ std::optional<Ask> spread_knowledge(const CycleReport& report) {
     Ask ask{AskKind::spread_knowledge, {}, {}, {}};
     std::vector<std::string> authors;
     for (const auto& person : truck.people) {
-        authors.push_back(fmt::format("{} authors {} of {} source files", person.key, person.files, truck.files));
+        authors.push_back(fmt::format("{} authors {} of {} source files", person.label, person.files, truck.files));
         ask.people.push_back(person.key);
     }
     ask.text = fmt::format("Spread knowledge of the code: truck factor {}{}{}", truck.truck_factor,

@@ -67,7 +67,7 @@ void implicit_holders(const HatCoverage& now, const HatCoverage& before, const r
         const auto* was = contributor(before, c.key);
         if (was != nullptr && !was->holder && was->share >= thresholds.shadowed_share) continue;
         out.push_back({HatChange::Kind::new_implicit_holder, c.key,
-                       fmt::format("{} did {} of its items ({} of {}) without holding it", c.key, percent(c.share),
+                       fmt::format("{} did {} of its items ({} of {}) without holding it", c.label, percent(c.share),
                                    c.evidence, now.evidence_items)});
     }
 }

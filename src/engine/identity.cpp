@@ -1,104 +1,246 @@
+// Identity resolution: a union-find over the identities of history, so that the people found
+// do not depend on the order in which their identities are met (README "People").
+
 #include "roles/engine/identity.hpp"
 
-#include <fnmatch.h>
-
 #include <algorithm>
-#include <unordered_map>
+#include <map>
+#include <numeric>
 #include <unordered_set>
 
+#include "automation_match.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::engine {
 namespace {
 
-// fnmatch treats '[' as a character class; bot globs are written as plain text with
-// '*' and '?' only ("*[bot]@*"), so brackets are escaped before matching.
-std::string escape_brackets(std::string_view glob) {
-    std::string out;
-    out.reserve(glob.size() + 4);
-    for (char c : glob) {
-        if (c == '[' || c == ']' || c == '\\') out.push_back('\\');
-        out.push_back(c);
+// Union-find with path halving; the smaller index becomes the root, so roots do not depend
+// on the order of unions.
+class Groups {
+public:
+    explicit Groups(std::size_t size) : m_parent(size) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
+    std::uint32_t root(std::uint32_t node) {
+        while (m_parent[node] != node) node = m_parent[node] = m_parent[m_parent[node]];
+        return node;
     }
-    return out;
-}
+    void unite(std::uint32_t a, std::uint32_t b) {
+        a = root(a);
+        b = root(b);
+        if (a != b) m_parent[std::max(a, b)] = std::min(a, b);
+    }
 
-// A bot glob ready for fnmatch, and which half of an identity it is matched against.
-struct BotGlob {
-    std::string pattern;  // brackets escaped
-    bool on_email = false;
+private:
+    std::vector<std::uint32_t> m_parent;
 };
 
-std::vector<BotGlob> compile_bot_globs(const std::vector<std::string>& globs) {
-    std::vector<BotGlob> compiled;
-    compiled.reserve(globs.size());
-    for (const auto& glob : globs) compiled.push_back({escape_brackets(glob), glob.find('@') != std::string::npos});
-    return compiled;
-}
-
-bool matches_any(const std::vector<BotGlob>& globs, const git::Identity& identity) {
-    return std::ranges::any_of(globs, [&](const BotGlob& glob) {
-        const std::string& text = glob.on_email ? identity.email : identity.name;
-        return fnmatch(glob.pattern.c_str(), text.c_str(), FNM_CASEFOLD) == 0;
-    });
-}
-
-std::string local_part(const std::string& email) {
-    const auto at = email.find('@');
-    std::string key = util::to_lower_ascii(email.substr(0, at));
-    return key.empty() ? std::string("unknown") : key;
-}
-
-// Lookup tables built once from the roster, then extended as history is read.
-struct Index {
-    std::unordered_map<std::string, PersonId> by_email;  // lowercase email
-    std::unordered_map<std::string, PersonId> by_name;   // normalised name
-    std::unordered_set<std::string> keys;
+// One way an identity can be recognised, most telling first.
+struct IdentityKey {
+    MergeReason reason;
+    std::string key;    // prefixed by kind, so an email never meets a name
+    std::string value;  // as shown to the user
 };
 
-void add_roster_people(const roster::Roster& roster, Resolution& out, Index& index) {
+std::vector<IdentityKey> keys_of(const git::Identity& identity) {
+    std::vector<IdentityKey> keys;
+    if (const auto email = util::to_lower_ascii(util::trim(identity.email)); !email.empty()) {
+        keys.push_back({MergeReason::email, "e:" + email, email});
+    }
+    if (auto login = github_login(identity.email)) keys.push_back({MergeReason::github_login, "g:" + *login, *login});
+    // A one-word name ("dev", "root", "chris") is too common to join people by.
+    if (auto name = util::normalize_name(identity.name); name.find(' ') != std::string::npos) {
+        keys.push_back({MergeReason::name, "n:" + name, name});
+    }
+    return keys;
+}
+
+// Roster lookups: lowercase email, lowercase login, normalised name or alias (any length:
+// the roster says so explicitly).
+struct RosterIndex {
+    std::unordered_map<std::string, PersonId> by_email, by_login, by_name;
+};
+
+RosterIndex add_roster_people(const roster::Roster& roster, Resolution& out) {
+    RosterIndex index;
     for (const auto& [key, person] : roster.people) {
         const auto id = static_cast<PersonId>(out.people.size());
-        out.people.push_back(PersonInfo{key, person.name, person.emails, person.affiliation,
-                                        person.capacity, true});
-        index.keys.insert(key);
+        out.people.push_back(PersonInfo{key, person.name, person.emails, person.affiliation, person.capacity, true});
         for (const auto& email : person.emails) index.by_email.emplace(util::to_lower_ascii(email), id);
+        for (const auto& login : person.logins) index.by_login.emplace(util::to_lower_ascii(login), id);
         if (auto name = util::normalize_name(person.name); !name.empty()) index.by_name.emplace(name, id);
         for (const auto& alias : person.aliases) {
             if (auto name = util::normalize_name(alias); !name.empty()) index.by_name.emplace(name, id);
         }
     }
+    return index;
 }
 
-PersonId add_discovered(const git::Identity& identity, Resolution& out, Index& index) {
-    std::string key = local_part(identity.email);
-    for (int suffix = 2; index.keys.contains(key); ++suffix) {
-        key = local_part(identity.email) + "-" + std::to_string(suffix);
+// The roster person an identity names itself, and how.
+std::optional<std::pair<PersonId, IdentityLink>> roster_match(const git::Identity& identity, const RosterIndex& index) {
+    const auto email = util::to_lower_ascii(util::trim(identity.email));
+    if (auto it = index.by_email.find(email); !email.empty() && it != index.by_email.end()) {
+        return std::pair{it->second, IdentityLink{MergeReason::roster_email, email}};
     }
-    index.keys.insert(key);
-    const auto id = static_cast<PersonId>(out.people.size());
-    out.people.push_back(PersonInfo{key, identity.name, {identity.email}, std::nullopt, 1.0, false});
-    return id;
-}
-
-PersonId resolve_one(const git::Identity& identity, Resolution& out, Index& index) {
-    const std::string email = util::to_lower_ascii(identity.email);
-    const std::string name = util::normalize_name(identity.name);
-    if (auto it = index.by_email.find(email); it != index.by_email.end()) {
-        if (!name.empty()) index.by_name.emplace(name, it->second);
-        return it->second;
+    if (auto login = github_login(identity.email)) {
+        if (auto it = index.by_login.find(*login); it != index.by_login.end()) {
+            return std::pair{it->second, IdentityLink{MergeReason::roster_login, *login}};
+        }
     }
-    PersonId id = 0;
+    const auto name = util::normalize_name(identity.name);
     if (auto it = index.by_name.find(name); !name.empty() && it != index.by_name.end()) {
-        id = it->second;
-        auto& emails = out.people[id].emails;
-        if (!email.empty() && !out.people[id].on_roster) emails.push_back(identity.email);
-    } else {
-        id = add_discovered(identity, out, index);
-        if (!name.empty()) index.by_name.emplace(name, id);
+        return std::pair{it->second, IdentityLink{MergeReason::roster_name, name}};
     }
-    if (!email.empty()) index.by_email.emplace(email, id);
-    return id;
+    return std::nullopt;
+}
+
+// What the grouping pass learns about each (non-tool) identity.
+struct Grouping {
+    std::vector<std::uint32_t> group;          // root identity per identity
+    std::vector<IdentityLink> link;            // why it joined its group
+    std::map<std::uint32_t, std::vector<git::IdentityId>> members;  // root -> identities, ascending
+};
+
+Grouping group_identities(const git::History& history, const std::vector<bool>& is_tool) {
+    const auto n = history.identities.size();
+    Groups groups(n);
+    std::unordered_map<std::string, std::uint32_t> first;   // key -> first identity with it
+    std::unordered_map<std::string, std::uint32_t> counts;  // key -> identities with it
+    std::vector<std::vector<IdentityKey>> keys(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (is_tool[i]) continue;
+        keys[i] = keys_of(history.identities[i]);
+        for (const auto& key : keys[i]) {
+            ++counts[key.key];
+            if (auto [it, inserted] = first.emplace(key.key, i); !inserted) groups.unite(i, it->second);
+        }
+    }
+    Grouping out;
+    out.group.resize(n);
+    out.link.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (is_tool[i]) continue;
+        out.group[i] = groups.root(i);
+        out.members[out.group[i]].push_back(i);
+        // The most telling key this identity shares with another one explains its membership.
+        for (const auto& key : keys[i]) {
+            if (counts[key.key] > 1) {
+                out.link[i] = IdentityLink{key.reason, key.value};
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// Commits that name each identity (as author or co-author): the weight of its name.
+std::vector<std::uint32_t> identity_weights(const git::History& history) {
+    std::vector<std::uint32_t> weight(history.identities.size(), 0);
+    for (const auto& commit : history.commits) {
+        if (commit.author < weight.size()) ++weight[commit.author];
+        for (auto co : commit.co_authors) {
+            if (co < weight.size()) ++weight[co];
+        }
+    }
+    return weight;
+}
+
+std::string display_name(const git::History& history, const std::vector<git::IdentityId>& members,
+                         const std::vector<std::uint32_t>& weight) {
+    std::map<std::string, std::uint64_t> by_name;
+    for (auto i : members) by_name[history.identities[i].name] += weight[i];
+    auto best = by_name.begin();
+    for (auto it = by_name.begin(); it != by_name.end(); ++it) {
+        if (it->second > best->second) best = it;  // map order: ties keep the smaller name
+    }
+    return best->first;
+}
+
+std::string smallest_email(const git::History& history, const std::vector<git::IdentityId>& members) {
+    std::string smallest;
+    for (auto i : members) {
+        auto email = util::to_lower_ascii(history.identities[i].email);
+        if (smallest.empty() || email < smallest) smallest = std::move(email);
+    }
+    return smallest;
+}
+
+struct Discovered {
+    std::uint32_t root;
+    std::string name;
+    std::string order;  // smallest email, then name: decides who gets an unnumbered key
+};
+
+// Keys for discovered groups, unique against roster keys and each other.
+void add_discovered(const git::History& history, const Grouping& grouping, const std::vector<std::uint32_t>& roots,
+                    Resolution& out) {
+    const auto weight = identity_weights(history);
+    std::vector<Discovered> found;
+    for (auto root : roots) {
+        const auto& members = grouping.members.at(root);
+        auto name = display_name(history, members, weight);
+        found.push_back({root, name, smallest_email(history, members) + '\n' + name});
+    }
+    std::vector<std::size_t> by_order(found.size());
+    std::iota(by_order.begin(), by_order.end(), 0U);
+    std::ranges::sort(by_order, [&](auto a, auto b) { return found[a].order < found[b].order; });
+    std::unordered_set<std::string> taken;
+    for (const auto& person : out.people) taken.insert(person.key);
+    std::vector<std::string> keys(found.size());
+    for (auto index : by_order) {
+        const auto slug = person_slug(found[index].name);
+        std::string key = slug;
+        for (int suffix = 2; taken.contains(key); ++suffix) key = slug + "-" + std::to_string(suffix);
+        taken.insert(key);
+        keys[index] = key;
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto id = static_cast<PersonId>(out.people.size());
+        PersonInfo info{keys[i], found[i].name, {}, std::nullopt, 1.0, false};
+        for (auto member : grouping.members.at(found[i].root)) {
+            const auto& email = history.identities[member].email;
+            if (!email.empty() && std::ranges::find(info.emails, email) == info.emails.end()) info.emails.push_back(email);
+            out.person_of_identity[member] = id;
+        }
+        out.people.push_back(std::move(info));
+    }
+}
+
+// Gives a group to the roster people its identities name; returns false when none does.
+bool assign_to_roster(const git::History& history, const std::vector<git::IdentityId>& members,
+                      const RosterIndex& index, Resolution& out) {
+    std::vector<std::optional<std::pair<PersonId, IdentityLink>>> direct;
+    std::optional<PersonId> fallback;
+    for (auto member : members) {
+        direct.push_back(roster_match(history.identities[member], index));
+        if (direct.back() && (!fallback || direct.back()->first < *fallback)) fallback = direct.back()->first;
+    }
+    if (!fallback) return false;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const auto member = members[k];
+        out.person_of_identity[member] = direct[k] ? direct[k]->first : *fallback;
+        if (direct[k]) out.link_of_identity[member] = direct[k]->second;
+    }
+    return true;
+}
+
+// Lookups for trailer values. A name shared by two people is ambiguous and left out.
+void index_people(const git::History& history, Resolution& out, const RosterIndex& roster) {
+    out.by_email = roster.by_email;
+    out.by_login = roster.by_login;
+    out.by_name = roster.by_name;
+    std::unordered_set<std::string> ambiguous;
+    for (std::size_t i = 0; i < history.identities.size(); ++i) {
+        const auto person = out.person_of_identity[i];
+        if (!person) continue;
+        const auto& identity = history.identities[i];
+        if (auto email = util::to_lower_ascii(identity.email); !email.empty()) out.by_email.emplace(email, *person);
+        if (auto login = github_login(identity.email)) out.by_login.emplace(*login, *person);
+        const auto name = util::normalize_name(identity.name);
+        if (name.empty() || roster.by_name.contains(name)) continue;
+        if (auto [it, inserted] = out.by_name.emplace(name, *person); !inserted && it->second != *person) {
+            ambiguous.insert(name);
+        }
+    }
+    for (const auto& name : ambiguous) out.by_name.erase(name);
 }
 
 }  // namespace
@@ -110,62 +252,50 @@ std::optional<PersonId> Resolution::find(const std::string& key) const {
     return std::nullopt;
 }
 
-const std::vector<std::string>& builtin_bot_globs() {
-    static const std::vector<std::string> globs = {
-        "*[bot]@*", "*[bot]",   "zuul@*",     "jenkins@*", "zuul", "jenkins",
-        "OpenStack Proposal Bot", "openstack-infra@*", "dependabot*", "renovate*@*",
-        "github-actions*", "noreply@weblate.org"};
-    return globs;
-}
-
-bool is_bot(const git::Identity& identity, const std::vector<std::string>& globs) {
-    return matches_any(compile_bot_globs(globs), identity);
-}
-
 Resolution resolve_identities(const git::History& history, const roster::Roster& roster) {
     Resolution out;
-    Index index;
-    add_roster_people(roster, out, index);
-    std::vector<std::string> bots = builtin_bot_globs();
-    bots.insert(bots.end(), roster.bots.begin(), roster.bots.end());
-    // Escaped once: a large history has tens of thousands of identities.
-    const auto bot_globs = compile_bot_globs(bots);
-    out.person_of_identity.reserve(history.identities.size());
-    for (const auto& identity : history.identities) {
-        if (matches_any(bot_globs, identity)) {
-            out.person_of_identity.emplace_back(std::nullopt);
-        } else {
-            out.person_of_identity.emplace_back(resolve_one(identity, out, index));
-        }
+    const auto index = add_roster_people(roster, out);
+    out.rules = roster.automation;
+    out.rule_patterns = compile_rules(out.rules);
+    const auto n = history.identities.size();
+    out.person_of_identity.assign(n, std::nullopt);
+    out.rule_of_identity.assign(n, std::nullopt);
+    out.link_of_identity.assign(n, IdentityLink{});
+    std::vector<bool> is_tool(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.rule_of_identity[i] = first_matching_rule(out.rule_patterns, history.identities[i]);
+        is_tool[i] = out.rule_of_identity[i].has_value();
     }
+    const auto grouping = group_identities(history, is_tool);
+    out.link_of_identity = grouping.link;
+    // Groups in order of their first identity, which is the order of first appearance.
+    std::vector<std::uint32_t> discovered;
+    for (const auto& [root, members] : grouping.members) {
+        if (!assign_to_roster(history, members, index, out)) discovered.push_back(root);
+    }
+    add_discovered(history, grouping, discovered, out);
+    index_people(history, out, index);
     return out;
 }
 
-std::optional<PersonId> resolve_text(const std::string& name_and_email, const git::History& history,
+std::optional<PersonId> resolve_text(const std::string& name_and_email, const git::History& /*history*/,
                                      const Resolution& resolution) {
     const auto open = name_and_email.find('<');
     const auto close = name_and_email.find('>', open == std::string::npos ? 0 : open);
-    std::string name(util::trim(name_and_email.substr(0, open)));
-    std::string email;
+    git::Identity identity{std::string(util::trim(name_and_email.substr(0, open))), {}};
     if (open != std::string::npos && close != std::string::npos) {
-        email = util::to_lower_ascii(util::trim(name_and_email.substr(open + 1, close - open - 1)));
+        identity.email = std::string(util::trim(name_and_email.substr(open + 1, close - open - 1)));
     }
-    const std::string wanted_name = util::normalize_name(name);
-    for (std::size_t i = 0; i < history.identities.size(); ++i) {
-        const auto& identity = history.identities[i];
-        const bool same_email = !email.empty() && util::to_lower_ascii(identity.email) == email;
-        const bool same_name = !wanted_name.empty() && util::normalize_name(identity.name) == wanted_name;
-        if (same_email || same_name) return resolution.person_of_identity[i];
+    if (first_matching_rule(resolution.rule_patterns, identity)) return std::nullopt;
+    const auto email = util::to_lower_ascii(identity.email);
+    if (auto it = resolution.by_email.find(email); !email.empty() && it != resolution.by_email.end()) {
+        return it->second;
     }
-    for (std::size_t p = 0; p < resolution.people.size(); ++p) {
-        const auto& person = resolution.people[p];
-        for (const auto& known : person.emails) {
-            if (!email.empty() && util::to_lower_ascii(known) == email) return static_cast<PersonId>(p);
-        }
-        if (!wanted_name.empty() && util::normalize_name(person.name) == wanted_name) {
-            return static_cast<PersonId>(p);
-        }
+    if (auto login = github_login(email)) {
+        if (auto it = resolution.by_login.find(*login); it != resolution.by_login.end()) return it->second;
     }
+    const auto name = util::normalize_name(identity.name);
+    if (auto it = resolution.by_name.find(name); !name.empty() && it != resolution.by_name.end()) return it->second;
     return std::nullopt;
 }
 

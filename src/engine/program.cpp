@@ -15,6 +15,9 @@ roster::Roster roster_shell(const roster::Roster& roster) {
     shell.window = roster.window;
     shell.stale_after = roster.stale_after;
     shell.bots = roster.bots;
+    shell.automation = roster.automation;
+    shell.automation_added = roster.automation_added;
+    shell.automation_cancelled = roster.automation_cancelled;
     shell.thresholds = roster.thresholds;
     // Warnings are reported once for the whole program, not once per project.
     return shell;

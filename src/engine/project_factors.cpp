@@ -25,7 +25,8 @@ ScopedTruckFactor scoped(std::string scope, const TruckFactorResult& result, con
     out.covered_before = result.files_covered_before;
     out.covered_after = result.files_covered_after;
     for (const auto& removed : result.removed) {
-        out.people.push_back({key_of(resolution, removed.person), removed.files, removed.changes});
+        out.people.push_back({key_of(resolution, removed.person), resolution.people.at(removed.person).label(),
+                              removed.files, removed.changes});
     }
     return out;
 }
@@ -35,11 +36,15 @@ ConcentrationFactor concentration(const FactorResult& result, const Resolution& 
     out.factor = result.factor;
     out.total_commits = result.total_commits;
     for (const auto& member : result.members) {
-        FactorGroup group{member.name, member.kind, member.commits, 0.0, {}};
+        FactorGroup group{member.name, member.kind, member.commits, 0.0, {}, member.name, {}};
         if (result.total_commits > 0) {
             group.share = static_cast<double>(member.commits) / static_cast<double>(result.total_commits);
         }
-        for (const auto person : member.people) group.people.push_back(key_of(resolution, person));
+        for (const auto person : member.people) {
+            group.people.push_back(key_of(resolution, person));
+            group.labels.push_back(resolution.people.at(person).label());
+        }
+        if (member.kind != GroupKind::organisation && member.people.size() == 1) group.label = group.labels.front();
         out.members.push_back(std::move(group));
     }
     return out;

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <optional>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <system_error>
 #include <thread>
@@ -300,10 +301,58 @@ void describe_repository(git_repository* repo, const git_commit* tip, History& h
     history.head_time = git_commit_time(tip);
 }
 
-util::Expected<MailmapHandle> read_mailmap(git_repository* repo) {
+// The tip tree's .mailmap blob, if it has one. nullopt when there is none.
+std::optional<BlobHandle> tip_mailmap_blob(git_repository* repo, const git_commit* tip) {
+    TreeHandle tree;
+    if (git_commit_tree(out(tree), tip) < 0) return std::nullopt;
+    TreeEntryHandle entry;
+    if (git_tree_entry_bypath(out(entry), tree.get(), ".mailmap") < 0) return std::nullopt;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+    BlobHandle blob;
+    if (git_blob_lookup(out(blob), repo, git_tree_entry_id(entry.get())) < 0) return std::nullopt;
+    return blob;
+}
+
+// The file named by `mailmap.file`, as git reads it after the tree's .mailmap; "" if unset.
+std::string configured_mailmap_file(git_repository* repo) {
+    ConfigHandle config;
+    if (git_repository_config_snapshot(out(config), repo) < 0) return {};
+    git_buf path = GIT_BUF_INIT;
+    std::string text;
+    if (git_config_get_path(&path, config.get(), "mailmap.file") == 0) {
+        std::ifstream in(path.ptr, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    git_buf_dispose(&path);
+    return text;
+}
+
+// libgit2 reads the work tree's .mailmap, or HEAD's for a bare repository. A bare mirror whose
+// config lacks core.bare passes for non-bare and gets neither, so whenever the work tree has
+// no .mailmap file the analysed tip's .mailmap blob is read (with `mailmap.file` after it, as
+// git orders them). libgit2 1.5 cannot add a buffer to a mailmap, so that case builds one from
+// the joined text. A mailmap that cannot be read is a warning, never the end of the run.
+util::Expected<MailmapHandle> read_mailmap(git_repository* repo, const git_commit* tip, History& history) {
     MailmapHandle mailmap;
-    if (git_mailmap_from_repository(out(mailmap), repo) < 0) {
-        return util::fail(util::ErrorKind::input, "reading .mailmap", last_error_message());
+    const char* workdir = git_repository_workdir(repo);
+    std::error_code ec;
+    const bool in_work_tree =
+        workdir != nullptr && std::filesystem::is_regular_file(std::filesystem::path(workdir) / ".mailmap", ec);
+    const auto blob = in_work_tree ? std::nullopt : tip_mailmap_blob(repo, tip);
+    if (blob) {
+        std::string text(static_cast<const char*>(git_blob_rawcontent(blob->get())),
+                         static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+        text += "\n" + configured_mailmap_file(repo);
+        if (git_mailmap_from_buffer(out(mailmap), text.data(), text.size()) == 0) return mailmap;
+        history.warnings.push_back("the .mailmap of " + history.head_id.substr(0, 12) +
+                                   " could not be applied: " + last_error_message());
+    } else if (git_mailmap_from_repository(out(mailmap), repo) == 0) {
+        return mailmap;
+    } else {
+        history.warnings.push_back(".mailmap not applied: " + last_error_message());
+    }
+    if (git_mailmap_new(out(mailmap)) < 0) {
+        return util::fail(util::ErrorKind::internal, "creating a mailmap", last_error_message());
     }
     return mailmap;
 }
@@ -364,7 +413,7 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
 util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, const LoadOptions& options,
                                    History& history, LoadStats& stats) {
     PhaseClock clock(stats);
-    auto mailmap = read_mailmap(repo);
+    auto mailmap = read_mailmap(repo, tip, history);
     if (!mailmap) return std::unexpected(mailmap.error());
     HistoryBuilder builder(history, mailmap->get());
     std::shared_ptr<const PackSet> packs;

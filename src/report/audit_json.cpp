@@ -2,6 +2,7 @@
 
 #include "json_text.hpp"
 #include "audit_parts.hpp"
+#include "roles/roster/automation.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -25,7 +26,7 @@ Json holders_json(const engine::HatCoverage& hat) {
 Json contributors_json(const engine::HatCoverage& hat) {
     Json out = Json::array();
     for (const auto& c : hat.contributors) {
-        out.push_back({{"person", c.key}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
+        out.push_back({{"person", c.key}, {"name", c.label}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
     }
     return out;
 }
@@ -69,7 +70,7 @@ Json totals_json(const engine::AuditTotals& totals) {
 
 Json truck_json(const engine::ScopedTruckFactor& scope) {
     Json people = Json::array();
-    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"files", p.files}, {"changes", p.changes}});
+    for (const auto& p : scope.people) people.push_back({{"person", p.key}, {"name", p.label}, {"files", p.files}, {"changes", p.changes}});
     Json out = {{"scope", scope.scope},
                 {"truck_factor", scope.truck_factor},
                 {"files", scope.files},
@@ -99,7 +100,7 @@ Json factor_json(const engine::ConcentrationFactor& factor) {
     Json members = Json::array();
     for (const auto& m : factor.members) {
         members.push_back({{"name", m.name}, {"kind", kind_name(m.kind)}, {"commits", m.commits},
-                           {"share", m.share}, {"people", m.people}});
+                           {"share", m.share}, {"people", m.people}, {"label", m.label}, {"people_names", m.labels}});
     }
     return {{"factor", factor.factor}, {"total_commits", factor.total_commits}, {"members", members}};
 }
@@ -117,6 +118,16 @@ Json burnout_json(const engine::ProjectHealth& health) {
                        {"figures", figures}, {"commitment", row.commitment}});
     }
     return out;
+}
+
+Json automation_json(const engine::AutomationSummary& summary) {
+    Json rules = Json::array();
+    for (const auto& rule : summary.rules) {
+        rules.push_back({{"rule", rule.rule}, {"kind", roster::to_string(rule.kind)}, {"origin", rule.origin},
+                         {"identities", rule.identities}, {"authored", rule.authored}, {"removed", rule.removed},
+                         {"co_authored", rule.co_authored}, {"committed", rule.committed}});
+    }
+    return {{"assisted_commits", summary.assisted_commits}, {"rules", rules}};
 }
 
 Json health_json(const engine::ProjectHealth& health) {
@@ -148,6 +159,7 @@ nlohmann::ordered_json audit_json_object(const AuditView& view) {
             {"totals", totals_json(r.totals)},
             {"hats", hats},
             {"health", health_json(r.health)},
+            {"automation", automation_json(r.automation)},
             {"warnings", r.warnings}};
 }
 

@@ -6,6 +6,7 @@
 #include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
+#include "roles/roster/automation.hpp"
 #include "roles/util/table.hpp"
 #include "roles/util/time.hpp"
 
@@ -56,7 +57,7 @@ std::string holders_cell(const engine::HatCoverage& hat) {
 std::string workers_cell(const engine::HatCoverage& hat) {
     std::string out;
     for (const auto& c : hat.contributors) {
-        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", c.key, c.share * 100.0);
+        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", c.label, c.share * 100.0);
     }
     return out.empty() ? "-" : out;
 }
@@ -73,11 +74,13 @@ std::string header(const engine::AuditResult& r) {
     if (r.mode == engine::RosterMode::roster_only) return out + "no repository: coverage from the roster alone\n\n";
     out += fmt::format("window {} .. {}{}, HEAD {}\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), window_words(r.window_rule), r.head_id.substr(0, 12));
-    out += fmt::format("{} commit{} by {} {} ({} merge{} and {} bot commit{} not counted)\n\n", r.totals.commits,
+    out += fmt::format("{} commit{} by {} {} ({} merge{} and {} bot commit{} not counted", r.totals.commits,
                        r.totals.commits == 1 ? "" : "s", r.totals.contributors,
                        r.totals.contributors == 1 ? "person" : "people", r.totals.merges,
                        r.totals.merges == 1 ? "" : "s", r.totals.bot_commits, r.totals.bot_commits == 1 ? "" : "s");
-    return out;
+    const auto assisted = r.automation.assisted_commits;
+    if (assisted > 0) out += fmt::format("; {} commit{} assisted by AI tools", assisted, assisted == 1 ? "" : "s");
+    return out + ")\n\n";
 }
 
 std::string summary(const engine::AuditResult& r) {
@@ -126,7 +129,7 @@ util::Table hat_table(const AuditView& view, std::vector<const engine::HatCovera
 std::string truck_people(const engine::ScopedTruckFactor& scope) {
     std::string out;
     for (const auto& p : scope.people) {
-        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.key, p.files, p.files == 1 ? "" : "s");
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.label, p.files, p.files == 1 ? "" : "s");
     }
     return out;
 }
@@ -143,10 +146,10 @@ std::string factor_line(const char* name, const engine::ConcentrationFactor& fac
     if (factor.total_commits == 0) return fmt::format("  {}: no commits in the window\n", name);
     std::string members;
     for (const auto& m : factor.members) {
-        members += fmt::format("{}{} {}", members.empty() ? "" : separator, m.name, m.commits);
+        members += fmt::format("{}{} {}", members.empty() ? "" : separator, m.label, m.commits);
         if (m.kind == engine::GroupKind::organisation) {
             std::string people;
-            for (const auto& key : m.people) people += (people.empty() ? "" : ", ") + key;
+            for (const auto& label : m.labels) people += (people.empty() ? "" : ", ") + label;
             members += " (" + people + ")";
         }
     }
@@ -158,7 +161,9 @@ std::string burnout_line(const engine::ProjectHealth& health) {
     if (health.burnout_high.empty()) return "  high burnout risk: nobody\n";
     std::string out;
     for (const auto& row : health.burnout_high) {
-        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", row.key, signals_brief(row.load));
+        // Off the roster: the name to read, the key to pass to 'roles load --person'.
+        const auto label = row.on_roster || row.name.empty() ? row.key : row.name + " [" + row.key + "]";
+        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", label, signals_brief(row.load));
     }
     return "  high burnout risk: " + out + " (see 'roles load --person KEY')\n";
 }
@@ -211,7 +216,29 @@ std::string audit_body_text(const AuditView& view, Color color) {
     };
     if (view.detail == Detail::quiet) return rows.empty() ? std::string() : table.render(decorate);
     std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
+    if (view.detail == Detail::verbose && !r.automation.rules.empty()) {
+        out += "\nautomation (not counted as people; see roles/automation.yaml):\n" + automation_lines(r.automation);
+    }
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
+    return out;
+}
+
+std::string automation_lines(const engine::AutomationSummary& summary) {
+    std::string out;
+    for (const auto& rule : summary.rules) {
+        std::vector<std::string> parts;
+        const auto count = [&](std::uint32_t n, const char* what) {
+            if (n > 0) parts.push_back(fmt::format("{} commit{} {}", n, n == 1 ? "" : "s", what));
+        };
+        count(rule.authored, "authored");
+        count(rule.removed, "left uncounted");
+        count(rule.co_authored, "co-authored");
+        count(rule.committed, "committed for others");
+        std::string joined;
+        for (const auto& part : parts) joined += (joined.empty() ? "" : ", ") + part;
+        out += fmt::format("  {} ({}, {}): {}; {} identit{}\n", rule.rule, roster::to_string(rule.kind), rule.origin,
+                           joined, rule.identities, rule.identities == 1 ? "y" : "ies");
+    }
     return out;
 }
 

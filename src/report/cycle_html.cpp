@@ -145,7 +145,7 @@ std::string summary(const engine::CycleReport& r) {
     out += "</div>\n<p class=\"note\">At risk: understaffed, stale, single-point or shadowed. Arrows compare with "
            "the previous cycle; green is better, red is worse, and the words say so too.</p>\n";
     std::vector<std::string> truck;
-    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} ({} files)", escape(p.key), p.files));
+    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} ({} files)", escape(p.label), p.files));
     out += fmt::format("<p>Truck factor {}: {} of {} source files.</p>\n", r.truck_factor.truck_factor,
                        join(truck, "nobody"), r.truck_factor.files);
     return out + svg::weekly_chart(r) + "</section>\n";
@@ -167,7 +167,7 @@ std::string coverage(const engine::CycleReport& r) {
     for (const auto& hat : r.hats) {
         std::vector<std::string> workers;
         for (const auto& c : hat.contributors) {
-            workers.push_back(fmt::format("{} {} ({:.0f}%){}", escape(c.key), c.evidence, c.share * 100.0,
+            workers.push_back(fmt::format("{} {} ({:.0f}%){}", escape(c.label), c.evidence, c.share * 100.0,
                                           c.holder ? "" : " not a holder"));
         }
         std::string why = escape(hat.reason);
@@ -203,7 +203,7 @@ std::string load(const engine::CycleReport& r) {
         const auto signals = signals_brief(p.load);
         out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>"
                            "<td class=\"num\">{}</td><td>{}</td></tr>\n",
-                           escape(p.key), risk_html(p), figure_cell(p.commitment), join(hats),
+                           escape(p.label()), risk_html(p), figure_cell(p.commitment), join(hats),
                            figure_cell(p.commits), figure_cell(p.active_days), signals == "-" ? "—" : escape(signals));
     }
     return out + "</table><p class=\"note\">Commitment = effort of the hats held (share of a full-time week) ÷ "

@@ -87,7 +87,7 @@ Json summary_json(const engine::CycleSummary& s) {
 
 Json truck_json(const engine::ScopedTruckFactor& t) {
     Json people = Json::array();
-    for (const auto& p : t.people) people.push_back({{"person", p.key}, {"files", p.files}, {"changes", p.changes}});
+    for (const auto& p : t.people) people.push_back({{"person", p.key}, {"name", p.label}, {"files", p.files}, {"changes", p.changes}});
     return {{"truck_factor", t.truck_factor}, {"files", t.files}, {"covered_before", t.covered_before},
             {"covered_after", t.covered_after}, {"people", people}};
 }
@@ -95,7 +95,8 @@ Json truck_json(const engine::ScopedTruckFactor& t) {
 Json factor_json(const engine::ConcentrationFactor& f) {
     Json members = Json::array();
     for (const auto& m : f.members) {
-        members.push_back({{"name", m.name}, {"commits", m.commits}, {"share", m.share}, {"people", m.people}});
+        members.push_back({{"name", m.name}, {"commits", m.commits}, {"share", m.share}, {"people", m.people},
+                           {"label", m.label}, {"people_names", m.labels}});
     }
     return {{"factor", f.factor}, {"total_commits", f.total_commits}, {"members", members}};
 }
@@ -110,7 +111,7 @@ Json hat_json(const engine::HatCycle& hat) {
     for (const auto& f : hat.former_holders) former.push_back({{"person", f.key}, {"until", date_or_null(f.until)}});
     Json contributors = Json::array();
     for (const auto& c : hat.contributors) {
-        contributors.push_back({{"person", c.key}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
+        contributors.push_back({{"person", c.key}, {"name", c.label}, {"evidence", c.evidence}, {"share", c.share}, {"holder", c.holder}});
     }
     Json changes = Json::array();
     for (const auto& c : hat.changes) {

@@ -85,7 +85,7 @@ std::string summary_row(const std::string& label, const Figure& f) {
 
 std::string factor_people(const engine::ConcentrationFactor& f) {
     std::vector<std::string> groups;
-    for (const auto& m : f.members) groups.push_back(fmt::format("{} {}", md(m.name), m.commits));
+    for (const auto& m : f.members) groups.push_back(fmt::format("{} {}", md(m.label), m.commits));
     return fmt::format("{} of {} commits", join(groups, "nobody"), f.total_commits);
 }
 
@@ -104,7 +104,7 @@ std::string summary(const engine::CycleReport& r) {
     out += summary_row("releases", s.releases);
     out += summary_row("people at high burnout risk", s.high_risk);
     std::vector<std::string> truck;
-    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} {}", md(p.key), p.files));
+    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} {}", md(p.label), p.files));
     out += fmt::format("\nTruck factor {}: {} of {} source files (files each person authors).  \n",
                        r.truck_factor.truck_factor, join(truck, "nobody"), r.truck_factor.files);
     out += fmt::format("Contributor absence factor {}: {}.  \n", r.contributor_absence.factor,
@@ -125,7 +125,7 @@ std::string holders_cell(const engine::HatCycle& hat) {
 std::string workers_cell(const engine::HatCycle& hat) {
     std::vector<std::string> names;
     for (const auto& c : hat.contributors) {
-        names.push_back(fmt::format("{} {} ({:.0f}%){}", md(c.key), c.evidence, c.share * 100.0,
+        names.push_back(fmt::format("{} {} ({:.0f}%){}", md(c.label), c.evidence, c.share * 100.0,
                                     c.holder ? "" : " not a holder"));
     }
     return join(names, "nobody");
@@ -172,7 +172,7 @@ std::string load(const engine::CycleReport& r) {
     std::string out = "## Load\n\n| person | risk | commitment | effort / capacity | hats | commits | active days | "
                       "signals |\n|---|---|--:|--:|---|--:|--:|---|\n";
     for (const auto& p : r.people) {
-        out += fmt::format("| {} | {} | {} | {:.2f} / {:.2f} | {} | {} | {} | {} |\n", md(p.key), risk_cell(p),
+        out += fmt::format("| {} | {} | {} | {:.2f} / {:.2f} | {} | {} | {} | {} |\n", md(p.label()), risk_cell(p),
                            with_trend(value(p.commitment), p.commitment), p.effort, p.capacity, hats_cell(p),
                            with_trend(value(p.commits), p.commits), with_trend(value(p.active_days), p.active_days),
                            md(signals_brief(p.load)) == "-" ? "—" : md(signals_brief(p.load)));

@@ -69,7 +69,10 @@ std::vector<std::string> builtin_catalog_names() {
     for (const auto& dir : catalog_search_dirs()) {
         std::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            if (it->path().extension() == ".yaml") names.insert(it->path().stem().string());
+            // automation.yaml beside the catalogs is the automation list, not a catalog.
+            if (it->path().extension() == ".yaml" && it->path().filename() != "automation.yaml") {
+                names.insert(it->path().stem().string());
+            }
         }
     }
     return {names.begin(), names.end()};

@@ -3,6 +3,8 @@
 
 #include "import_common.hpp"
 
+#include "roles/roster/automation.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -349,6 +351,7 @@ util::Expected<ImportResult> finish_import(Roster roster, const PeopleRegistry& 
                                            std::vector<std::string> warnings, const ImportOptions& options,
                                            const std::map<std::string, std::vector<std::string>>& other_names) {
     roster.people = people.people();
+    adopt_builtin_automation(roster);
     for (auto& project : roster.projects) {
         apply_fallbacks(project.hats);
         mark_untracked_optional(project.hats);

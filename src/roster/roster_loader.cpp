@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "catalog_loader.hpp"
+#include "roles/roster/automation.hpp"
 #include "people_reader.hpp"
 #include "project_builder.hpp"
 #include "roles/roster/loader.hpp"
@@ -15,8 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> k_roster_keys{"project", "projects",   "catalogs", "window", "stale_after",
-                                             "bots",    "thresholds", "hats",     "people"};
+const std::vector<std::string> k_roster_keys{"project",    "projects",   "catalogs", "window", "stale_after",
+                                             "automation", "bots",       "thresholds", "hats", "people"};
 const std::vector<std::string> k_project_keys{"hats", "repos", "catalogs"};
 
 // Everything that the projects of one roster share.
@@ -118,6 +119,7 @@ util::Expected<Roster> parse_roster(const std::string& text, const std::string& 
                                            problem_count(errors.size()), errors.lines()});
     }
     roster.warnings = warnings.lines();
+    adopt_builtin_automation(roster);
     return roster;
 }
 
@@ -139,6 +141,7 @@ util::Expected<Roster> discovery_roster() {
     }
     apply_fallbacks(project.hats);
     roster.projects.push_back(std::move(project));
+    adopt_builtin_automation(roster);
     return roster;
 }
 

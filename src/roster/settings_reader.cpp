@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "automation_reader.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::roster {
@@ -88,6 +89,7 @@ void read_settings(const Doc& doc, const std::vector<Entry>& top, Roster& roster
         if (const auto duration = read_duration(doc, *stale)) roster.stale_after = *duration;
     }
     if (const auto* bots = find_entry(top, "bots")) read_bots(doc, *bots, roster);
+    if (const auto* automation = find_entry(top, "automation")) read_roster_automation(doc, *automation, roster);
     if (const auto* thresholds = find_entry(top, "thresholds")) {
         read_thresholds(doc, *thresholds, roster.thresholds);
     }

@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "hat_reader.hpp"
+#include "roles/roster/automation.hpp"
 #include "roles/roster/loader.hpp"
 #include "roles/util/text.hpp"
 #include "roles/util/time.hpp"
@@ -220,10 +221,31 @@ YAML::Node thresholds_node(const Thresholds& t) {
     return node;
 }
 
+// `automation:` as the roster wrote it: its own rules and the built-in ids it cancels.
+YAML::Node automation_node(const Roster& roster) {
+    YAML::Node node(YAML::NodeType::Map);
+    if (!roster.automation_added.empty()) {
+        YAML::Node rules(YAML::NodeType::Sequence);
+        for (const auto& rule : roster.automation_added) {
+            YAML::Node item(YAML::NodeType::Map);
+            item["id"] = rule.id;
+            item["kind"] = std::string(to_string(rule.kind));
+            if (!rule.email.empty()) item["email"] = rule.email;
+            if (!rule.name.empty()) item["name"] = rule.name;
+            if (!rule.about.empty()) item["about"] = rule.about;
+            rules.push_back(item);
+        }
+        node["add"] = rules;
+    }
+    if (!roster.automation_cancelled.empty()) node["cancel"] = flow_list(roster.automation_cancelled);
+    return node;
+}
+
 void write_settings(YAML::Node& doc, const Roster& roster) {
     if (roster.window) doc["window"] = days(*roster.window);
     if (roster.stale_after != Roster{}.stale_after) doc["stale_after"] = days(roster.stale_after);
     if (!roster.bots.empty()) doc["bots"] = flow_list(roster.bots);
+    if (auto automation = automation_node(roster); automation.size() > 0) doc["automation"] = automation;
     if (auto thresholds = thresholds_node(roster.thresholds); thresholds.size() > 0) doc["thresholds"] = thresholds;
 }
 

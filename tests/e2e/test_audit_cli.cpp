@@ -61,7 +61,7 @@ TEST_CASE("audit of the liaisons example finds each problem it was built with", 
 
     for (const auto& hat : audit["hats"]) {
         if (hat["id"] == "security-liaison") {
-            CHECK(hat["reason"] == "required hat with no holder; candidates by evidence: tkajinam (100%, 2 items)");
+            CHECK(hat["reason"] == "required hat with no holder; candidates by evidence: Takashi Kajinami (100%, 2 items)");
         }
         if (hat["id"] == "release-liaison") {
             // 8 release notes + setup.cfg + the 31.0.0 tag by elod = 10 items; elod 6 notes + tag = 7.
@@ -225,11 +225,11 @@ TEST_CASE("repositories of every shape: empty, shallow, bare, a subdirectory", "
 //  - nova/__init__.py: stephen created it, nobody changed it -> stephen.
 //  - nova/api.py: stephen created it, melanie changed it 6 times. stephen DOA = 3.293 + 1.098
 //    - 0.321·ln 7 = 3.766; melanie 3.293 + 0.164·6 = 4.277; 3.766 / 4.277 = 0.88 > 0.75 -> both.
-//  - nova/scheduler/s0..s2.py: gibi alone; nova/compute.py: sylvain; nova/console.py: tkajinam.
+//  - nova/scheduler/s0..s2.py: gibi alone; nova/compute.py: sylvain; nova/console.py: takashi-kajinami.
 // Greedy: gibi (3 files) leaves 4 of 7 covered (4·2 >= 7), stephen (2) leaves 3 (api.py keeps
 // melanie): 3·2 < 7, so the truck factor is 2.
 // Credited commits in the window (all 41 commits are in it): gibi 14, melanie 6 + 2 + 1 as
-// co-author = 9, elod 6, sylvain 6, stephen 3, tkajinam 2 = 40. gibi 14 is not more than 20;
+// co-author = 9, elod 6, sylvain 6, stephen 3, takashi-kajinami 2 = 40. gibi 14 is not more than 20;
 // + melanie 23 is: contributor absence factor 2. Example Corp (gibi, elod) 20 is not more than
 // 20; + Other Inc (melanie, sylvain) 15: elephant factor 2.
 // tact-sig-liaison area (.zuul.yaml, tox.ini): melanie created both; on tox.ini gibi has DL 1,

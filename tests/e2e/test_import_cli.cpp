@@ -132,7 +132,7 @@ TEST_CASE("roles audit --import audits one team of a governance file", "[e2e][im
     // come from their emails).
     CHECK(hats["bug-liaison"]["status"] == "unassigned");
     CHECK(hats["bug-liaison"]["reason"] ==
-          "optional hat, nobody assigned; doing its work: melwitt (55%, 6 items), sbauza (45%, 5 items)");
+          "optional hat, nobody assigned; doing its work: Melanie Witt (55%, 6 items), Sylvain Bauza (45%, 5 items)");
 }
 
 TEST_CASE("roles audit: --import conflicts and picks without an import are usage errors", "[e2e][import]") {

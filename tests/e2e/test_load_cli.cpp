@@ -21,7 +21,7 @@ using roles::test::text_row;
 // Nobody has a signal: each holds one hat (ptl, release, bug, tact-sig, docs liaison),
 // commitment is far below 1, and nobody has 20 commits in the 90 days before the window end.
 // So the order is commitment: gibi 0.5 / 0.8 = 0.625; elod, melanie, stephen, sylvain 0.1 / 1
-// (by key); tkajinam, who holds nothing, 0. Commits in the window: 39 (the two bots' don't
+// (by key); takashi-kajinami, who holds nothing, 0. Commits in the window: 39 (the two bots' don't
 // count); gibi 14 = 12 scheduler commits + tox + release prep, 14 distinct days.
 TEST_CASE("load lists every person with hats, commitment, activity and signals", "[e2e][load]") {
     const auto repo = build_example("liaisons");
@@ -33,7 +33,7 @@ TEST_CASE("load lists every person with hats, commitment, activity and signals",
     CHECK(load["commits"] == 39);
     std::vector<std::string> order;
     for (const auto& person : load["people"]) order.push_back(person["person"]);
-    CHECK(order == std::vector<std::string>{"gibi", "elod", "melanie", "stephen", "sylvain", "tkajinam"});
+    CHECK(order == std::vector<std::string>{"gibi", "elod", "melanie", "stephen", "sylvain", "takashi-kajinami"});
     const auto& gibi = load["people"][0];
     CHECK(gibi["hats"] == nlohmann::json::array({"ptl"}));
     CHECK(gibi["sole_hats"] == nlohmann::json::array({"ptl"}));
@@ -112,7 +112,7 @@ TEST_CASE("load --person with an unknown key is a usage error with a suggestion"
 
 // With `thresholds: {many_hats: 1, sole_holder_hats: 1}` everyone holding a hat gets
 // many-hats; gibi, elod, melanie and sylvain are also sole active holders of theirs: medium.
-// stephen (inactive holder) only gets many-hats: low. tkajinam holds nothing: none.
+// stephen (inactive holder) only gets many-hats: low. takashi-kajinami holds nothing: none.
 TEST_CASE("roster thresholds override the defaults", "[e2e][load]") {
     const auto repo = build_example("liaisons");
     const auto roster = roles::test::make_temp_dir() + "/ROLES.yaml";
@@ -133,7 +133,7 @@ TEST_CASE("roster thresholds override the defaults", "[e2e][load]") {
     CHECK(risk["gibi"] == "medium");
     CHECK(risk["elod"] == "medium");
     CHECK(risk["stephen"] == "low");
-    CHECK(risk["tkajinam"] == "none");
+    CHECK(risk["takashi-kajinami"] == "none");
     CHECK(load["people"][0]["person"] == "gibi");  // medium, highest commitment
 }
 

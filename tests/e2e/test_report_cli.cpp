@@ -176,10 +176,10 @@ TEST_CASE("report lists what changed on each hat", "[e2e][report]") {
     CHECK(changes["ci-keeper"] ==
           std::vector<std::string>{"status-changed: stale (was single-point)",
                                    "holder-went-quiet: ben: 2 items last cycle, none this cycle",
-                                   "new-implicit-holder: dee did 100% of its items (3 of 3) without holding it"});
+                                   "new-implicit-holder: Dee Rahman did 100% of its items (3 of 3) without holding it"});
     CHECK(changes["security-contact"] ==
           std::vector<std::string>{"became-vacant: vacant (was single-point)", "holder-left: cai's term ended 2025-05-15",
-                                   "new-implicit-holder: dee did 100% of its items (1 of 1) without holding it"});
+                                   "new-implicit-holder: Dee Rahman did 100% of its items (1 of 1) without holding it"});
     CHECK(changes["triager"] == std::vector<std::string>{"holder-added: ana became a holder since 2025-04-14",
                                                          "holder-went-quiet: ben: 2 items last cycle, none this cycle"});
     CHECK(changes["lead"].empty());
@@ -197,7 +197,7 @@ TEST_CASE("report load per person with trends, newcomers, leavers, releases and 
     const auto j = report_json(repo);
     std::vector<std::string> order;
     for (const auto& p : j["people"]) order.push_back(p["person"]);
-    CHECK(order == std::vector<std::string>{"ana", "ben", "cai", "dee"});
+    CHECK(order == std::vector<std::string>{"ana", "ben", "cai", "dee-rahman"});
     const auto& ana = j["people"][0];
     CHECK(ana["commitment"]["current"] == Approx(1.25));
     CHECK(ana["commitment"]["previous"] == Approx(1.0));
@@ -209,12 +209,12 @@ TEST_CASE("report load per person with trends, newcomers, leavers, releases and 
     CHECK(j["people"][1]["risk"]["current"] == "none");
     CHECK(j["people"][2]["commitment"]["previous"] == Approx(0.15));
     CHECK(j["people"][3]["commits"]["trend"] == "new");
-    CHECK(j["newcomers"] == json::array({{{"person", "dee"}, {"name", "Dee Rahman"}, {"first_commit", "2025-04-14"},
+    CHECK(j["newcomers"] == json::array({{{"person", "dee-rahman"}, {"name", "Dee Rahman"}, {"first_commit", "2025-04-14"},
                                           {"commits", 5}}}));
     REQUIRE(j["leavers"].size() == 2);
     CHECK(j["leavers"][0] == json{{"person", "ben"}, {"name", "Ben Okafor"}, {"last_commit", "2025-02-24"},
                                   {"previous_commits", 5}, {"hats", {"ci-keeper", "triager"}}});
-    CHECK(j["leavers"][1]["person"] == "eli");
+    CHECK(j["leavers"][1]["person"] == "eli-park");
     CHECK(j["leavers"][1]["previous_commits"] == 2);
     REQUIRE(j["releases"].size() == 2);
     CHECK(j["releases"][0]["tag"] == "v1.2.0-rc1");
@@ -234,8 +234,8 @@ TEST_CASE("report asks for the actions the findings imply", "[e2e][report]") {
     for (const auto& a : j["asks"]) asks.push_back(a["text"]);
     CHECK(asks == std::vector<std::string>{
                       "Appoint someone as security contact: the hat is vacant since cai's term ended 2025-05-15; doing "
-                      "its work this cycle: dee (100%, 1 item)",
-                      "Confirm or replace ben (last active 2025-02-24) as CI keeper; doing its work this cycle: dee "
+                      "its work this cycle: Dee Rahman (100%, 1 item)",
+                      "Confirm or replace ben (last active 2025-02-24) as CI keeper; doing its work this cycle: Dee Rahman "
                       "(100%, 3 items)",
                       "Check in with ana and lighten their load: high burnout risk (over-committed, many-hats, "
                       "sole-holder); commitment 1.25",
@@ -277,7 +277,8 @@ TEST_CASE("report markdown and json agree on every number", "[e2e][report]") {
         CHECK(row[2] == hat["previous_status"]);
         check_trend_cell(row[4], hat["evidence"]);
         for (const auto& c : hat["contributors"]) {
-            const auto expected = c["person"].get<std::string>() + " " + std::to_string(c["evidence"].get<int>()) +
+            // Text names people off the roster by name (JSON `name`), roster people by key.
+            const auto expected = c["name"].get<std::string>() + " " + std::to_string(c["evidence"].get<int>()) +
                                   " (" + std::to_string(std::lround(c["share"].get<double>() * 100)) + "%)";
             CHECK(row[5].find(expected) != std::string::npos);
         }
@@ -286,7 +287,7 @@ TEST_CASE("report markdown and json agree on every number", "[e2e][report]") {
     const auto load = table(md, "Load");
     REQUIRE(load.size() == j["people"].size());
     for (const auto& p : j["people"]) {
-        const auto& row = load.at(p["person"]);
+        const auto& row = load.at(p["on_roster"].get<bool>() ? p["person"].get<std::string>() : p["name"].get<std::string>());
         CHECK(row[1].starts_with(p["risk"]["current"].get<std::string>()));
         check_trend_cell(row[2], p["commitment"]);
         check_trend_cell(row[5], p["commits"]);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "roles/git/history.hpp"
+#include "roles/roster/automation.hpp"
 #include "roles/roster/roster.hpp"
 
 namespace roles::test {
@@ -116,12 +117,14 @@ inline roster::Hat hat(const std::string& id, std::vector<std::string> holders, 
     return h;
 }
 
-/// A single-project roster with these people and hats.
+/// A single-project roster with these people and hats, and the built-in automation list
+/// (roles/automation.yaml, found beside the built catalogs).
 inline roster::Roster make_roster(const std::vector<roster::Person>& people, std::vector<roster::Hat> hats) {
     roster::Roster r;
     r.file = "ROLES.yaml";
     for (const auto& p : people) r.people[p.key] = p;
     r.projects.push_back({"demo", {}, std::move(hats), {}});
+    roster::adopt_builtin_automation(r);
     return r;
 }
 

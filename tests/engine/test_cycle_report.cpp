@@ -127,11 +127,11 @@ TEST_CASE("hat changes: became vacant, term ended, went quiet, new implicit hold
     CHECK(change_texts(hat(report, "sec")) ==
           std::vector<std::string>{"became-vacant: vacant (was single-point)",
                                    "holder-left: carol's term ended 2024-02-05",
-                                   "new-implicit-holder: dave did 100% of its items (1 of 1) without holding it"});
+                                   "new-implicit-holder: Dave Dee did 100% of its items (1 of 1) without holding it"});
     CHECK(change_texts(hat(report, "ci")) ==
           std::vector<std::string>{"status-changed: shadowed (was single-point)",
                                    "holder-went-quiet: bob: 1 item last cycle, none this cycle",
-                                   "new-implicit-holder: dave did 100% of its items (2 of 2) without holding it"});
+                                   "new-implicit-holder: Dave Dee did 100% of its items (2 of 2) without holding it"});
     CHECK(hat(report, "lead").changes.empty());
     CHECK(hat(report, "rel").changes.empty());
     const auto& sec = hat(report, "sec");
@@ -150,7 +150,7 @@ TEST_CASE("people carry their load trends; newcomers, leavers and releases are l
     const auto report = s.report();
     std::vector<std::string> keys;
     for (const auto& p : report.people) keys.push_back(p.key);
-    CHECK(keys == std::vector<std::string>{"alice", "bob", "carol", "dave"});
+    CHECK(keys == std::vector<std::string>{"alice", "bob", "carol", "dave-dee"});
     const auto& carol = report.people[2];
     CHECK(carol.commitment.current == 0);
     CHECK(*carol.commitment.previous == Approx(0.1));
@@ -160,7 +160,7 @@ TEST_CASE("people carry their load trends; newcomers, leavers and releases are l
     CHECK(dave.commits.trend == engine::Trend::fresh);  // not on the roster, first commit day 30
     CHECK_FALSE(dave.previous_risk.has_value());
     REQUIRE(report.newcomers.size() == 1);
-    CHECK(report.newcomers[0].key == "dave");
+    CHECK(report.newcomers[0].key == "dave-dee");
     CHECK(report.newcomers[0].first_commit == at(30));
     std::vector<std::string> leavers;
     for (const auto& l : report.leavers) leavers.push_back(l.key);
@@ -197,15 +197,15 @@ TEST_CASE("the asks follow from the findings, most urgent first", "[engine][cycl
     CHECK(texts ==
           std::vector<std::string>{
               "appoint: Appoint someone as sec: the hat is vacant since carol's term ended 2024-02-05; doing its "
-              "work this cycle: dave (100%, 1 item)",
-              "recognise-holder: Make dave a holder of ci or hand the work back: dave did 100% of its items this "
+              "work this cycle: Dave Dee (100%, 1 item)",
+              "recognise-holder: Make Dave Dee a holder of ci or hand the work back: Dave Dee did 100% of its items this "
               "cycle without holding it",
               "find-backup: Find a backup for alice as lead",
               "diversify: Broaden the contributor base: example.net made 60% of this cycle's commits (elephant "
               "factor 1)",
               "update-roster: Ask bob whether they still hold rel, ci (no commit this cycle, last 2024-01-03) and "
               "update the roster"});
-    CHECK(report.asks[0].people == std::vector<std::string>{"dave"});
+    CHECK(report.asks[0].people == std::vector<std::string>{"dave-dee"});
 }
 
 // With the default minimum of 5 items, dave's 1 item on sec and 2 on ci are too few: the
@@ -218,7 +218,7 @@ TEST_CASE("the asks put nobody forward on thin evidence", "[engine][cycle][thin]
     for (const auto& ask : report.asks) texts.push_back(std::string(engine::to_string(ask.kind)) + ": " + ask.text);
     REQUIRE_FALSE(texts.empty());
     CHECK(texts.front() == "appoint: Appoint someone as sec: the hat is vacant since carol's term ended 2024-02-05; "
-                           "too little evidence to suggest anyone (1 item of the 5 needed: dave (100%, 1 item))");
+                           "too little evidence to suggest anyone (1 item of the 5 needed: Dave Dee (100%, 1 item))");
     CHECK(report.asks.front().people.empty());
     for (const auto& ask : report.asks) CHECK(ask.kind != engine::AskKind::recognise_holder);
     CHECK(change_texts(hat(report, "ci")).size() == 1);  // bob went quiet; no new implicit holder
@@ -260,8 +260,8 @@ TEST_CASE("asks for understaffed and stale hats, burnout, over-commitment and th
     release.min = 2;
     release.status = engine::Status::understaffed;
     release.holders.push_back({0, "elod", std::nullopt, true, 1});
-    release.contributors.push_back({0, "elod", 3, 0.75, true});
-    release.contributors.push_back({1, "gibi", 1, 0.25, false});
+    release.contributors.push_back({0, "elod", "elod", 3, 0.75, true});
+    release.contributors.push_back({1, "gibi", "gibi", 1, 0.25, false});
     engine::HatCycle docs;
     docs.hat = "docs-liaison";
     docs.title = "Docs liaison";
@@ -284,7 +284,7 @@ TEST_CASE("asks for understaffed and stale hats, burnout, over-commitment and th
     report.people = {gibi, elod};
     report.truck_factor.truck_factor = 1;
     report.truck_factor.files = 2;
-    report.truck_factor.people.push_back({"gibi", 2, 5});
+    report.truck_factor.people.push_back({"gibi", "gibi", 2, 5});
     report.summary.truck_factor = engine::make_figure(1, 1, engine::Polarity::higher_is_better);
     std::vector<std::string> texts;
     for (const auto& ask : engine::derive_asks(report, {})) texts.push_back(ask.text);

@@ -64,7 +64,7 @@ TEST_CASE("load rows: roster people and anyone active in the window, riskiest fi
     // eve's only commit is 400 days old (outside the 365-day window) and zuul is a bot.
     // alice is high risk (see below); the others have no signal, so commitment decides:
     // bob 0.1, carol 0.1 (tie: key), dave 0.
-    CHECK(keys(result) == std::vector<std::string>{"alice", "bob", "carol", "dave"});
+    CHECK(keys(result) == std::vector<std::string>{"alice", "bob", "carol", "dave-dee"});
     // Counted commits in the window: alice 2, bob 1, dave 1 (zuul's is a bot's).
     CHECK(result.commits == 4);
     CHECK(result.project == "demo");
@@ -100,7 +100,7 @@ TEST_CASE("hats held include fallbacks; sole hats need the only active holder", 
     CHECK(carol->commit_share == 0.0);
     CHECK(carol->risk == engine::RiskLevel::none);
 
-    const auto* dave = engine::find_person(result, "dave");
+    const auto* dave = engine::find_person(result, "dave-dee");
     REQUIRE(dave != nullptr);
     CHECK_FALSE(dave->on_roster);
     CHECK(dave->hats.empty());
@@ -133,7 +133,7 @@ TEST_CASE("evidence per hat lists the hats held or worked for, with the latest i
     CHECK(bob->evidence[0].hat == "review");
     CHECK(bob->evidence[0].evidence == 1);
     CHECK(bob->evidence[0].last == k_head_time - 20 * k_day);
-    CHECK(engine::find_person(result, "dave")->evidence.empty());
+    CHECK(engine::find_person(result, "dave-dee")->evidence.empty());
 }
 
 TEST_CASE("thresholds from the roster change the signals", "[engine][load]") {
@@ -143,7 +143,7 @@ TEST_CASE("thresholds from the roster change the signals", "[engine][load]") {
     const auto result = team.load();
     // alice: over-committed and many-hats (4 >= 1), but 3 sole hats < 4: medium.
     // bob and carol: 1 hat >= 1 -> many-hats: low. dave: no hat: none.
-    CHECK(keys(result) == std::vector<std::string>{"alice", "bob", "carol", "dave"});
+    CHECK(keys(result) == std::vector<std::string>{"alice", "bob", "carol", "dave-dee"});
     CHECK(result.people[0].risk == engine::RiskLevel::medium);
     CHECK(result.people[1].risk == engine::RiskLevel::low);
     CHECK(result.people[2].risk == engine::RiskLevel::low);

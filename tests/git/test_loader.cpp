@@ -148,6 +148,23 @@ TEST_CASE("a bare repository loads, with .mailmap read from HEAD", "[git]") {
     CHECK(roles::test::head_file_texts(history) == std::vector<std::string>{".mailmap"});
 }
 
+TEST_CASE("a bare mirror whose config lacks core.bare still gets HEAD's .mailmap", "[git]") {
+    // Mirrors made by copying a git dir often have no core.bare; libgit2 then takes the parent
+    // directory for a work tree, finds no .mailmap there and applies none.
+    TempRepo repo(roles::test::Bare::yes);
+    CommitSpec spec;
+    spec.author_name = "alice";
+    spec.author_email = "alice@old.example.org";
+    spec.files = {{".mailmap", "Alice Example <alice@example.com> <alice@old.example.org>\n"}};
+    repo.commit(spec);
+    std::filesystem::remove(repo.git_dir() + "/config");
+
+    const History history = roles::test::load_or_throw(repo.path());
+    REQUIRE(history.commits.size() == 1);
+    CHECK(roles::test::identity_text(history, history.commits[0].author) == "Alice Example <alice@example.com>");
+    CHECK(history.warnings.empty());
+}
+
 TEST_CASE("load_history finds the repository from a subdirectory of its work tree", "[git]") {
     LinearRepo fixture;
     fixture.repo.write_workdir_file("sub/dir/notes.txt", "untracked\n");

@@ -42,9 +42,9 @@ inline engine::CycleReport cycle_fixture() {
     s.high_risk = make_figure(1, 0, Polarity::lower_is_better);
     r.truck_factor.truck_factor = 1;
     r.truck_factor.files = 4;
-    r.truck_factor.people.push_back({"gibi", 3, 7});
-    r.contributor_absence = {1, 9, {{"gibi", engine::GroupKind::person, 6, 6.0 / 9.0, {"gibi"}}}};
-    r.elephant = {1, 9, {{"Example Corp", engine::GroupKind::organisation, 6, 6.0 / 9.0, {"gibi"}}}};
+    r.truck_factor.people.push_back({"gibi", "gibi", 3, 7});
+    r.contributor_absence = {1, 9, {{"gibi", engine::GroupKind::person, 6, 6.0 / 9.0, {"gibi"}, "gibi", {"gibi"}}}};
+    r.elephant = {1, 9, {{"Example Corp", engine::GroupKind::organisation, 6, 6.0 / 9.0, {"gibi"}, "Example Corp", {"gibi"}}}};
 
     engine::HatCycle ptl;
     ptl.hat = "ptl";
@@ -55,7 +55,7 @@ inline engine::CycleReport cycle_fixture() {
     ptl.previous_holders = {"gibi"};
     ptl.evidence = make_figure(4, 2, Polarity::neutral);
     ptl.holder_share = 1.0;
-    ptl.contributors.push_back({0, "gibi", 4, 1.0, true});
+    ptl.contributors.push_back({0, "gibi", "gibi", 4, 1.0, true});
     ptl.reason = "gibi | holds it";
     engine::HatCycle sec;
     sec.hat = "security-liaison";
@@ -65,7 +65,7 @@ inline engine::CycleReport cycle_fixture() {
     sec.former_holders.push_back({"sylvain", k_cycle_begin + 9 * k_cycle_day});
     sec.previous_holders = {"sylvain"};
     sec.evidence = make_figure(1, 3, Polarity::neutral);
-    sec.contributors.push_back({1, "tkajinam", 1, 1.0, false});
+    sec.contributors.push_back({1, "tkajinam", "Takashi Kajinami", 1, 1.0, false});
     sec.reason = "required hat with no holder; candidates by evidence: tkajinam (100%)";
     sec.changes.push_back({engine::HatChange::Kind::became_vacant, "", "vacant (was single-point)"});
     r.hats = {ptl, sec};

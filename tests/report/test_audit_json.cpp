@@ -19,7 +19,7 @@ TEST_CASE("audit JSON carries the schema, totals, hats and gate", "[report][audi
     hat.hat = "triager";
     hat.status = engine::Status::unassigned;
     hat.evidence_items = 2;
-    hat.contributors = {{0, "alice", 2, 1.0, false}};
+    hat.contributors = {{0, "alice", "alice", 2, 1.0, false}};
     hat.reason = "no roster";
     result.hats = {hat};
     const auto json = nlohmann::json::parse(report::render_audit_json({result, {"vacant"}, {}, "note"}));
@@ -43,11 +43,11 @@ TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
     auto& f = result.health.factors;
     f.files_at_head = 9;
     f.files_not_source = 4;
-    f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", 3, 7}}};
-    f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", 3, 7}}}};
+    f.truck_factor = {".", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}};
+    f.by_directory = {{"src", {}, 1, 5, 5, 2, {{"ann", "ann", 3, 7}}}};
     f.by_hat = {{"docs", {"doc/**"}, 0, 0, 0, 0, {}}};
-    f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}}}};
-    f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}}}};
+    f.contributor_absence = {1, 10, {{"ann", engine::GroupKind::person, 6, 0.6, {"ann"}, "ann", {"ann"}}}};
+    f.elephant = {1, 10, {{"acme.example", engine::GroupKind::organisation, 8, 0.8, {"ann", "bo"}, "acme.example", {"ann", "bo"}}}};
     engine::PersonLoadRow bo;
     bo.key = "bo";
     bo.risk = engine::RiskLevel::high;

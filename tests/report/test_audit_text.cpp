@@ -23,7 +23,7 @@ engine::AuditResult sample() {
     security.status = engine::Status::vacant;
     security.evidence_items = 4;
     security.reason = "required hat with no holder";
-    security.contributors = {{1, "bob", 3, 0.75, false}};
+    security.contributors = {{1, "bob", "bob", 3, 0.75, false}};
     engine::HatCoverage lead;
     lead.hat = "lead";
     lead.status = engine::Status::ok;
@@ -86,14 +86,14 @@ engine::ProjectHealth sample_health() {
     engine::ProjectHealth health;
     auto& f = health.factors;
     f.files_at_head = 12;
-    f.truck_factor = {".", {}, 2, 10, 10, 3, {{"ann", 5, 9}, {"bo", 1, 2}}};
-    f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", 5, 9}, {"bo", 1, 2}}}};
-    f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", 2, 3}}},
+    f.truck_factor = {".", {}, 2, 10, 10, 3, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}};
+    f.by_directory = {{"src", {}, 2, 8, 8, 2, {{"ann", "ann", 5, 9}, {"bo", "bo", 1, 2}}}};
+    f.by_hat = {{"docs", {"doc/**"}, 1, 2, 2, 0, {{"cy", "cy", 2, 3}}},
                 {"i18n", {"**/locale/**"}, 0, 0, 0, 0, {}}};
-    f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}}}};
+    f.contributor_absence = {1, 12, {{"ann", engine::GroupKind::person, 7, 7.0 / 12, {"ann"}, "ann", {"ann"}}}};
     f.elephant = {2, 12,
-                  {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}},
-                   {"bo", engine::GroupKind::independent, 4, 4.0 / 12, {"bo"}}}};
+                  {{"Acme", engine::GroupKind::organisation, 6, 0.5, {"ann", "cy"}, "Acme", {"ann", "cy"}},
+                   {"bo", engine::GroupKind::independent, 4, 4.0 / 12, {"bo"}, "bo", {"bo"}}}};
     engine::PersonLoadRow ann;
     ann.key = "ann";
     ann.risk = engine::RiskLevel::high;

@@ -55,7 +55,7 @@ TEST_CASE("json hats, people changes, releases, weeks and asks", "[report][cycle
     CHECK(sec["evidence"]["previous"] == 3);
     CHECK(sec["changes"][0]["kind"] == "became-vacant");
     CHECK(sec["changes"][0]["person"].is_null());
-    CHECK(sec["contributors"][0] == json{{"person", "tkajinam"}, {"evidence", 1}, {"share", 1.0}, {"holder", false}});
+    CHECK(sec["contributors"][0] == json{{"person", "tkajinam"}, {"name", "Takashi Kajinami"}, {"evidence", 1}, {"share", 1.0}, {"holder", false}});
     CHECK(j["newcomers"][0]["first_commit"] == "2025-04-03");
     CHECK(j["leavers"][0]["previous_commits"] == 2);
     CHECK(j["releases"][0]["release"] == true);

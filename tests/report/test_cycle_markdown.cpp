@@ -50,14 +50,14 @@ TEST_CASE("markdown coverage and load rows carry holders, work, changes and tren
     const auto md = render_cycle_markdown(roles::test::cycle_fixture());
     CHECK(has_line(md, "| ptl | ok | ok | gibi | 4 (↑ from 2) | gibi 4 (100%) |"));
     CHECK(has_line(md, "| security-liaison | vacant | single-point | ~~sylvain~~ (until 2025-04-10) | 1 (↓ from 3) | "
-                       "tkajinam 1 (100%) not a holder |"));
+                       "Takashi Kajinami 1 (100%) not a holder |"));
     // A '|' in a reason would end the table cell: escaped.
     CHECK(has_line(md, "- **ptl** (ok): gibi \\| holds it"));
     CHECK(has_line(md, "- **security-liaison** (vacant): required hat with no holder; candidates by evidence: "
                        "tkajinam (100%). Changes: vacant (was single-point)"));
     CHECK(has_line(md, "| gibi | high (↑ from low, worse) | 1.25 (↑ from 1.00) | 0.50 / 0.40 | ptl (sole) | 6 (= same) "
                        "| 5 (↑ from 4) | over-committed 1.25 |"));
-    CHECK(has_line(md, "| tkajinam | none (★ new) | 0.00 (★ new) | 0.00 / 1.00 | — | 3 (★ new) | 3 (★ new) | — |"));
+    CHECK(has_line(md, "| Takashi Kajinami | none (★ new) | 0.00 (★ new) | 0.00 / 1.00 | — | 3 (★ new) | 3 (★ new) | — |"));
 }
 
 TEST_CASE("markdown lists newcomers, leavers, releases and numbered asks", "[report][cycle]") {

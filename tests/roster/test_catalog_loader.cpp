@@ -19,7 +19,8 @@ TEST_CASE("every shipped catalog loads without error and describes every hat", "
     use_source_catalogs();
     int catalogs = 0;
     for (const auto& entry : fs::directory_iterator(ROLES_SOURCE_DIR "/roles")) {
-        if (entry.path().extension() != ".yaml") continue;
+        // automation.yaml is the automation list, not a catalog (test_automation_loader.cpp).
+        if (entry.path().extension() != ".yaml" || entry.path().filename() == "automation.yaml") continue;
         ++catalogs;
         INFO(entry.path().string());
         const auto catalog = load_catalog(entry.path().string());

@@ -96,7 +96,7 @@ colour: red
               "r.yaml:6:22: unknown key 'emals' in person 'gibi' (did you mean 'emails'?)",
               "r.yaml:7:1: unknown key 'peeple' at the top level (did you mean 'people'?)",
               "r.yaml:8:1: unknown key 'colour' at the top level (expected one of: project, projects, "
-              "catalogs, window, stale_after, bots, thresholds, hats, people)",
+              "catalogs, window, stale_after, automation, bots, thresholds, hats, people)",
           });
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "roles/engine/activity.hpp"
+#include "roles/engine/automation.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/evidence.hpp"
 #include "roles/engine/identity.hpp"
@@ -77,6 +78,7 @@ struct AuditResult {
     AuditTotals totals;
     std::vector<HatCoverage> hats;
     ProjectHealth health;
+    AutomationSummary automation;       ///< what the automation rules removed from the window
     std::vector<std::string> warnings;  ///< roster warnings and history caveats
 };
 

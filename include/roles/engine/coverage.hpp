@@ -36,6 +36,7 @@ struct HolderState {
 struct Contributor {
     PersonId person = 0;
     std::string key;
+    std::string label;        ///< PersonInfo::label(): how texts name them
     std::uint32_t evidence = 0;
     double share = 0.0;       ///< evidence / the hat's items
     bool holder = false;      ///< a current holder of this hat

@@ -225,6 +225,8 @@ struct PersonCycle {
     std::string key;
     std::string name;
     bool on_roster = false;
+    /// How texts name them: the roster key on the roster, the display name otherwise.
+    [[nodiscard]] const std::string& label() const { return on_roster || name.empty() ? key : name; }
     std::optional<std::string> affiliation;
     double capacity = 1.0;
     double effort = 0.0;                 ///< Σ effort of the hats held at the cycle end

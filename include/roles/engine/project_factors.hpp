@@ -20,6 +20,7 @@ namespace roles::engine {
 /// Someone the truck-factor greedy removed.
 struct TruckFactorPerson {
     std::string key;
+    std::string label;          ///< PersonInfo::label(): how texts name them
     std::uint32_t files = 0;    ///< counted files of the scope they author
     std::uint32_t changes = 0;  ///< their commits creating or changing those files
 };
@@ -42,6 +43,8 @@ struct FactorGroup {
     std::uint64_t commits = 0;
     double share = 0.0;               ///< commits / the factor's total
     std::vector<std::string> people;  ///< keys, ascending by person id
+    std::string label;                ///< how texts name the group: a person's label, else `name`
+    std::vector<std::string> labels;  ///< PersonInfo::label() of `people`, same order
 };
 
 /// A CHAOSS factor and the groups that make it up.

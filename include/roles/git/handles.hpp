@@ -40,6 +40,9 @@ using RevwalkHandle = Handle<git_revwalk, git_revwalk_free>;
 using MailmapHandle = Handle<git_mailmap, git_mailmap_free>;
 using SignatureHandle = Handle<git_signature, git_signature_free>;
 using TreeBuilderHandle = Handle<git_treebuilder, git_treebuilder_free>;
+using TreeEntryHandle = Handle<git_tree_entry, git_tree_entry_free>;
+using BlobHandle = Handle<git_blob, git_blob_free>;
+using ConfigHandle = Handle<git_config, git_config_free>;
 
 /// Adapter for libgit2's out-parameters (std::out_ptr is not in GCC 12):
 /// `git_commit_lookup(out(commit), repo, &id)` stores the new object in `commit` when the

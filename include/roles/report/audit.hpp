@@ -32,4 +32,8 @@ struct AuditView {
 /// The same facts as JSON with "schema": "roles.audit/1" (stable field names).
 [[nodiscard]] std::string render_audit_json(const AuditView& view);
 
+/// One line per automation rule that matched in the window ("  claude (assistant, built-in):
+/// 8 commits co-authored, 3 identities"), for `-v` and `--stats`; "" when none did.
+[[nodiscard]] std::string automation_lines(const engine::AutomationSummary& summary);
+
 }  // namespace roles::report

@@ -59,6 +59,27 @@ struct HatDef {
     SourcePos pos;
 };
 
+/// What kind of tool an automation rule names; decides how its commits are counted.
+enum class AutomationKind {
+    bot,              ///< works on its own: its commits are nobody's work
+    assistant,        ///< an AI tool credited beside humans: the humans get the credit
+    forge_committer,  ///< the committer a forge writes for merges and web edits
+};
+
+/// One automation rule (roles/automation.yaml, or a roster's `automation: add:` / `bots:`).
+/// `email` and `name` are shell-style globs ('*', '?'; brackets literal; case ignored); an
+/// empty glob is not checked and at least one is non-empty. An identity matches when every
+/// non-empty glob matches.
+struct AutomationRule {
+    std::string id;
+    AutomationKind kind = AutomationKind::bot;
+    std::string email;
+    std::string name;
+    std::string about;
+    std::string origin;  ///< "built-in", or the roster file that added the rule
+    SourcePos pos;
+};
+
 /// A named set of hats (roles/*.yaml or a catalog file named by a roster).
 struct Catalog {
     std::string name;
@@ -139,7 +160,12 @@ struct Roster {
     std::vector<std::string> catalogs;     ///< as named in the file
     std::optional<Duration> window;
     Duration stale_after{90};
-    std::vector<std::string> bots;         ///< identity globs added to the built-in list
+    std::vector<std::string> bots;         ///< `bots:` globs as written (also in `automation`)
+    /// The automation rules in force, first match wins: the roster's own rules (`automation:
+    /// add:`, then `bots:`), then the built-in list minus `automation: cancel:`.
+    std::vector<AutomationRule> automation;
+    std::vector<AutomationRule> automation_added;   ///< `automation: add:` as written
+    std::vector<std::string> automation_cancelled;  ///< built-in rule ids cancelled
     std::map<std::string, Person> people;  ///< by key
     std::vector<Project> projects;         ///< one entry for a plain roster
     Thresholds thresholds;
