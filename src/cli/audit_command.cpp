@@ -61,38 +61,37 @@ util::Expected<LoadedRoster> load_roster_for(const Options& options) {
                         "its work; write a ROLES.yaml naming the holders (see README) to audit coverage"};
 }
 
-// A date, a tag name or a commit id (prefix) of the loaded history.
-util::Expected<std::int64_t> point_in_time(const std::string& text, const git::History& history,
-                                           const std::string& flag, bool end_of_day) {
-    if (auto date = roster::parse_date(text)) return date->seconds() + (end_of_day ? 86399 : 0);
-    for (const auto& tag : history.tags) {
-        if (tag.name == text) {
-            for (const auto& commit : history.commits) {
-                if (commit.id == tag.target) return commit.time;
-            }
-            return tag.time;
-        }
+// A date, or a ref resolved as a cycle end is (a tag at its tag time, a commit or branch,
+// placed on the analysed history).
+util::Expected<void> add_end(const std::string& text, const git::History& history, const std::string& flag,
+                             const engine::RepositoryLookup& lookup, engine::WindowRequest& request) {
+    if (auto date = roster::parse_date(text)) {
+        (flag == "--since" ? request.since : request.until) = date->seconds() + (flag == "--until" ? 86399 : 0);
+        return {};
     }
-    if (text.size() >= 4) {
-        for (const auto& commit : history.commits) {
-            if (commit.id.starts_with(text)) return commit.time;
-        }
+    auto end = engine::resolve_cycle_end(history, text, lookup);
+    if (!end) {
+        auto error = end.error();
+        error.context = flag;
+        return std::unexpected(std::move(error));
     }
-    return util::fail(util::ErrorKind::usage, flag,
-                      util::quoted(text) + " is neither a date (YYYY-MM-DD), a tag nor a commit of the history");
+    (flag == "--since" ? request.since : request.until) = end->time;
+    (flag == "--since" ? request.since_commit : request.until_commit) = end->commit;
+    return {};
 }
 
 util::Expected<engine::WindowRequest> window_request(const Options& options, const git::History& history) {
     engine::WindowRequest request;
+    const auto lookup = history.repo_path.empty() ? engine::RepositoryLookup{} : repository_lookup(history.repo_path);
     if (options.since) {
-        auto since = point_in_time(*options.since, history, "--since", false);
-        if (!since) return std::unexpected(since.error());
-        request.since = *since;
+        if (auto added = add_end(*options.since, history, "--since", lookup, request); !added) {
+            return std::unexpected(added.error());
+        }
     }
     if (options.until) {
-        auto until = point_in_time(*options.until, history, "--until", true);
-        if (!until) return std::unexpected(until.error());
-        request.until = *until;
+        if (auto added = add_end(*options.until, history, "--until", lookup, request); !added) {
+            return std::unexpected(added.error());
+        }
     }
     if (options.active_within) {
         const auto within = roster::parse_duration(*options.active_within);

@@ -1,8 +1,11 @@
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/cycle.hpp"
+#include "roles/git/graph.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/util/lifetime.hpp"
@@ -10,32 +13,6 @@
 
 namespace roles::cli {
 namespace {
-
-// The commit a history's HEAD names, with its author time (the time windows compare).
-util::Expected<engine::RefPoint> head_point(const git::History& history, const std::string& ref) {
-    for (const auto& commit : history.commits) {
-        if (commit.id == history.head_id) return engine::RefPoint{commit.id, commit.time};
-    }
-    return util::fail(util::ErrorKind::input, "--cycle", util::quoted(ref) + " names no commit");
-}
-
-// Branches and other revisions (`main`, `HEAD~3`) need libgit2: the analysed ref is
-// answered from the loaded history, anything else by loading that ref (the cache, when on,
-// makes this cheap).
-engine::RefLookup ref_lookup(const Options& options, const git::History& history) {
-    return [&options, &history](const std::string& ref) -> util::Expected<engine::RefPoint> {
-        if (ref == options.ref) return head_point(history, ref);
-        git::LoadOptions load;
-        load.path = options.repo;
-        load.ref = ref;
-        load.threads = options.threads;
-        load.cache = options.no_cache ? git::CacheMode::off : git::CacheMode::use;
-        load.cache_dir = options.cache_dir.value_or("");
-        auto other = git::load_history(load);
-        if (!other) return std::unexpected(other.error());
-        return head_point(*other, ref);
-    };
-}
 
 std::string render(const engine::CycleReport& report, Format format) {
     switch (format) {
@@ -47,6 +24,29 @@ std::string render(const engine::CycleReport& report, Format format) {
 
 }  // namespace
 
+engine::RepositoryLookup repository_lookup(const std::string& path) {
+    // Opened on first use and shared by both lookups; most cycles never need it.
+    auto graph = std::make_shared<std::optional<util::Expected<git::RepositoryGraph>>>();
+    const auto open = [graph, path]() -> const util::Expected<git::RepositoryGraph>& {
+        if (!graph->has_value()) graph->emplace(git::RepositoryGraph::open(path));
+        return **graph;
+    };
+    engine::RepositoryLookup lookup;
+    lookup.ref = [open](const std::string& ref) -> util::Expected<engine::RefPoint> {
+        const auto& repo = open();
+        if (!repo) return std::unexpected(repo.error());
+        auto point = repo->resolve(ref);
+        if (!point) return std::unexpected(point.error());
+        return engine::RefPoint{point->id, point->time};
+    };
+    lookup.fork = [open](const std::string& a, const std::string& b) -> util::Expected<std::optional<std::string>> {
+        const auto& repo = open();
+        if (!repo) return std::unexpected(repo.error());
+        return repo->merge_base(a, b);
+    };
+    return lookup;
+}
+
 util::Expected<util::ExitCode> run_report(const Options& options) {
     const auto format = options.format == Format::text ? Format::markdown : options.format;
     if (format != Format::markdown && format != Format::json && format != Format::html) {
@@ -56,7 +56,7 @@ util::Expected<util::ExitCode> run_report(const Options& options) {
     auto inputs = load_project_inputs(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
     timer.start();
-    auto cycle = engine::resolve_cycle(inputs->history, options.cycle, ref_lookup(options, inputs->history));
+    auto cycle = engine::resolve_cycle(inputs->history, options.cycle, repository_lookup(inputs->history.repo_path));
     if (!cycle) return std::unexpected(cycle.error());
     auto result = engine::build_cycle_report(inputs->history, inputs->roster, inputs->mode, *cycle);
     if (!result) return std::unexpected(result.error());

@@ -27,7 +27,7 @@ AuditTotals count_totals(const git::History& history, const Activity& activity, 
     std::vector<bool> seen(activity.commits_by_person.size(), false);
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         const auto& commit = history.commits[i];
-        if (!window.contains(commit.time)) continue;
+        if (!window.holds(commit)) continue;
         if (commit.is_merge()) {
             ++totals.merges;
         } else if (activity.credited[i].empty()) {
@@ -94,16 +94,49 @@ Window resolve_window(const git::History& history, const roster::Roster& roster,
     window.end = request.until.value_or(default_end(history));
     const std::int64_t days = roster.window ? roster.window->days : k_default_window_days;
     window.begin = request.since.value_or(window.end - days * 86400);
+    if (request.since_commit) window.begin += 1;
+    const auto index = [&](const std::optional<std::string>& id) -> std::optional<std::uint32_t> {
+        return id ? commit_index(history, *id) : std::nullopt;
+    };
+    WindowEnd from{index(request.since_commit), window.begin};
+    WindowEnd to{index(request.until_commit), window.end};
+    // `--since A` alone: A..HEAD, by ancestry at both ends.
+    if (request.since_commit && !request.until && !history.commits.empty()) to.commit = 0;
+    // A --since commit off the analysed history excludes nothing of it but what its time does.
+    window.commits = commits_between(history, from, to);
     return window;
+}
+
+WindowRule window_rule(const WindowRequest& request) {
+    if (!request.since && !request.until) return WindowRule::recent;
+    const bool since_ref = request.since_commit.has_value();
+    const bool until_ref = request.until_commit.has_value() || !request.until;
+    if (since_ref && until_ref) return WindowRule::range;
+    return !since_ref && !request.until_commit ? WindowRule::dates : WindowRule::mixed;
+}
+
+std::unique_ptr<git::History> history_at_window_end(const git::History& history, const Window& window,
+                                                    const WindowRequest& request) {
+    if (!request.until) return nullptr;
+    const bool later_tags = std::ranges::any_of(history.tags, [&](const git::Tag& t) { return t.time > window.end; });
+    if (request.until_commit) {
+        const auto index = commit_index(history, *request.until_commit);
+        // HEAD itself (History index 0) needs no cut unless tags were made after it.
+        if (index && (*index != 0 || later_tags)) return std::make_unique<git::History>(history_at(history, *index, window.end));
+        if (index) return nullptr;
+    }
+    const bool later = later_tags ||
+                       std::ranges::any_of(history.commits, [&](const git::Commit& c) { return c.time > window.end; });
+    return later ? std::make_unique<git::History>(history_until(history, window.end)) : nullptr;
 }
 
 namespace {
 
 // The window, identities and activity: what both the hats and the project factors need.
 util::Expected<ProjectAnalysis> begin_analysis(const git::History& history, const roster::Roster& roster,
-                                               RosterMode mode, const WindowRequest& request) {
+                                               RosterMode mode, const Window& window) {
     ProjectAnalysis analysis;
-    analysis.window = resolve_window(history, roster, request);
+    analysis.window = window;
     // An inverted window would silently report nothing at all; a roster-only project has no
     // history to place the window on, so only dates given by the user are compared.
     if (analysis.window.begin > analysis.window.end && mode != RosterMode::roster_only) {
@@ -166,8 +199,8 @@ util::Expected<ProjectHealth> project_health(const git::History& history, const 
 }  // namespace
 
 util::Expected<ProjectAnalysis> analyse_project(const git::History& history, const roster::Roster& roster,
-                                                RosterMode mode, const WindowRequest& request) {
-    auto analysis = begin_analysis(history, roster, mode, request);
+                                                RosterMode mode, const Window& window) {
+    auto analysis = begin_analysis(history, roster, mode, window);
     if (!analysis) return analysis;
     if (auto finished = finish_analysis(history, roster, mode, *analysis); !finished) {
         return std::unexpected(finished.error());
@@ -175,23 +208,34 @@ util::Expected<ProjectAnalysis> analyse_project(const git::History& history, con
     return analysis;
 }
 
-util::Expected<AuditResult> run_audit(const git::History& history, const roster::Roster& roster,
-                                      RosterMode mode, const WindowRequest& request, Concurrency concurrency) {
+namespace {
+
+// How one audit runs: on which window, how many threads, who counts as gone.
+struct AuditRun {
+    RosterMode mode;
+    Window window;
+    Concurrency concurrency;
+    std::int64_t active_within_days;
+};
+
+util::Expected<AuditResult> audit_on(const git::History& history, const roster::Roster& roster, const AuditRun& run) {
+    const RosterMode mode = run.mode;
+    const Window& window = run.window;
+    const Concurrency concurrency = run.concurrency;
     // Which files at HEAD count where depends on the paths alone: with two threads it is
     // worked out while identities and activity are resolved.
     std::future<util::Expected<HeadFileClasses>> classes;
     if (concurrency == Concurrency::parallel && mode != RosterMode::roster_only) {
         classes = std::async(std::launch::async, [&] { return classify_head_files(history, hats_of(roster)); });
     }
-    auto analysis = begin_analysis(history, roster, mode, request);
+    auto analysis = begin_analysis(history, roster, mode, window);
     if (!analysis) return std::unexpected(analysis.error());
     AuditResult result;
     describe_run(result, history, roster, mode, analysis->window);
     result.rename_fallbacks = history.rename_fallbacks;
     // Without history there is nothing to measure: no files, no commits, no signals.
     if (mode != RosterMode::roster_only) {
-        auto health = project_health(history, roster, mode, *analysis, classes,
-                                     request.active_within_days.value_or(k_default_active_within_days));
+        auto health = project_health(history, roster, mode, *analysis, classes, run.active_within_days);
         if (!health) return std::unexpected(health.error());
         result.health = std::move(*health);
     } else if (auto finished = finish_analysis(history, roster, mode, *analysis); !finished) {
@@ -203,6 +247,18 @@ util::Expected<AuditResult> run_audit(const git::History& history, const roster:
     result.warnings = std::move(analysis->warnings);
     // Activity and evidence hold a list per commit: freed beside whatever comes next.
     util::destroy_later(std::move(*analysis));
+    return result;
+}
+
+}  // namespace
+
+util::Expected<AuditResult> run_audit(const git::History& history, const roster::Roster& roster,
+                                      RosterMode mode, const WindowRequest& request, Concurrency concurrency) {
+    const Window window = resolve_window(history, roster, request);
+    const auto at_end = history_at_window_end(history, window, request);
+    const AuditRun run{mode, window, concurrency, request.active_within_days.value_or(k_default_active_within_days)};
+    auto result = audit_on(at_end ? *at_end : history, roster, run);
+    if (result) result->window_rule = window_rule(request);
     return result;
 }
 

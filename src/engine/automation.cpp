@@ -14,7 +14,7 @@ AutomationSummary summarise_automation(const git::History& history, const Resolu
     };
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         const auto& commit = history.commits[i];
-        if (commit.is_merge() || !window.contains(commit.time)) continue;
+        if (commit.is_merge() || !window.holds(commit)) continue;
         const bool credited = i < activity.credited.size() && !activity.credited[i].empty();
         bool assisted = false;
         if (auto rule = rule_of(commit.author)) {

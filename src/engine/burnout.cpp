@@ -148,7 +148,7 @@ TimeProfile time_profile(std::span<const CommitTime> commits, const Window& wind
     TimeProfile profile;
     std::set<std::int64_t> days;
     for (const auto& commit : commits) {
-        if (!window.contains(commit.time)) continue;
+        if (!commit.in_window.value_or(window.contains(commit.time))) continue;
         const LocalTime local = local_time(commit);
         ++profile.commits;
         ++profile.by_hour[static_cast<std::size_t>(local.hour)];

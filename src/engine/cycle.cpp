@@ -5,34 +5,66 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "cycle_line.hpp"
 #include "roles/roster/loader.hpp"
 #include "roles/util/text.hpp"
+#include "roles/util/time.hpp"
 
 namespace roles::engine {
-namespace {
-
-constexpr std::int64_t k_last_second_of_day = 86399;
-
-using CommitTimes = std::unordered_map<std::string_view, std::int64_t>;
-
-CommitTimes commit_times(const git::History& history) {
-    CommitTimes times;
-    times.reserve(history.commits.size());
-    for (const auto& commit : history.commits) times.emplace(commit.id, commit.time);
-    return times;
-}
-
-std::int64_t tag_time_in(const git::Tag& tag, const CommitTimes& times) {
-    const auto found = times.find(tag.target);
-    return found == times.end() ? tag.time : std::max(tag.time, found->second);
-}
+namespace detail {
 
 util::Error cycle_error(std::string cause) {
     return util::Error{util::ErrorKind::usage, "--cycle", std::move(cause), {}};
 }
+
+Line::Line(const git::History& history, const RepositoryLookup& lookup)
+    : m_history(history), m_lookup(lookup), m_reach(history) {
+    m_index.reserve(history.commits.size());
+    for (std::size_t i = 0; i < history.commits.size(); ++i) {
+        m_index.emplace(history.commits[i].id, static_cast<std::uint32_t>(i));
+    }
+}
+
+std::optional<std::uint32_t> Line::index_of(std::string_view id) const {
+    const auto found = m_index.find(id);
+    return found == m_index.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);
+}
+
+util::Expected<std::optional<Placed>> Line::place(const std::string& commit) const {
+    if (const auto index = index_of(commit)) return Placed{*index, Placement::on_line};
+    if (const auto known = m_placed.find(commit); known != m_placed.end()) return known->second;
+    std::optional<Placed> placed;
+    if (m_lookup.fork && !m_history.head_id.empty()) {
+        auto base = m_lookup.fork(m_history.head_id, commit);
+        if (!base) return std::unexpected(base.error());
+        if (*base) {
+            if (const auto index = index_of(**base)) placed = Placed{*index, Placement::fork_point};
+        }
+    }
+    m_placed.emplace(commit, placed);
+    return placed;
+}
+
+util::Expected<std::optional<CycleEndpoint>> Line::tag_end(const git::Tag& tag) const {
+    auto placed = place(tag.target);
+    if (!placed) return std::unexpected(placed.error());
+    if (!*placed) return std::nullopt;
+    const auto& commit = m_history.commits[(*placed)->index];
+    const bool on_line = (*placed)->placement == Placement::on_line;
+    return CycleEndpoint{tag.name,  EndpointKind::tag, commit.id, tag.target, (*placed)->placement,
+                         on_line ? std::max(tag.time, commit.time) : commit.time};
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::cycle_error;
+using detail::Line;
+
+constexpr std::int64_t k_last_second_of_day = 86399;
+constexpr std::int64_t k_day = 86400;
 
 bool is_hex(std::string_view text) {
     return std::ranges::all_of(text, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
@@ -49,22 +81,44 @@ util::Expected<std::optional<CycleEndpoint>> commit_endpoint(const git::History&
         match = &commit;
     }
     if (match == nullptr) return std::nullopt;
-    return CycleEndpoint{spec, EndpointKind::commit, match->id, match->time};
+    return CycleEndpoint{spec, EndpointKind::commit, match->id, match->id, Placement::on_line, match->time};
 }
 
-util::Expected<CycleEndpoint> resolve_endpoint(const git::History& history, const CommitTimes& times,
-                                               const std::string& spec, const RefLookup& lookup) {
+util::Error off_history(const std::string& spec, const std::string& commit) {
+    return cycle_error(util::quoted(spec) + " (commit " + commit.substr(0, 12) +
+                       ") is neither on the analysed history nor on a branch forked from it; to report on its own "
+                       "history pass --ref " + spec);
+}
+
+// A ref's commit placed on the line: as is, or at its fork point; an error when neither.
+util::Expected<CycleEndpoint> placed_ref(const Line& line, const std::string& spec, EndpointKind kind,
+                                         const RefPoint& point) {
+    auto placed = line.place(point.commit);
+    if (!placed) return std::unexpected(placed.error());
+    if (!*placed) return std::unexpected(off_history(spec, point.commit));
+    const auto& commit = line.history().commits[(*placed)->index];
+    const bool on_line = (*placed)->placement == Placement::on_line;
+    return CycleEndpoint{spec, kind, commit.id, point.commit, (*placed)->placement, on_line ? point.time : commit.time};
+}
+
+util::Expected<CycleEndpoint> resolve_endpoint(const Line& line, const std::string& spec) {
+    const auto& history = line.history();
     if (spec.empty()) return std::unexpected(cycle_error("expected A..B with both ends given, or 'auto'"));
-    if (const auto date = roster::parse_date(spec)) return CycleEndpoint{spec, EndpointKind::date, {}, date->seconds()};
+    if (const auto date = roster::parse_date(spec)) {
+        return CycleEndpoint{spec, EndpointKind::date, {}, {}, Placement::on_line, date->seconds()};
+    }
     for (const auto& tag : history.tags) {
-        if (tag.name == spec) return CycleEndpoint{spec, EndpointKind::tag, tag.target, tag_time_in(tag, times)};
+        if (tag.name != spec) continue;
+        auto end = line.tag_end(tag);
+        if (!end) return std::unexpected(end.error());
+        if (!*end) return std::unexpected(off_history(spec, tag.target));
+        return std::move(**end);
     }
     auto commit = commit_endpoint(history, spec);
     if (!commit) return std::unexpected(commit.error());
     if (*commit) return **commit;
-    if (lookup) {
-        auto point = lookup(spec);
-        if (point) return CycleEndpoint{spec, EndpointKind::ref, point->commit, point->time};
+    if (line.lookup().ref) {
+        if (auto point = line.lookup().ref(spec)) return placed_ref(line, spec, EndpointKind::ref, *point);
     }
     if (RE2::FullMatch(spec, R"(\d{4}-\d{2}-\d{2})")) {
         return std::unexpected(cycle_error(util::quoted(spec) + " is not a valid date (YYYY-MM-DD)"));
@@ -73,67 +127,56 @@ util::Expected<CycleEndpoint> resolve_endpoint(const git::History& history, cons
                                        " is neither a date (YYYY-MM-DD), a tag, a commit nor a branch of the repository"));
 }
 
-Window window_between(const CycleEndpoint& from, const CycleEndpoint& to) {
+bool is_ref(const CycleEndpoint& end) { return end.kind != EndpointKind::date; }
+
+WindowEnd end_of(const Line& line, const CycleEndpoint& end, std::int64_t time) {
+    return WindowEnd{is_ref(end) ? line.index_of(end.commit) : std::nullopt, time};
+}
+
+Window window_between(const Line& line, const CycleEndpoint& from, const CycleEndpoint& to) {
     Window window;
-    window.begin = from.kind == EndpointKind::date ? from.time : from.time + 1;
-    window.end = to.kind == EndpointKind::date ? to.time + k_last_second_of_day : to.time;
+    window.begin = is_ref(from) ? from.time + 1 : from.time;
+    window.end = is_ref(to) ? to.time : to.time + k_last_second_of_day;
+    window.commits = commits_between(line.history(), end_of(line, from, window.begin), end_of(line, to, window.end),
+                                     &line.reach());
     return window;
 }
 
-util::Expected<Cycle> automatic_cycle(const git::History& history, const CommitTimes& times) {
-    std::vector<std::pair<std::int64_t, const git::Tag*>> releases;
-    for (const auto& tag : history.tags) {
-        if (times.contains(tag.target) && looks_like_release(tag.name)) releases.emplace_back(tag_time_in(tag, times), &tag);
-    }
-    std::ranges::sort(releases, [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
-    });
-    // Two names for one release (v1.2.0 and 1.2.0 on one commit) are one release: the start
-    // is the latest release tag older than the newest.
-    const auto older = std::find_if(releases.rbegin(), releases.rend(), [&](const auto& release) {
-        return release.first < releases.back().first;
-    });
-    if (older == releases.rend()) {
-        return std::unexpected(cycle_error(
-            "'auto' needs two release tags (such as v1.2.0 or 31.0.0) made at different times on the analysed "
-            "history, found " + std::to_string(releases.size()) +
-            "; give the cycle as A..B (tags, commits, branches or dates)"));
-    }
-    const auto& [from_time, from_tag] = *older;
-    const auto& [to_time, to_tag] = releases.back();
-    Cycle cycle;
-    cycle.automatic = true;
-    cycle.from = {from_tag->name, EndpointKind::tag, from_tag->target, from_time};
-    cycle.to = {to_tag->name, EndpointKind::tag, to_tag->target, to_time};
-    return cycle;
+// Whether a ref end is not after the start: B is A or one of its ancestors.
+bool range_is_empty(const Line& line, const CycleEndpoint& from, const CycleEndpoint& to) {
+    const auto from_index = line.index_of(from.commit);
+    const auto to_index = line.index_of(to.commit);
+    return line.reach().from(*from_index)[*to_index];
 }
 
-// Undoes `commit`'s changes on the set of files present after it.
-void undo_changes(const git::Commit& commit, std::unordered_set<git::PathId>& present) {
-    for (const auto& change : commit.changes) {
-        switch (change.kind) {
-            case git::ChangeKind::added: present.erase(change.path); break;
-            case git::ChangeKind::deleted: present.insert(change.path); break;
-            case git::ChangeKind::renamed:
-                present.erase(change.path);
-                present.insert(change.old_path);
-                break;
-            case git::ChangeKind::modified: break;
+std::string placement_note(const CycleEndpoint& end) {
+    if (end.placement != Placement::fork_point) return {};
+    return util::quoted(end.spec) + " is not on the analysed history; it is placed where its branch forked from it (git "
+                                    "merge-base HEAD " + end.spec + " = " + end.commit.substr(0, 12) + ")";
+}
+
+// The previous cycle: the release before A to A, else the window of the same length
+// before this one (holding only ancestors of A when A is a ref).
+util::Expected<void> set_previous(const Line& line, Cycle& cycle) {
+    if (is_ref(cycle.from)) {
+        cycle.previous_end_commit = cycle.from.commit;
+        auto before = detail::release_before(line, cycle.from);
+        if (!before) return std::unexpected(before.error());
+        if (*before) {
+            cycle.previous_label = (*before)->spec + ".." + cycle.from.spec;
+            cycle.previous_rule = WindowRule::range;
+            cycle.previous = window_between(line, **before, cycle.from);
+            return {};
         }
     }
-}
-
-std::vector<git::PathId> files_before(const git::History& history, const std::vector<const git::Commit*>& dropped) {
-    std::unordered_set<git::PathId> present(history.head_files.begin(), history.head_files.end());
-    for (const auto* commit : dropped) undo_changes(*commit, present);  // newest first
-    std::vector<git::PathId> files;
-    for (const auto path : history.head_files) {
-        if (present.erase(path) > 0) files.push_back(path);
+    cycle.previous = previous_window(cycle.window);
+    cycle.previous_label = util::format_date(cycle.previous.begin) + ".." + util::format_date(cycle.previous.end);
+    cycle.previous_rule = is_ref(cycle.from) ? WindowRule::mixed : WindowRule::dates;
+    if (is_ref(cycle.from)) {
+        cycle.previous.commits = commits_between(line.history(), WindowEnd{std::nullopt, cycle.previous.begin},
+                                                 end_of(line, cycle.from, cycle.previous.end), &line.reach());
     }
-    std::vector<git::PathId> restored(present.begin(), present.end());
-    std::ranges::sort(restored, [&](git::PathId a, git::PathId b) { return history.paths[a] < history.paths[b]; });
-    files.insert(files.end(), restored.begin(), restored.end());
-    return files;
+    return {};
 }
 
 double round2(double value) { return std::round(value * 100.0) / 100.0; }
@@ -154,68 +197,72 @@ std::int64_t tag_time(const git::Tag& tag, const git::History& history) {
 
 Window previous_window(const Window& window) {
     const std::int64_t length = window.end - window.begin + 1;
-    return Window{window.begin - length, window.begin - 1};
+    return Window{window.begin - length, window.begin - 1, nullptr};
 }
 
-util::Expected<Cycle> resolve_cycle(const git::History& history, std::string_view spec, const RefLookup& lookup) {
-    const auto times = commit_times(history);
+util::Expected<Cycle> resolve_cycle(const git::History& history, std::string_view spec, const RepositoryLookup& lookup) {
+    const Line line(history, lookup);
     Cycle cycle;
     if (spec == "auto") {
-        auto automatic = automatic_cycle(history, times);
-        if (!automatic) return std::unexpected(automatic.error());
-        cycle = std::move(*automatic);
+        auto ends = detail::automatic_ends(line);
+        if (!ends) return std::unexpected(ends.error());
+        cycle.automatic = true;
+        cycle.from = std::move(ends->from);
+        cycle.to = std::move(ends->to);
+        cycle.picked_by = std::move(ends->picked_by);
     } else {
         const auto dots = spec.find("..");
         if (dots == std::string_view::npos) {
             return std::unexpected(cycle_error(util::quoted(spec) + " is not a cycle: expected A..B or 'auto'"));
         }
-        auto from = resolve_endpoint(history, times, std::string(spec.substr(0, dots)), lookup);
+        auto from = resolve_endpoint(line, std::string(spec.substr(0, dots)));
         if (!from) return std::unexpected(from.error());
-        auto to = resolve_endpoint(history, times, std::string(spec.substr(dots + 2)), lookup);
+        auto to = resolve_endpoint(line, std::string(spec.substr(dots + 2)));
         if (!to) return std::unexpected(to.error());
         cycle.from = std::move(*from);
         cycle.to = std::move(*to);
+        for (const auto* end : {&cycle.from, &cycle.to}) {
+            const auto note = placement_note(*end);
+            if (!note.empty()) cycle.picked_by += (cycle.picked_by.empty() ? "" : "; ") + note;
+        }
     }
     cycle.label = cycle.from.spec + ".." + cycle.to.spec;
-    cycle.window = window_between(cycle.from, cycle.to);
-    if (cycle.window.end < cycle.window.begin) {
+    cycle.rule = rule_between(end_of(line, cycle.from, 0), end_of(line, cycle.to, 0));
+    cycle.window = window_between(line, cycle.from, cycle.to);
+    // A range is empty when B is A or an ancestor of it; its dates must run forwards too.
+    const bool empty = cycle.window.end < cycle.window.begin ||
+                       (cycle.rule == WindowRule::range && range_is_empty(line, cycle.from, cycle.to));
+    if (empty) {
         return std::unexpected(cycle_error("the cycle " + util::quoted(cycle.label) + " ends before it starts: " +
                                            util::quoted(cycle.to.spec) + " is not later than " +
                                            util::quoted(cycle.from.spec)));
     }
-    cycle.previous = previous_window(cycle.window);
+    if (auto previous = set_previous(line, cycle); !previous) return std::unexpected(previous.error());
     return cycle;
 }
 
-git::History history_until(const git::History& history, std::int64_t end) {
-    git::History out;
-    out.identities = history.identities;
-    out.paths = history.paths;
-    std::vector<const git::Commit*> dropped;
-    for (const auto& commit : history.commits) {
-        if (commit.time <= end) {
-            out.commits.push_back(commit);
-        } else {
-            dropped.push_back(&commit);
-        }
+util::Expected<CycleEndpoint> resolve_cycle_end(const git::History& history, const std::string& spec,
+                                                const RepositoryLookup& lookup) {
+    return resolve_endpoint(Line(history, lookup), spec);
+}
+
+std::vector<std::string> cycle_warnings(const Cycle& cycle, std::uint32_t counted_commits, std::int64_t head_time) {
+    std::vector<std::string> out;
+    const std::string how = cycle.automatic
+                                ? "; choose another pair with --cycle A..B (two release tags, commits or dates)"
+                                : "; check that these are the ends you meant";
+    const auto days = (cycle.window.end - cycle.window.begin + 1) / k_day;
+    if (cycle.window.end - cycle.window.begin + 1 < 14 * k_day) {
+        out.push_back("the cycle " + cycle.label + " lasts " + std::to_string(days) + " days, less than 14" + how);
     }
-    for (const auto& tag : history.tags) {
-        if (tag.time <= end) out.tags.push_back(tag);
+    if (counted_commits < 20) {
+        out.push_back("the cycle " + cycle.label + " holds " + std::to_string(counted_commits) +
+                      " counted commits, fewer than 20" + how);
     }
-    if (dropped.empty()) {
-        out.head_files = history.head_files;
-        out.head_id = history.head_id;
-        out.head_time = history.head_time;
-    } else {
-        out.head_files = files_before(history, dropped);
-        out.head_id = out.commits.empty() ? std::string() : out.commits.front().id;
-        out.head_time = out.commits.empty() ? 0 : out.commits.front().time;
+    if (head_time - cycle.window.end > 365 * k_day) {
+        out.push_back("the cycle " + cycle.label + " ends on " + util::format_date(cycle.window.end) +
+                      ", more than a year before HEAD (" + util::format_date(head_time) + ")" + how);
     }
-    out.repo_path = history.repo_path;
-    out.workdir = history.workdir;
-    out.shallow = history.shallow;
-    out.missing_objects = history.missing_objects;
-    out.warnings = history.warnings;
     return out;
 }
 

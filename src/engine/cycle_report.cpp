@@ -39,15 +39,29 @@ bool has_later(const git::History& history, std::int64_t end) {
            std::ranges::any_of(history.tags, [&](const git::Tag& t) { return t.time > end; });
 }
 
+// The history as it was at the window's end: the ancestors of the end commit when the
+// window ends at a ref, else what was committed and tagged by its end time.
+std::unique_ptr<git::History> history_at_end(const git::History& history, const Window& window,
+                                             const std::string& end_commit) {
+    if (!end_commit.empty()) {
+        const auto index = commit_index(history, end_commit);
+        if (index && (*index != 0 || has_later(history, window.end))) {
+            return std::make_unique<git::History>(history_at(history, *index, window.end));
+        }
+        return nullptr;
+    }
+    if (!has_later(history, window.end)) return nullptr;
+    return std::make_unique<git::History>(history_until(history, window.end));
+}
+
 util::Expected<WindowState> analyse_window(const git::History& history, const Resolution& resolution,
-                                           const roster::Roster& roster, RosterMode mode, const Window& window) {
+                                           const roster::Roster& roster, RosterMode mode, const Window& window,
+                                           const std::string& end_commit) {
     WindowState state;
     state.window = window;
     state.history = &history;
-    if (has_later(history, window.end)) {
-        state.owned = std::make_unique<git::History>(history_until(history, window.end));
-        state.history = state.owned.get();
-    }
+    state.owned = history_at_end(history, window, end_commit);
+    if (state.owned) state.history = state.owned.get();
     const auto& h = *state.history;
     const auto& hats = hats_of(roster);
     state.activity = collect_activity(h, resolution);
@@ -132,6 +146,7 @@ CycleSummary summarise(const git::History& history, const WindowState& now, cons
 struct PersonSpan {
     std::optional<std::int64_t> first;
     std::optional<std::int64_t> last;
+    bool first_in_window = false;  ///< whether the earliest commit is in the window
 };
 
 std::vector<PersonSpan> person_spans(const WindowState& state) {
@@ -139,7 +154,10 @@ std::vector<PersonSpan> person_spans(const WindowState& state) {
     for (std::size_t p = 0; p < spans.size(); ++p) {
         for (const auto index : state.activity.commits_by_person[p]) {
             const auto time = state.history->commits[index].time;
-            if (!spans[p].first || time < *spans[p].first) spans[p].first = time;
+            if (!spans[p].first || time < *spans[p].first) {
+                spans[p].first = time;
+                spans[p].first_in_window = state.window.holds(state.history->commits[index]);
+            }
             if (!spans[p].last || time > *spans[p].last) spans[p].last = time;
         }
     }
@@ -203,7 +221,7 @@ std::vector<Newcomer> newcomers_of(const WindowState& now, const std::vector<Per
     std::vector<Newcomer> out;
     for (const auto& row : now.people) {
         const auto& span = spans[row.person];
-        if (!span.first || !now.window.contains(*span.first)) continue;
+        if (!span.first || !span.first_in_window) continue;
         out.push_back({row.key, row.name, *span.first, row.load.profile.commits});
     }
     std::ranges::sort(out, [](const Newcomer& a, const Newcomer& b) {
@@ -259,23 +277,35 @@ std::vector<WeekBucket> weeks_of(const WindowState& now) {
     for (std::size_t i = 0; i < count; ++i) weeks[i].begin = w.begin + static_cast<std::int64_t>(i) * k_week;
     for (const auto index : now.activity.counted_commits) {
         const auto time = now.history->commits[index].time;
-        if (w.contains(time)) ++weeks[static_cast<std::size_t>((time - w.begin) / k_week)].commits;
+        if (!w.holds(now.history->commits[index])) continue;
+        // A range holds commits authored before its start (merged later): the first week.
+        const auto clamped = std::clamp(time, w.begin, w.end);
+        ++weeks[static_cast<std::size_t>((clamped - w.begin) / k_week)].commits;
     }
     return weeks;
 }
 
 std::vector<std::string> warnings_of(const git::History& history, const roster::Roster& roster,
-                                     const Cycle& cycle, bool previous_exists) {
+                                     const Cycle& cycle, bool previous_exists, std::uint32_t commits) {
     auto warnings = roster.warnings;
+    for (auto& warning : cycle_warnings(cycle, commits, history.head_time)) warnings.push_back(std::move(warning));
     if (history.shallow) {
         warnings.emplace_back("shallow clone: history is truncated, so activity and evidence before the cut are "
                               "missing (run 'git fetch --unshallow')");
     }
     if (!previous_exists) {
-        warnings.push_back("no commit on or before " + util::format_date(cycle.previous.end) +
-                           ": there is no previous cycle to compare with, so every trend is 'new'");
+        const std::string where = cycle.previous.commits ? "in the previous cycle " + cycle.previous_label
+                                                         : "on or before " + util::format_date(cycle.previous.end);
+        warnings.push_back("no commit " + where + ": there is no previous cycle to compare with, so every trend is 'new'");
     }
     return warnings;
+}
+
+// A previous cycle exists when its window holds a commit (a range) or history reaches back
+// to its end (dates).
+bool previous_exists(const git::History& history, const Cycle& cycle) {
+    if (cycle.previous.commits) return !cycle.previous.commits->empty();
+    return std::ranges::any_of(history.commits, [&](const git::Commit& c) { return c.time <= cycle.previous.end; });
 }
 
 }  // namespace
@@ -283,14 +313,13 @@ std::vector<std::string> warnings_of(const git::History& history, const roster::
 util::Expected<CycleReport> build_cycle_report(const git::History& history, const roster::Roster& roster,
                                                RosterMode mode, const Cycle& cycle) {
     const auto resolution = resolve_identities(history, roster);
-    auto now = analyse_window(history, resolution, roster, mode, cycle.window);
+    auto now = analyse_window(history, resolution, roster, mode, cycle.window, cycle.to.commit);
     if (!now) return std::unexpected(now.error());
     CycleReport report;
-    report.previous_exists = std::ranges::any_of(
-        history.commits, [&](const git::Commit& c) { return c.time <= cycle.previous.end; });
+    report.previous_exists = previous_exists(history, cycle);
     std::optional<WindowState> previous;
     if (report.previous_exists) {
-        auto analysed = analyse_window(history, resolution, roster, mode, cycle.previous);
+        auto analysed = analyse_window(history, resolution, roster, mode, cycle.previous, cycle.previous_end_commit);
         if (!analysed) return std::unexpected(analysed.error());
         previous = std::move(*analysed);
     }
@@ -312,7 +341,7 @@ util::Expected<CycleReport> build_cycle_report(const git::History& history, cons
     if (before != nullptr) report.leavers = leavers_of(*now, *before, spans);
     report.releases = releases_of(*now->history, resolution, cycle.window);
     report.weeks = weeks_of(*now);
-    report.warnings = warnings_of(history, roster, cycle, report.previous_exists);
+    report.warnings = warnings_of(history, roster, cycle, report.previous_exists, now->commits);
     report.asks = derive_asks(report, roster.thresholds);
     return report;
 }

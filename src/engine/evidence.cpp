@@ -120,7 +120,7 @@ void collect_commits(const CompiledRules& rules, const git::History& history,
                      HatEvidence& evidence) {
     for (std::size_t i = 0; i < history.commits.size(); ++i) {
         const auto& commit = history.commits[i];
-        if (commit.is_merge() || !window.contains(commit.time) || excluded(rules, commit)) continue;
+        if (commit.is_merge() || !window.holds(commit) || excluded(rules, commit)) continue;
         const auto index = static_cast<std::uint32_t>(i);
         std::vector<PersonId> credited;
         if (commit_matches(rules, history, commit)) credited = credited_for(activity, index, rules.kinds);

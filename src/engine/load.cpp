@@ -59,7 +59,7 @@ std::vector<CommitTime> commit_times(const LoadInput& input, PersonId person) {
     if (person >= input.activity.commits_by_person.size()) return times;
     for (const auto index : input.activity.commits_by_person[person]) {
         const auto& commit = input.history.commits[index];
-        times.push_back({commit.time, commit.offset_minutes});
+        times.push_back({commit.time, commit.offset_minutes, input.window.holds(commit)});
     }
     return times;
 }
@@ -97,7 +97,7 @@ std::uint32_t counted_commits_in(const Activity& activity, const git::History& h
                                  const Window& window) {
     return static_cast<std::uint32_t>(std::ranges::count_if(
         activity.counted_commits,
-        [&](std::uint32_t index) { return window.contains(history.commits[index].time); }));
+        [&](std::uint32_t index) { return window.holds(history.commits[index]); }));
 }
 
 std::vector<PersonLoadRow> assess_people(const LoadInput& input) {
@@ -112,12 +112,16 @@ std::vector<PersonLoadRow> assess_people(const LoadInput& input) {
     return rows;
 }
 
-util::Expected<LoadResult> run_load(const git::History& history, const roster::Roster& roster,
+util::Expected<LoadResult> run_load(const git::History& loaded, const roster::Roster& roster,
                                     RosterMode mode, const WindowRequest& request) {
-    auto analysis = analyse_project(history, roster, mode, request);
+    const Window window = resolve_window(loaded, roster, request);
+    const auto at_end = history_at_window_end(loaded, window, request);
+    const git::History& history = at_end ? *at_end : loaded;
+    auto analysis = analyse_project(history, roster, mode, window);
     if (!analysis) return std::unexpected(analysis.error());
     LoadResult result;
     describe_run(result, history, roster, mode, analysis->window);
+    result.window_rule = window_rule(request);
     result.commits = counted_commits_in(analysis->activity, history, result.window);
     result.thresholds = roster.thresholds;
     result.people = assess_people({history, analysis->resolution, analysis->activity, analysis->evidence,

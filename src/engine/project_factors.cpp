@@ -180,7 +180,7 @@ void source_truck_factors(const Authorship& authorship, const HeadFileClasses& c
 std::vector<std::uint64_t> window_commits(const FactorsInput& input) {
     std::vector<std::uint64_t> counts(input.resolution.people.size(), 0);
     for (const auto index : input.activity.counted_commits) {
-        if (!input.window.contains(input.history.commits[index].time)) continue;
+        if (!input.window.holds(input.history.commits[index])) continue;
         for (const auto person : input.activity.credited[index]) {
             if (person < counts.size()) ++counts[person];
         }

@@ -120,6 +120,19 @@ void HistoryBuilder::add_commit(const FactStore& store, CommitFacts& facts) {
     fill_commit(facts, m_history.commits.emplace_back());
 }
 
+void HistoryBuilder::link_parents(const std::vector<FactRef>& refs, std::size_t first) {
+    FlatOidMap<std::uint32_t> index;
+    index.reserve(m_history.commits.size());
+    for (std::size_t i = 0; i < refs.size(); ++i) index.insert(refs[i].facts().id, static_cast<std::uint32_t>(first + i));
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        auto& parents = m_history.commits[first + i].parents;
+        parents.clear();
+        for (const git_oid& parent : refs[i].facts().parents) {
+            if (const std::uint32_t* found = index.find(parent)) parents.push_back(*found);
+        }
+    }
+}
+
 void HistoryBuilder::add_commits(const std::vector<FactRef>& refs, unsigned threads) {
     // Interning gives ids in order of first use, so it goes through the commits in order;
     // the rest (ids in hex, lists moved into place) is per commit and is shared out.
@@ -132,6 +145,7 @@ void HistoryBuilder::add_commits(const std::vector<FactRef>& refs, unsigned thre
         const std::size_t end = std::min(refs.size(), (chunk + 1) * k_chunk);
         for (std::size_t i = chunk * k_chunk; i < end; ++i) fill_commit(refs[i].facts(), m_history.commits[first + i]);
     });
+    link_parents(refs, first);
 }
 
 }  // namespace roles::git

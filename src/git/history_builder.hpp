@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fact_store.hpp"
+#include "oid_map.hpp"
 #include "roles/git/history.hpp"
 
 namespace roles::git {
@@ -33,7 +34,8 @@ public:
     /// its missing objects add to the history's count.
     void add_commit(const FactStore& store, CommitFacts& facts);
     /// add_commit for each of `refs` (none empty), in order, on up to `threads` threads: the
-    /// same History as adding them one by one.
+    /// same History as adding them one by one, plus each commit's parents among `refs` as
+    /// History indexes (Commit::parents).
     void add_commits(const std::vector<FactRef>& refs, unsigned threads);
     /// `store`'s path at `index`, interned.
     [[nodiscard]] PathId store_path(const FactStore& store, TableIndex index);
@@ -49,6 +51,8 @@ private:
     };
 
     StoreIds& ids_for(const FactStore& store);
+    // Commit::parents of the commits added from `refs`, the first at History index `first`.
+    void link_parents(const std::vector<FactRef>& refs, std::size_t first);
     // Turns the facts' store indexes into history ids (interning) and counts their missing objects.
     void intern_commit(const FactStore& store, CommitFacts& facts);
     // Fills `commit` from interned facts, taking their lists.

@@ -44,19 +44,28 @@ Commit remap(Commit commit, const History& from, Interner& interner) {
 }
 
 // Interleaves the remapped commit lists newest first; within one list the order is kept
-// (topological order must survive for rename following).
+// (topological order must survive for rename following). Parent indexes follow the commits.
 std::vector<Commit> interleave(std::vector<std::vector<Commit>> lists) {
     std::vector<Commit> out;
     std::vector<std::size_t> next(lists.size(), 0);
+    std::vector<std::vector<std::uint32_t>> moved_to(lists.size());
+    for (std::size_t i = 0; i < lists.size(); ++i) moved_to[i].resize(lists[i].size());
+    std::vector<std::size_t> origin;
     for (;;) {
         std::optional<std::size_t> pick;
         for (std::size_t i = 0; i < lists.size(); ++i) {
             if (next[i] == lists[i].size()) continue;
             if (!pick || lists[i][next[i]].time > lists[*pick][next[*pick]].time) pick = i;
         }
-        if (!pick) return out;
+        if (!pick) break;
+        moved_to[*pick][next[*pick]] = static_cast<std::uint32_t>(out.size());
+        origin.push_back(*pick);
         out.push_back(std::move(lists[*pick][next[*pick]++]));
     }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        for (auto& parent : out[i].parents) parent = moved_to[origin[i]][parent];
+    }
+    return out;
 }
 
 }  // namespace

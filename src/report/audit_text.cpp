@@ -13,6 +13,15 @@
 namespace roles::report {
 namespace {
 
+// Windows of dates read as dates; a ref end changes what the window holds, so it is said.
+std::string window_words(engine::WindowRule rule) {
+    switch (rule) {
+        case engine::WindowRule::range: return " (the commits of git rev-list SINCE..UNTIL)";
+        case engine::WindowRule::mixed: return " (by ancestry at the ref end, by date at the other)";
+        default: return "";
+    }
+}
+
 using engine::Status;
 
 fmt::text_style status_style(Status status) {
@@ -63,8 +72,8 @@ std::string header(const engine::AuditResult& r) {
                                   r.roster_file.empty() ? " (no roster: discovery mode, generic hats)"
                                                         : " (roster " + r.roster_file + ")");
     if (r.mode == engine::RosterMode::roster_only) return out + "no repository: coverage from the roster alone\n\n";
-    out += fmt::format("window {} .. {}, HEAD {}\n", util::format_date(r.window.begin),
-                       util::format_date(r.window.end), r.head_id.substr(0, 12));
+    out += fmt::format("window {} .. {}{}, HEAD {}\n", util::format_date(r.window.begin),
+                       util::format_date(r.window.end), window_words(r.window_rule), r.head_id.substr(0, 12));
     out += fmt::format("{} commit{} by {} {} ({} merge{} and {} bot commit{} not counted", r.totals.commits,
                        r.totals.commits == 1 ? "" : "s", r.totals.contributors,
                        r.totals.contributors == 1 ? "person" : "people", r.totals.merges,

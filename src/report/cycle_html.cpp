@@ -117,11 +117,12 @@ std::string header(const engine::CycleReport& r) {
     const auto& c = r.cycle;
     auto out = fmt::format("<h1>Cycle report: {}, {}</h1>\n", escape(r.project.empty() ? "(no roster)" : r.project),
                            escape(c.label));
-    out += fmt::format(R"(<p class="meta">This cycle: {} to {}, {} days ({}{}). Compared with the previous {} days: )"
-                       R"({} to {}. HEAD {}.</p>)",
+    out += fmt::format(R"(<p class="meta">This cycle: {} to {}, {} days ({}{}, rule {}). Compared with the previous )"
+                       R"(cycle, {}: {} to {}, {} days. HEAD {}.</p>)",
                        day(c.window.begin), day(c.window.end), days(c.window), escape(c.label),
-                       c.automatic ? ", the two latest release tags" : "", days(c.previous), day(c.previous.begin),
-                       day(c.previous.end), escape(r.head_id.substr(0, 12)));
+                       c.automatic ? ", picked by auto" : "", engine::to_string(c.rule), escape(c.previous_label),
+                       day(c.previous.begin), day(c.previous.end), days(c.previous), escape(r.head_id.substr(0, 12)));
+    if (!c.picked_by.empty()) out += R"(<p class="meta">How the ends were chosen: )" + escape(c.picked_by) + ".</p>\n";
     for (const auto& w : r.warnings) out += R"(<p class="warning"><strong>Warning:</strong> )" + escape(w) + "</p>\n";
     return out + "\n";
 }

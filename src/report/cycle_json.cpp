@@ -44,6 +44,9 @@ Json endpoint_json(const engine::CycleEndpoint& end) {
     return {{"ref", end.spec},
             {"kind", kind_name(end.kind)},
             {"commit", end.commit.empty() ? Json(nullptr) : Json(end.commit)},
+            {"named_commit", end.named.empty() ? Json(nullptr) : Json(end.named)},
+            {"placement", end.kind == engine::EndpointKind::date ? Json(nullptr)
+                          : Json(end.placement == engine::Placement::on_line ? "on-line" : "fork-point")},
             {"date", util::format_date(end.time)},
             {"epoch", end.time}};
 }
@@ -57,7 +60,11 @@ Json window_json(const engine::Window& w) {
 }
 
 Json cycle_json(const engine::CycleReport& r) {
-    Json cycle = {{"label", r.cycle.label}, {"automatic", r.cycle.automatic}, {"from", endpoint_json(r.cycle.from)},
+    Json cycle = {{"label", r.cycle.label},
+                  {"automatic", r.cycle.automatic},
+                  {"rule", engine::to_string(r.cycle.rule)},
+                  {"picked_by", r.cycle.picked_by.empty() ? Json(nullptr) : Json(r.cycle.picked_by)},
+                  {"from", endpoint_json(r.cycle.from)},
                   {"to", endpoint_json(r.cycle.to)}};
     cycle.update(window_json(r.cycle.window));
     return cycle;
@@ -202,7 +209,8 @@ Json asks_json(const engine::CycleReport& r) {
 }  // namespace
 
 std::string render_cycle_json(const engine::CycleReport& r) {
-    Json previous = {{"exists", r.previous_exists}};
+    Json previous = {{"exists", r.previous_exists}, {"label", r.cycle.previous_label},
+                     {"rule", engine::to_string(r.cycle.previous_rule)}};
     previous.update(window_json(r.cycle.previous));
     const auto changes = people_changes_json(r);
     Json out = {{"schema", "roles.report/1"},

@@ -55,14 +55,23 @@ std::string with_trend(const std::string& shown, const Figure& f) {
     return shown;
 }
 
+std::string rule_words(engine::WindowRule rule) {
+    switch (rule) {
+        case engine::WindowRule::range: return "the commits of git rev-list A..B";
+        case engine::WindowRule::mixed: return "commits by ancestry at the ref end, by date at the other";
+        default: return "commits by author date";
+    }
+}
+
 std::string header(const engine::CycleReport& r) {
     const auto& c = r.cycle;
     std::string out = fmt::format("# Cycle report: {}, {}\n\n", md(r.project.empty() ? "(no roster)" : r.project),
                                   md(c.label));
-    out += fmt::format("**This cycle:** {} to {}, {} days ({}{}).  \n", day(c.window.begin), day(c.window.end),
-                       days(c.window), md(c.label), c.automatic ? ", the two latest release tags" : "");
-    out += fmt::format("**Compared with** the previous {} days: {} to {}.  \n", days(c.previous), day(c.previous.begin),
-                       day(c.previous.end));
+    out += fmt::format("**This cycle:** {} to {}, {} days ({}{}; {}).  \n", day(c.window.begin), day(c.window.end),
+                       days(c.window), md(c.label), c.automatic ? ", picked by auto" : "", rule_words(c.rule));
+    if (!c.picked_by.empty()) out += fmt::format("**How the ends were chosen:** {}.  \n", md(c.picked_by));
+    out += fmt::format("**Compared with** the previous cycle, {}: {} to {}, {} days ({}).  \n", md(c.previous_label),
+                       day(c.previous.begin), day(c.previous.end), days(c.previous), rule_words(c.previous_rule));
     out += "Trends: ↑ up, ↓ down, = same, ★ new (no value last cycle); *better* or *worse* where one direction "
            "is good news.\n\n";
     for (const auto& warning : r.warnings) out += "> **Warning:** " + md(warning) + "\n\n";

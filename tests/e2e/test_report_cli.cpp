@@ -389,7 +389,7 @@ TEST_CASE("report refuses bad cycles and formats with exit code 2", "[e2e][repor
     // liaisons has one release tag: auto cannot pick a cycle.
     const auto one_tag = run_roles("report " + shell_quote(build_example("liaisons")));
     CHECK(one_tag.exit_code == 2);
-    CHECK(one_tag.err.find("'auto' needs two release tags") != std::string::npos);
+    CHECK(one_tag.err.find("'auto' needs two releases") != std::string::npos);
     const auto help = run_roles("report --help");
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("--cycle") != std::string::npos);

@@ -32,7 +32,8 @@ public:
         return static_cast<git::PathId>(m_history.paths.size() - 1);
     }
 
-    /// Appends a commit (call in chronological order); returns it for further edits.
+    /// Appends a commit (call in chronological order); returns it for further edits. Its
+    /// parent is the commit appended before it (see parents_of for others).
     git::Commit& commit(git::IdentityId author, std::int64_t time, const std::string& message,
                         const std::vector<std::string>& paths = {}) {
         git::Commit commit;
@@ -43,6 +44,7 @@ public:
         commit.time = time;
         commit.commit_time = time;
         commit.parent_count = m_commits.empty() ? 0 : 1;
+        if (!m_commits.empty()) commit.parents = {static_cast<std::uint32_t>(m_commits.size() - 1)};
         commit.message = message;
         for (const auto& p : paths) {
             const auto id = path(p);
@@ -50,6 +52,25 @@ public:
         }
         m_commits.push_back(std::move(commit));
         return m_commits.back();
+    }
+
+    /// Sets the parents of commit number `commit` (0 = the first appended) to commits by
+    /// their numbers, first parent first; two or more make it a merge.
+    void parents_of(std::size_t commit, const std::vector<std::uint32_t>& parents) {
+        m_commits.at(commit).parents = parents;
+        m_commits.at(commit).parent_count = static_cast<std::uint32_t>(parents.size());
+    }
+
+    /// The id the builder gives commit number `commit`.
+    [[nodiscard]] static std::string id_of(std::size_t commit) {
+        std::string id = std::to_string(commit);
+        id.insert(0, 40 - id.size(), '0');
+        return id;
+    }
+
+    /// Tags commit number `commit` rather than the last one.
+    void tag_on(std::size_t commit, const std::string& name, git::IdentityId tagger, std::int64_t time) {
+        m_history.tags.push_back({name, m_commits.at(commit).id, tagger, time, 0, true});
     }
 
     void tag(const std::string& name, git::IdentityId tagger, std::int64_t time) {
@@ -60,6 +81,11 @@ public:
     [[nodiscard]] git::History build() const {
         git::History history = m_history;
         history.commits.assign(m_commits.rbegin(), m_commits.rend());
+        // Appended in chronological order; the History lists newest first.
+        const auto last = static_cast<std::uint32_t>(m_commits.size() - 1);
+        for (auto& commit : history.commits) {
+            for (auto& parent : commit.parents) parent = last - parent;
+        }
         history.head_id = history.commits.empty() ? "" : history.commits.front().id;
         history.head_time = k_head_time;
         return history;

@@ -29,7 +29,7 @@ constexpr std::int64_t k_day = 86400;
 // baseline = (end − 455 d, end − 90 d]    = days 0..364
 // previous = (end − 180 d, end − 90 d]    = days 275..364
 constexpr std::int64_t k_end = (k_day0 + 455) * k_day - 1;
-constexpr Window k_window{k_end - 365 * k_day + 1, k_end};
+const Window k_window{k_end - 365 * k_day + 1, k_end};
 
 // A commit made at local wall time `hour`:00 of day `day`, by someone at UTC offset
 // `offset_minutes`.

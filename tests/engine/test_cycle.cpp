@@ -39,9 +39,11 @@ struct Releases {
     }
 };
 
-util::Expected<engine::RefPoint> no_refs(const std::string& ref) {
+util::Expected<engine::RefPoint> unknown_ref(const std::string& ref) {
     return util::fail(util::ErrorKind::input, "lookup", "unknown " + ref);
 }
+
+const engine::RepositoryLookup no_refs{unknown_ref, {}};
 
 }  // namespace
 
@@ -58,11 +60,12 @@ TEST_CASE("release tags are versions with an optional prefix and no pre-release 
     }
 }
 
-// auto: release tags v1.0.0, v1.1.0, v1.2.0 (rc1 and nightly are not releases); the latest
-// two are v1.1.0 and v1.2.0. v1.1.0's time is its tag time, 01-29 13:00 (an hour after its
-// commit), so the cycle is (01-29 13:00, 02-26 12:00]: 28 days - 1 hour = 2415600 s; the
-// previous window ends one second before it starts and is as long.
-TEST_CASE("cycle auto takes the two most recent release tags", "[engine][cycle]") {
+// auto: release tags v1.0.0, v1.1.0, v1.2.0 (rc1 and nightly are not releases), one series
+// each; the latest two are v1.1.0 and v1.2.0. v1.1.0's time is its tag time, 01-29 13:00 (an
+// hour after its commit), so the cycle spans (01-29 13:00, 02-26 12:00]: 28 days - 1 hour =
+// 2415600 s, and holds c3 and c4 (reachable from c4, not from c2). The previous cycle is the
+// same rule on the release before: v1.0.0..v1.1.0 = c1, c2, from 01-01 12:00:01.
+TEST_CASE("cycle auto takes the two latest release series", "[engine][cycle]") {
     const Releases r;
     const auto history = r.builder.build();
     const auto cycle = engine::resolve_cycle(history, "auto", no_refs);
@@ -75,8 +78,16 @@ TEST_CASE("cycle auto takes the two most recent release tags", "[engine][cycle]"
     CHECK(cycle->window.end == k_jan1 + 56 * k_day + 12 * k_hour);
     const std::int64_t length = 28 * k_day - k_hour;
     CHECK(cycle->window.end - cycle->window.begin + 1 == length);
+    CHECK(cycle->rule == engine::WindowRule::range);
+    REQUIRE(cycle->window.commits);
+    CHECK(*cycle->window.commits == engine::CommitSet{test::HistoryBuilder::id_of(3), test::HistoryBuilder::id_of(4)});
+    CHECK(cycle->previous_label == "v1.0.0..v1.1.0");
+    CHECK(cycle->previous_rule == engine::WindowRule::range);
     CHECK(cycle->previous.end == cycle->window.begin - 1);
-    CHECK(cycle->previous.begin == cycle->window.begin - length);
+    CHECK(cycle->previous.begin == k_jan1 + 12 * k_hour + 1);
+    REQUIRE(cycle->previous.commits);
+    CHECK(*cycle->previous.commits == engine::CommitSet{test::HistoryBuilder::id_of(1), test::HistoryBuilder::id_of(2)});
+    CHECK(cycle->previous_end_commit == test::HistoryBuilder::id_of(2));
 }
 
 TEST_CASE("cycle auto ignores release tags whose commit is not in the history", "[engine][cycle]") {
@@ -142,7 +153,7 @@ TEST_CASE("cycle ends may be commit id prefixes, tags or other refs through the 
         if (ref == "main") return engine::RefPoint{std::string(39, '0') + "5", k_jan1 + 57 * k_day + 10 * k_hour};
         return util::fail(util::ErrorKind::input, "lookup", "unknown");
     };
-    const auto by_branch = engine::resolve_cycle(history, "v1.2.0..main", lookup);
+    const auto by_branch = engine::resolve_cycle(history, "v1.2.0..main", engine::RepositoryLookup{lookup, {}});
     REQUIRE(by_branch.has_value());
     CHECK(by_branch->to.kind == engine::EndpointKind::ref);
     CHECK(by_branch->to.commit == std::string(39, '0') + "5");

@@ -35,6 +35,11 @@ TEST_CASE("merged histories re-intern identities and paths and interleave commit
     CHECK(merged.commits[1].message == "b2");
     CHECK(merged.commits[2].message == "b1");
     CHECK(merged.commits[3].message == "a1");
+    // Parents follow their commits: a2 -> a1 (now 3), b2 -> b1 (now 2); the roots have none.
+    CHECK(merged.commits[0].parents == std::vector<std::uint32_t>{3});
+    CHECK(merged.commits[1].parents == std::vector<std::uint32_t>{2});
+    CHECK(merged.commits[2].parents.empty());
+    CHECK(merged.commits[3].parents.empty());
     // Alice appears in both and is one identity; README.md is one path.
     CHECK(merged.identities.size() == 2);
     CHECK(merged.commits[0].author == merged.commits[1].author);

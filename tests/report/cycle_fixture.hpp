@@ -21,10 +21,11 @@ inline engine::CycleReport cycle_fixture() {
     r.roster_file = "ROLES.yaml";
     r.head_id = "0123456789abcdef0123456789abcdef01234567";
     r.cycle.label = "2025-04-01..2025-04-21";
-    r.cycle.from = {"2025-04-01", engine::EndpointKind::date, "", k_cycle_begin};
-    r.cycle.to = {"2025-04-21", engine::EndpointKind::date, "", k_cycle_begin + 20 * k_cycle_day};
+    r.cycle.from = {"2025-04-01", engine::EndpointKind::date, "", "", engine::Placement::on_line, k_cycle_begin};
+    r.cycle.to = {"2025-04-21", engine::EndpointKind::date, "", "", engine::Placement::on_line, k_cycle_begin + 20 * k_cycle_day};
     r.cycle.window = {k_cycle_begin, k_cycle_begin + 21 * k_cycle_day - 1};
     r.cycle.previous = {k_cycle_begin - 21 * k_cycle_day, k_cycle_begin - 1};
+    r.cycle.previous_label = "2025-03-11..2025-03-31";
     r.previous_exists = true;
     auto& s = r.summary;
     s.hats = 2;

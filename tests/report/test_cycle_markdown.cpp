@@ -29,8 +29,10 @@ TEST_CASE("markdown cycle report has its sections in order", "[report][cycle]") 
         CHECK(at > last);
         last = at;
     }
-    CHECK(md.find("**This cycle:** 2025-04-01 to 2025-04-21, 21 days (2025-04-01..2025-04-21).") != std::string::npos);
-    CHECK(md.find("the previous 21 days: 2025-03-11 to 2025-03-31.") != std::string::npos);
+    CHECK(md.find("**This cycle:** 2025-04-01 to 2025-04-21, 21 days (2025-04-01..2025-04-21; commits by author date).") !=
+          std::string::npos);
+    CHECK(md.find("the previous cycle, 2025-03-11..2025-03-31: 2025-03-11 to 2025-03-31, 21 days (commits by author "
+                  "date).") != std::string::npos);
 }
 
 TEST_CASE("markdown summary rows show this cycle, the last and the trend in words", "[report][cycle]") {

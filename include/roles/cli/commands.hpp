@@ -6,6 +6,7 @@
 
 #include "roles/cli/options.hpp"
 #include "roles/engine/audit.hpp"
+#include "roles/engine/cycle.hpp"
 #include "roles/git/history.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/roster/roster.hpp"
@@ -43,7 +44,12 @@ struct ProjectInputs {
 /// The loader options of --ref, --threads and the cache flags, for the repository at `path`.
 [[nodiscard]] git::LoadOptions history_options(const Options& options, const std::string& path);
 
-/// --since/--until as window bounds: a date, or a tag or commit id of `history`.
+/// What the engine may ask the repository at `path` about refs and commits outside
+/// `history` (libgit2: a ref's commit, `git merge-base`). The repository is opened on first use.
+[[nodiscard]] engine::RepositoryLookup repository_lookup(const std::string& path);
+
+/// --since/--until as window bounds: a date, or a ref (tag, commit id, branch) resolved as
+/// the ends of `report --cycle` are, so a ref end follows git range semantics.
 [[nodiscard]] util::Expected<engine::WindowRequest> resolve_window_request(const Options& options,
                                                                            const git::History& history);
 

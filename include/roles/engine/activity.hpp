@@ -5,8 +5,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "roles/engine/identity.hpp"
@@ -18,11 +20,26 @@ namespace roles::engine {
 using roster::ActivityKind;
 using roster::k_activity_kinds;
 
-/// The analysed period, inclusive, in seconds since the epoch.
+/// Ids of the commits of a range window (see Window::commits).
+using CommitSet = std::unordered_set<std::string>;
+
+/// The analysed period, inclusive, in seconds since the epoch. A window of dates holds the
+/// commits whose author time is in [begin, end]; a range window (`A..B` of refs, as `git
+/// rev-list A..B`) holds exactly the commits of `commits`, whatever their times, and
+/// begin/end are then the times of its ends (for staleness, burnout periods and display).
 struct Window {
+    Window() = default;
+    Window(std::int64_t first, std::int64_t last, std::shared_ptr<const CommitSet> in = nullptr)
+        : begin(first), end(last), commits(std::move(in)) {}
+
     std::int64_t begin = 0;
     std::int64_t end = 0;
+    std::shared_ptr<const CommitSet> commits;  ///< null: a window of dates
     [[nodiscard]] bool contains(std::int64_t t) const { return t >= begin && t <= end; }
+    /// Whether the commit is in the window: by id for a range window, else by time.
+    [[nodiscard]] bool holds(const git::Commit& commit) const {
+        return commits ? commits->contains(commit.id) : contains(commit.time);
+    }
 };
 
 /// A person credited on a commit by a kind other than `authored`.

@@ -2,6 +2,7 @@
 // `roles audit`: coverage of every hat of a roster over a repository's history.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +15,7 @@
 #include "roles/engine/identity.hpp"
 #include "roles/engine/load.hpp"
 #include "roles/engine/project_factors.hpp"
+#include "roles/engine/range.hpp"
 #include "roles/git/history.hpp"
 #include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
@@ -21,19 +23,34 @@
 namespace roles::engine {
 
 /// Explicit window bounds (seconds since the epoch); unset bounds take the defaults.
+/// An end given as a ref (`--since v1.0`) also names its commit: the window then follows
+/// git range semantics at that end (see range.hpp), exactly as `roles report --cycle A..B`.
 struct WindowRequest {
     std::optional<std::int64_t> since;
     std::optional<std::int64_t> until;
     /// --active-within: authors idle this long before the window's end count as gone for
     /// the absence-aware truck factors (FactorsInput::active_within_days; default 365).
     std::optional<std::int64_t> active_within_days;
+    std::optional<std::string> since_commit;  ///< the commit --since names; the window starts after it
+    std::optional<std::string> until_commit;  ///< the commit --until names; the window ends at it
 };
 
 /// The window analysed: `until` defaults to HEAD's commit time, or the newest tag on the
 /// analysed history when later (never the wall clock),
-/// `since` to `until` minus the roster's `window` (365 days by default).
+/// `since` to `until` minus the roster's `window` (365 days by default). With a commit at
+/// either end the window holds the commits of commits_between (a since commit's own time
+/// is not in it: begin is one second later).
 [[nodiscard]] Window resolve_window(const git::History& history, const roster::Roster& roster,
                                     const WindowRequest& request);
+
+/// What made the window of `request` (WindowRule::recent when it gives no end).
+[[nodiscard]] WindowRule window_rule(const WindowRequest& request);
+
+/// The history as it was at the end of `window` when the request gives an end: the
+/// ancestors of the until commit (history_at), or what was committed and tagged by the
+/// until time (history_until); null when the loaded history is that already.
+[[nodiscard]] std::unique_ptr<git::History> history_at_window_end(const git::History& history, const Window& window,
+                                                                  const WindowRequest& request);
 
 /// Totals that every format reports and that must agree across formats.
 struct AuditTotals {
@@ -58,7 +75,8 @@ struct AuditResult {
     std::string roster_file;          ///< empty in discovery mode
     RosterMode mode = RosterMode::roster;
     Window window;
-    std::string head_id;
+    WindowRule window_rule = WindowRule::recent;
+    std::string head_id;              ///< HEAD of the history analysed: the window's end commit when it ends earlier
     bool shallow = false;
     std::uint32_t rename_fallbacks = 0;  ///< History::rename_fallbacks
     AuditTotals totals;
@@ -80,17 +98,19 @@ struct ProjectAnalysis {
 };
 
 /// Resolves the window, identities, activity, evidence and coverage for the roster's
-/// first project. Fails only when an evidence rule does not compile.
+/// first project, on `history` as given (the caller cuts it at the window's end, see
+/// history_at_window_end). Fails only when an evidence rule does not compile.
 [[nodiscard]] util::Expected<ProjectAnalysis> analyse_project(const git::History& history,
                                                               const roster::Roster& roster, RosterMode mode,
-                                                              const WindowRequest& request);
+                                                              const Window& window);
 
 /// Whether run_audit may use a second thread (the project factors beside the hats).
 /// Results are the same either way.
 enum class Concurrency : unsigned char { serial, parallel };
 
-/// Runs analyse_project, then the project section: truck factors (whole history, files at
-/// HEAD), the CHAOSS factors (window) and the people at high burnout risk. Fails only when
+/// Runs analyse_project on the history as it was at the window's end
+/// (history_at_window_end), then the project section: truck factors (that history, files
+/// at its end), the CHAOSS factors (window) and the people at high burnout risk. Fails only when
 /// an evidence rule or an area glob does not compile.
 [[nodiscard]] util::Expected<AuditResult> run_audit(const git::History& history,
                                                     const roster::Roster& roster, RosterMode mode,

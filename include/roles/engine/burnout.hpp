@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,15 @@ namespace roles::engine {
 /// When one commit was made: author time (UTC seconds) and the author's own UTC offset
 /// recorded in that commit.
 struct CommitTime {
+    CommitTime() = default;
+    CommitTime(std::int64_t at, std::int32_t offset, std::optional<bool> in = std::nullopt)
+        : time(at), offset_minutes(offset), in_window(in) {}
+
     std::int64_t time = 0;
     std::int32_t offset_minutes = 0;
+    /// Set when the window's membership is by commit (a range window): whether this one is
+    /// in it. Unset: by time.
+    std::optional<bool> in_window;
 };
 
 /// A commit's wall-clock time where its author was: time + offset_minutes·60.

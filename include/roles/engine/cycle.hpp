@@ -15,6 +15,7 @@
 #include "roles/engine/burnout.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/project_factors.hpp"
+#include "roles/engine/range.hpp"
 #include "roles/git/history.hpp"
 #include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
@@ -27,31 +28,52 @@ namespace roles::engine {
 /// What one end of a cycle was given as.
 enum class EndpointKind : std::uint8_t { date, tag, commit, ref };
 
+/// Where a ref end sits on the analysed history (`--ref`).
+enum class Placement : std::uint8_t {
+    on_line,     ///< the commit it names is an ancestor of --ref (or --ref itself)
+    fork_point   ///< it is on a branch forked from --ref: the end is `git merge-base ref end`
+};
+
 /// One end of a cycle, resolved.
 struct CycleEndpoint {
     std::string spec;           ///< as given ("v1.2.0", "2025-04-01", "main", "1f541e3")
     EndpointKind kind = EndpointKind::date;
-    std::string commit;         ///< the commit a ref names; empty for a date
-    std::int64_t time = 0;      ///< a ref: its time (see ref_time); a date: 00:00 UTC of it
+    std::string commit;         ///< the end on the analysed history (the fork point); empty for a date
+    std::string named;          ///< the commit the ref names (equal to `commit` when on the line)
+    Placement placement = Placement::on_line;
+    std::int64_t time = 0;      ///< a tag on the line: tag_time; another ref: its commit's author time; a date: 00:00 UTC
 };
 
-/// A cycle and the previous cycle of the same length, both inclusive windows.
+/// A cycle and the previous cycle.
 struct Cycle {
     std::string label;          ///< "A..B" as resolved ("v1.1.0..v1.2.0" for auto)
     bool automatic = false;     ///< chosen by `auto`
     CycleEndpoint from;
     CycleEndpoint to;
-    Window window;              ///< (from, to]: see resolve_cycle
-    Window previous;            ///< the same length, ending the second before window.begin
+    WindowRule rule = WindowRule::dates;
+    Window window;              ///< see resolve_cycle
+    std::string previous_label; ///< "v1.0.0..v1.1.0", or "(same length)" for a window of the cycle's length
+    WindowRule previous_rule = WindowRule::dates;
+    Window previous;
+    std::string previous_end_commit;  ///< the previous window ends at this commit (A's); empty for a date
+    std::string picked_by;      ///< how the ends were picked (auto) or placed (a fork point); empty otherwise
 };
 
-/// A ref the history alone cannot resolve (a branch, `HEAD~3`): its commit and the
-/// commit's author time. The CLI provides this with libgit2; tests with a table.
+/// A ref the history alone cannot resolve (a branch, `HEAD~3`, a tag of another branch):
+/// its commit and the commit's author time. The CLI provides this with libgit2; tests with a table.
 struct RefPoint {
     std::string commit;
     std::int64_t time = 0;
 };
 using RefLookup = std::function<util::Expected<RefPoint>(const std::string& ref)>;
+/// `git merge-base a b` of two commit ids; nullopt when they share no history.
+using ForkLookup = std::function<util::Expected<std::optional<std::string>>(const std::string& a, const std::string& b)>;
+
+/// What resolve_cycle may ask the repository. Either may be empty (nothing off the history is known).
+struct RepositoryLookup {
+    RefLookup ref;
+    ForkLookup fork;
+};
 
 /// Whether a tag name looks like a release: an optional prefix of letters, digits, '.',
 /// '_' or '-' that starts with a letter and ends with '-', '_' or '/', an optional 'v', then
@@ -59,33 +81,45 @@ using RefLookup = std::function<util::Expected<RefPoint>(const std::string& ref)
 /// "nova-31.0.0" are releases; "v1.2.0-rc1", "1.2.0b1", "v2" and "nightly" are not.
 [[nodiscard]] bool looks_like_release(std::string_view tag);
 
+/// The numbers of a release tag ("v8.0.1" -> 8, 0, 1); empty when it is no release.
+[[nodiscard]] std::vector<std::uint64_t> release_version(std::string_view tag);
+
 /// The time of a tag as a cycle end: the later of the tag's own time and its commit's
 /// time when the commit is in `history` (a release is tagged after its commit).
 [[nodiscard]] std::int64_t tag_time(const git::Tag& tag, const git::History& history);
 
-/// Resolves a cycle spec against `history`:
-///  - "auto": the two most recent release tags (looks_like_release) whose commit is in
-///    `history`, by tag_time (ties: name), at different times (tags made at the same time
-///    are one release); fewer than two is a usage error;
+/// Resolves a cycle spec against `history` (the commits reachable from --ref):
 ///  - "A..B": each end a date (YYYY-MM-DD), a tag, a commit id of `history` (4+ hex
-///    digits, a prefix), or any other ref through `lookup`.
-/// The window is (time(A), time(B)] for refs, so A's own commit and tag belong to the
-/// previous cycle and B's to this one; a date A starts at its 00:00 UTC and a date B ends
-/// at its 23:59:59 UTC. The previous window has the same length and ends one second
-/// before the cycle begins. Bad specs, unknown refs and an end not after the start are
-/// usage errors naming the spec.
+///    digits, a prefix), or any other ref through `lookup.ref`. A ref whose commit is not
+///    in `history` is placed at its fork point (`lookup.fork` with HEAD); one that shares
+///    no history with it is a usage error.
+///  - "auto": release series (the first two numbers of a release tag's version; a series'
+///    release is its lowest version, so a patch release never ends a cycle), each placed
+///    on the history as above. B is the series whose release lands latest on the history;
+///    A the highest series below it by version order whose release is a strict ancestor of
+///    B's (among the releases on the history itself when B's is; among all placed ones
+///    when B is a fork point). Fewer than two is a usage error asking for A..B.
+/// Two refs make a range window (WindowRule::range): the commits reachable from B and not
+/// from A, exactly as `git rev-list A..B`; begin/end are time(A)+1 and time(B). Two dates
+/// make a window of times: A from its 00:00 UTC, B through its 23:59:59 UTC. A ref and a
+/// date mix the two. The previous cycle: when A is a release, the same rule on the release
+/// before it (P..A); otherwise the window of the same length that ends just before, holding
+/// only ancestors of A when A is a ref. An end not after the start is a usage error.
 [[nodiscard]] util::Expected<Cycle> resolve_cycle(const git::History& history, std::string_view spec,
-                                                  const RefLookup& lookup);
+                                                  const RepositoryLookup& lookup);
+
+/// One end resolved as resolve_cycle resolves the ends of "A..B" (`roles audit --since
+/// and --until` use it, so that audit and report agree on a range).
+[[nodiscard]] util::Expected<CycleEndpoint> resolve_cycle_end(const git::History& history, const std::string& spec,
+                                                              const RepositoryLookup& lookup);
 
 /// The window of the same length that ends one second before `window` begins.
 [[nodiscard]] Window previous_window(const Window& window);
 
-/// The history as it was at `end`: the commits and tags whose time is ≤ end (order kept),
-/// the same identities and paths, HEAD the newest kept commit, and the files at HEAD
-/// reconstructed by undoing the dropped commits' changes (added files removed, deleted
-/// files restored, renames reversed) from the loaded HEAD's files. A merge's own conflict
-/// resolutions are not seen (merges carry no changes); nothing else is approximated.
-[[nodiscard]] git::History history_until(const git::History& history, std::int64_t end);
+/// Warnings about a resolved cycle: shorter than 14 days, fewer than 20 counted commits,
+/// or ending more than a year before HEAD (`head_time`); each says how to choose another pair.
+[[nodiscard]] std::vector<std::string> cycle_warnings(const Cycle& cycle, std::uint32_t counted_commits,
+                                                      std::int64_t head_time);
 
 // ---------------------------------------------------------------------------------------
 // Figures and trends
@@ -271,7 +305,7 @@ struct CycleReport {
     std::string project;
     std::string roster_file;         ///< empty in discovery mode
     RosterMode mode = RosterMode::roster;
-    std::string head_id;             ///< the newest commit in the cycle's history
+    std::string head_id;             ///< the cycle's end commit (B's), or the newest commit up to a date B
     Cycle cycle;
     bool previous_exists = false;    ///< a commit exists at or before the previous end
     CycleSummary summary;

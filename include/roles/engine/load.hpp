@@ -12,6 +12,7 @@
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/evidence.hpp"
 #include "roles/engine/identity.hpp"
+#include "roles/engine/range.hpp"
 #include "roles/git/history.hpp"
 #include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
@@ -85,7 +86,8 @@ struct LoadResult {
     std::string roster_file;  ///< empty in discovery mode
     RosterMode mode = RosterMode::roster;
     Window window;
-    std::string head_id;
+    WindowRule window_rule = WindowRule::recent;  ///< what made the window (see audit's)
+    std::string head_id;                ///< the window's end commit when it ends earlier than HEAD
     bool shallow = false;
     std::uint32_t commits = 0;          ///< counted commits in the window
     roster::Thresholds thresholds;      ///< the thresholds the signals used

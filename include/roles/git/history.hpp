@@ -48,6 +48,10 @@ struct Commit {
     std::int32_t offset_minutes = 0;///< the author's UTC offset recorded in that commit
     std::int64_t commit_time = 0;   ///< committer time, seconds since the epoch (UTC)
     std::uint32_t parent_count = 0;
+    /// The parents that are in the History, as indexes into History::commits (first parent
+    /// first; absent parents, such as a shallow clone's boundary, are left out). Every
+    /// parent comes after its child, so each index is larger than the commit's own.
+    std::vector<std::uint32_t> parents;
     std::string message;            ///< the full raw message
     std::vector<Trailer> trailers;
     std::vector<IdentityId> co_authors;  ///< from Co-authored-by trailers, after .mailmap

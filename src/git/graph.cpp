@@ -1,0 +1,59 @@
+#include "roles/git/graph.hpp"
+
+#include "commit_reader.hpp"
+#include "roles/git/handles.hpp"
+#include "roles/util/text.hpp"
+
+namespace roles::git {
+namespace {
+
+util::Error graph_error(const std::string& context, std::string cause) {
+    return util::Error{util::ErrorKind::input, context, std::move(cause), {}};
+}
+
+util::Expected<git_oid> parse_id(const std::string& hex) {
+    git_oid id;
+    if (git_oid_fromstr(&id, hex.c_str()) < 0) return std::unexpected(graph_error("commit " + util::quoted(hex), "not a commit id"));
+    return id;
+}
+
+}  // namespace
+
+util::Expected<RepositoryGraph> RepositoryGraph::open(const std::string& path) {
+    ensure_libgit2();
+    git_repository* raw = nullptr;
+    if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) < 0) {
+        return std::unexpected(graph_error("opening repository " + util::quoted(path), last_error_message()));
+    }
+    return RepositoryGraph(std::shared_ptr<git_repository>(raw, git_repository_free));
+}
+
+util::Expected<CommitPoint> RepositoryGraph::resolve(const std::string& ref) const {
+    ObjectHandle object;
+    if (git_revparse_single(out(object), m_repo.get(), ref.c_str()) < 0) {
+        return std::unexpected(graph_error("revision " + util::quoted(ref), "names no commit of the repository"));
+    }
+    ObjectHandle peeled;
+    if (git_object_peel(out(peeled), object.get(), GIT_OBJECT_COMMIT) < 0) {
+        return std::unexpected(graph_error("revision " + util::quoted(ref), "does not point at a commit"));
+    }
+    const auto* commit = reinterpret_cast<const git_commit*>(peeled.get());
+    const git_signature* author = git_commit_author(commit);
+    return CommitPoint{to_hex(*git_object_id(peeled.get())), author != nullptr ? author->when.time : 0};
+}
+
+util::Expected<std::optional<std::string>> RepositoryGraph::merge_base(const std::string& a,
+                                                                       const std::string& b) const {
+    auto first = parse_id(a);
+    if (!first) return std::unexpected(first.error());
+    auto second = parse_id(b);
+    if (!second) return std::unexpected(second.error());
+    git_oid base;
+    const int rc = git_merge_base(&base, m_repo.get(), &*first, &*second);
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc < 0) return std::unexpected(graph_error("merge base of " + a.substr(0, 12) + " and " + b.substr(0, 12),
+                                                   last_error_message()));
+    return std::optional<std::string>(to_hex(base));
+}
+
+}  // namespace roles::git
