@@ -14,6 +14,10 @@ fail() { echo "install_layout: $*" >&2; cat "$tmp/install.log" >&2; exit 1; }
 [ -x "$tmp/prefix/bin/roles" ] || fail "no bin/roles in the prefix"
 ls "$tmp/prefix/share/roles/catalogs/"*.yaml >/dev/null 2>&1 || fail "no catalogs in share/roles/catalogs"
 [ ! -d "$here/schemas" ] || ls "$tmp/prefix/share/roles/schemas/"* >/dev/null 2>&1 || fail "schemas/ not installed"
+for schema in "$here/schemas/"*.schema.json; do
+  [ -e "$schema" ] || continue
+  cmp -s "$schema" "$tmp/prefix/share/roles/schemas/${schema##*/}" || fail "${schema##*/} not installed as is"
+done
 [ ! -d "$here/man" ] || ls "$tmp/prefix/share/man/man1/"* >/dev/null 2>&1 || fail "man page not installed"
 [ ! -d "$here/completions" ] || ls "$tmp/prefix/share/"*completion* >/dev/null 2>&1 || fail "completions not installed"
 # Run from the prefix with the working directory outside the source and build trees.

@@ -65,10 +65,34 @@ inline std::string build_example(const std::string& name, bool with_roster = tru
     return dest;
 }
 
-/// `text` parsed as JSON; the test fails when it is not JSON.
+/// The published schemas (schemas/ of the source tree) and their validator.
+inline const std::string k_schema_dir = std::string(ROLES_SOURCE_DIR) + "/schemas";
+inline const std::string k_schema_validator = std::string(ROLES_SOURCE_DIR) + "/tests/support/validate_json.py";
+
+/// Validates the JSON document `text` with python3-jsonschema's Draft202012Validator against
+/// `schema_file`, or, when it is empty, against the schema its "schema" field names
+/// ("roles.audit/1": schemas/roles.audit.1.schema.json). Returns the validator's exit code
+/// (0 valid, 1 invalid, 2 unreadable) and its messages, one violation a line, in `out`.
+inline RunResult validate_against_schema(const std::string& text, const std::string& schema_file = {}) {
+    const std::string file = make_temp_dir() + "/document.json";
+    std::ofstream(file, std::ios::binary) << text;
+    const std::string schema = schema_file.empty() ? shell_quote(k_schema_dir) : "--schema " + shell_quote(schema_file);
+    return run_shell("python3 " + shell_quote(k_schema_validator) + " " + schema + " " + shell_quote(file));
+}
+
+/// The test fails unless `text` is valid against the schema its "schema" field names.
+inline void check_schema(const std::string& text) {
+    const auto result = validate_against_schema(text);
+    INFO(result.out + result.err);
+    CHECK(result.exit_code == 0);
+}
+
+/// `text` parsed as JSON; the test fails when it is not JSON or not valid against the schema
+/// its "schema" field names ("roles.NAME/1": schemas/roles.NAME.1.schema.json).
 inline nlohmann::json parse_json(const std::string& text) {
     auto json = nlohmann::json::parse(text, nullptr, false);
     REQUIRE_FALSE(json.is_discarded());
+    check_schema(text);
     return json;
 }
 

@@ -116,7 +116,7 @@ TEST_CASE("roles audit --import audits one team of a governance file", "[e2e][im
                                " --team nova --format json");
     // The placeholder leaves security-liaison vacant: the default gate fails.
     REQUIRE(run.exit_code == 1);
-    const auto audit = nlohmann::json::parse(run.out);
+    const auto audit = roles::test::parse_json(run.out);
     CHECK(audit["project"] == "nova");
     std::map<std::string, nlohmann::json> hats;
     for (const auto& hat : audit["hats"]) hats[hat["id"]] = hat;

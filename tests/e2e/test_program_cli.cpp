@@ -22,7 +22,7 @@ TEST_CASE("a program roster is audited per project with seats added up across pr
     // Vacant: nova-mini's security liaison (explicit []), and governance's ci-keeper,
     // security-contact and triager (generic hats the roster does not fill).
     CHECK(run.exit_code == 1);
-    const auto audit = nlohmann::json::parse(run.out);
+    const auto audit = roles::test::parse_json(run.out);
     CHECK(audit["schema"] == "roles.audit/1");
     CHECK(audit["program"] == true);
     REQUIRE(audit["projects"].size() == 3);
@@ -96,7 +96,7 @@ TEST_CASE("a project repository's damaged history cache is a program warning", "
     }
     const auto run = run_roles(audit);
     CHECK(run.exit_code == 1);
-    const auto json = nlohmann::json::parse(run.out);
+    const auto json = roles::test::parse_json(run.out);
     REQUIRE(json["warnings"].size() == 2);  // the damaged file, then governance's missing repository
     const auto warning = json["warnings"][0].get<std::string>();
     CHECK(warning.starts_with("project 'nova-mini': repository '" + dir + "/liaisons': history cache file '"));

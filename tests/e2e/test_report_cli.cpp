@@ -29,9 +29,7 @@ json report_json(const std::string& repo, const std::string& extra = "") {
     const auto run = run_roles("report " + shell_quote(repo) + " --format json" + extra);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
-    auto parsed = json::parse(run.out, nullptr, false);
-    REQUIRE_FALSE(parsed.is_discarded());
-    return parsed;
+    return roles::test::parse_json(run.out);
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
