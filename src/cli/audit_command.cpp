@@ -167,6 +167,16 @@ void PhaseTimer::stop(const std::string& phase) {
     m_report += fmt::format("{}{} {:.1f} ms", m_report.empty() ? "" : ", ", phase, elapsed.count());
 }
 
+// A shallow clone's history stops at its cut: staleness, evidence and the project factors
+// would all be computed on a few commits. Refused unless the user says it is what they want.
+util::Expected<void> refuse_shallow(const Options& options, const git::History& history, const std::string& what) {
+    if (!history.shallow || options.allow_shallow) return {};
+    return util::fail(util::ErrorKind::input, "auditing " + what,
+                      fmt::format("the history is shallow ({} commit{}): fetch it whole (`git fetch --unshallow`, or "
+                                  "`fetch-depth: 0` in actions/checkout), or give --allow-shallow to audit it as it is",
+                                  history.commits.size(), history.commits.size() == 1 ? "" : "s"));
+}
+
 git::LoadOptions history_options(const Options& options, const std::string& path) {
     git::LoadOptions load_options;
     load_options.path = path;
@@ -235,6 +245,8 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     if (!inputs) return std::unexpected(inputs.error());
     if (inputs->roster.program) return run_program_audit(options, inputs->roster, *fail_on, timer);
     if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
+    const auto deep = refuse_shallow(options, inputs->history, "repository " + util::quoted(options.repo));
+    if (!deep) return std::unexpected(deep.error());
     timer.start();
     const auto concurrency = options.threads == 1 ? engine::Concurrency::serial : engine::Concurrency::parallel;
     auto result = engine::run_audit(inputs->history, inputs->roster, inputs->mode, inputs->request, concurrency);

@@ -83,6 +83,9 @@ void add_audit(CLI::App& app, Options& options, ParseState& state) {
     add_history(*audit, options);
     add_common(*audit, options, state);
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
+    audit->add_flag("--allow-shallow", options.allow_shallow,
+                    "audit a shallow clone anyway (otherwise exit 2); its figures are marked as computed on a "
+                    "truncated history");
     audit->add_option("--active-within", options.active_within,
                       "absence-aware truck factor: authors idle this long before the window's end are gone "
                       "(90d, 12w, 6m, 1y; default 1y)");

@@ -97,7 +97,12 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     HistoryStore store(options, base.empty() ? "." : base);
     std::vector<std::string> warnings;
     std::vector<std::optional<git::History>> histories;
-    for (const auto& project : roster.projects) histories.push_back(store.project_history(project, warnings));
+    for (const auto& project : roster.projects) {
+        histories.push_back(store.project_history(project, warnings));
+        if (!histories.back()) continue;
+        auto deep = refuse_shallow(options, *histories.back(), "project " + util::quoted(project.name));
+        if (!deep) return std::unexpected(deep.error());
+    }
     timer.stop("history");
     timer.note(fmt::format("{} commits", store.commits()));
     static const git::History k_no_history;

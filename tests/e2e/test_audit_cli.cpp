@@ -187,13 +187,20 @@ TEST_CASE("repositories of every shape: empty, shallow, bare, a subdirectory", "
         CHECK(run.exit_code == 2);
         CHECK(run.err == "roles: error: reading repository '" + dir + "': repository has no commits yet\n");
     }
-    SECTION("a shallow clone is analysed with a warning that history is truncated") {
+    SECTION("a shallow clone is refused, and with --allow-shallow analysed with a warning") {
         const auto repo = build_example("liaisons");
         const auto clone = roles::test::make_temp_dir() + "/shallow";
         REQUIRE(run_shell("git clone -q --depth 3 " + shell_quote("file://" + repo) + " " + shell_quote(clone) +
                           " && cp " + shell_quote(repo + "/ROLES.yaml") + " " + shell_quote(clone))
                     .exit_code == 0);
-        const auto run = run_roles("audit " + shell_quote(clone) + " --format json");
+        const auto refused = run_roles("audit " + shell_quote(clone) + " --format json");
+        CHECK(refused.exit_code == 2);
+        CHECK(refused.out.empty());
+        // Depth 3 of a history whose last three commits are in a line: 3 commits.
+        CHECK(refused.err.ends_with("': the history is shallow (3 commits): fetch it whole (`git fetch --unshallow`, "
+                                    "or `fetch-depth: 0` in actions/checkout), or give --allow-shallow to audit it "
+                                    "as it is\n"));
+        const auto run = run_roles("audit " + shell_quote(clone) + " --format json --allow-shallow");
         CHECK(run.exit_code == 1);
         const auto audit = parse_json(run.out);
         CHECK(audit["shallow"] == true);

@@ -41,6 +41,11 @@ struct ProjectInputs {
 /// --since/--until (a date, a tag or a commit id). Times the phases into `timer`.
 [[nodiscard]] util::Expected<ProjectInputs> load_project_inputs(const Options& options, PhaseTimer& timer);
 
+/// An input error (exit 2) for a shallow `history` unless --allow-shallow: "the history is
+/// shallow (N commits): fetch it whole (...)"; `what` names it ("repository 'X'").
+[[nodiscard]] util::Expected<void> refuse_shallow(const Options& options, const git::History& history,
+                                                  const std::string& what);
+
 /// The loader options of --ref, --threads and the cache flags, for the repository at `path`.
 [[nodiscard]] git::LoadOptions history_options(const Options& options, const std::string& path);
 

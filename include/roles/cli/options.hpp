@@ -20,6 +20,7 @@ struct Options {
     std::string repo = ".";                  ///< REPO positional (audit)
     std::optional<std::string> roster;       ///< --roster, or ROSTER positional (validate)
     bool require_roster = false;             ///< --require-roster
+    bool allow_shallow = false;              ///< audit --allow-shallow: analyse a shallow clone
     std::vector<std::string> fail_on{"vacant"};
     Format format = Format::text;
     std::optional<std::string> output;       ///< --output FILE
