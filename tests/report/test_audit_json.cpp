@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/run_binary.hpp"  // parse_json: also validated against schemas/
 #include "roles/report/audit.hpp"
 
 using namespace roles;
@@ -22,7 +23,7 @@ TEST_CASE("audit JSON carries the schema, totals, hats and gate", "[report][audi
     hat.contributors = {{0, "alice", "alice", 2, 1.0, false}};
     hat.reason = "no roster";
     result.hats = {hat};
-    const auto json = nlohmann::json::parse(report::render_audit_json({result, {"vacant"}, {}, "note"}));
+    const auto json = roles::test::parse_json(report::render_audit_json({result, {"vacant"}, {}, "note"}));
     CHECK(json["schema"] == "roles.audit/1");
     CHECK(json["roster"].is_null());
     CHECK(json["mode"] == "discovery");
@@ -60,7 +61,7 @@ TEST_CASE("audit JSON carries the project health section", "[report][audit]") {
     bo.load.signals.sole_holder = true;
     bo.load.signals.hat_load = {4, 3, 1.5};
     result.health.burnout_high = {bo};
-    const auto json = nlohmann::json::parse(report::render_audit_json({result, {"burnout-high"}, {"burnout:bo"}, ""}));
+    const auto json = roles::test::parse_json(report::render_audit_json({result, {"burnout-high"}, {"burnout:bo"}, ""}));
     const auto& h = json["health"];
     CHECK(h["truck_factor"]["truck_factor"] == 1);
     CHECK(h["truck_factor"]["covered_after"] == 2);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/run_binary.hpp"  // parse_json: also validated against schemas/
 #include "report/cycle_fixture.hpp"
 #include "roles/report/cycle.hpp"
 
@@ -11,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-json rendered() { return json::parse(roles::report::render_cycle_json(roles::test::cycle_fixture())); }
+json rendered() { return roles::test::parse_json(roles::report::render_cycle_json(roles::test::cycle_fixture())); }
 
 }  // namespace
 

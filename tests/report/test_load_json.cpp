@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/run_binary.hpp"  // parse_json: also validated against schemas/
 #include "roles/report/load.hpp"
 
 using namespace roles;
@@ -44,7 +45,7 @@ engine::LoadResult sample() {
 
 TEST_CASE("load JSON carries the schema, the thresholds and every person's figures", "[report][load]") {
     const auto result = sample();
-    const auto json = nlohmann::json::parse(report::render_load_json({result}));
+    const auto json = roles::test::parse_json(report::render_load_json({result}));
     CHECK(json["schema"] == "roles.load/1");
     CHECK(json["mode"] == "discovery");
     CHECK(json["roster"].is_null());
@@ -83,7 +84,7 @@ TEST_CASE("load JSON carries the schema, the thresholds and every person's figur
 
 TEST_CASE("load JSON with a person lists only that person", "[report][load]") {
     const auto result = sample();
-    const auto json = nlohmann::json::parse(report::render_load_json({result, &result.people[1]}));
+    const auto json = roles::test::parse_json(report::render_load_json({result, &result.people[1]}));
     CHECK(json["person"] == "bo");
     REQUIRE(json["people"].size() == 1);
     CHECK(json["people"][0]["person"] == "bo");
@@ -93,7 +94,7 @@ TEST_CASE("load JSON carries each person's activity by kind", "[report][load][ac
     auto result = sample();
     result.people[0].activity = {7, 2, 0, 0, 1, 0, 3};
     result.people[0].last_activity = engine::LastActivity{86400 * 2, roster::ActivityKind::gerrit_review};
-    const auto json = nlohmann::json::parse(report::render_load_json({result}));
+    const auto json = roles::test::parse_json(report::render_load_json({result}));
     const auto& activity = json["people"][0]["activity"];
     CHECK(activity["in_window"] == nlohmann::json{{"authored", 7}, {"committed", 2}, {"signed-off", 0},
                                                   {"reviewed", 0}, {"acked", 1}, {"tagged", 0},
