@@ -13,7 +13,7 @@ program=(
 test_only=(
   catch2
   chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
-  python3-jsonschema           # validating JSON outputs against schemas/ (when present)
+  python3-jsonschema           # validating JSON outputs against schemas/ (tests/support/validate_json.py)
   time                         # /usr/bin/time -v in bench/run.sh
 )
 case "$set_name" in
