@@ -34,7 +34,10 @@ AutomationSummary summarise_automation(const git::History& history, const Resolu
             ++counts[*rule].committed;
             identities[*rule].insert(commit.committer);
         }
-        if (assisted && credited) ++summary.assisted_commits;
+        const bool trailer = !commit.trailer_values("Assisted-by").empty() ||
+                             !commit.trailer_values("Generated-by").empty();
+        if (trailer && credited) ++summary.assisted_by_trailer;
+        if ((assisted || trailer) && credited) ++summary.assisted_commits;
     }
     for (std::size_t r = 0; r < counts.size(); ++r) {
         if (identities[r].empty()) continue;

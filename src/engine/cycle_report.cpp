@@ -255,7 +255,7 @@ std::vector<Leaver> leavers_of(const WindowState& now, const WindowState& previo
 std::string tagger_of(const git::Tag& tag, const git::History& history, const Resolution& resolution) {
     if (!tag.tagger) return {};
     const auto& person = resolution.person_of_identity.at(*tag.tagger);
-    return person ? resolution.people[*person].key : history.identities.at(*tag.tagger).name;
+    return person ? resolution.people[*person].label() : history.identities.at(*tag.tagger).name;
 }
 
 std::vector<Release> releases_of(const git::History& history, const Resolution& resolution, const Window& window) {

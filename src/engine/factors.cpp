@@ -18,6 +18,11 @@ const std::vector<std::string> k_free_mail_domains = {
     "yahoo.*",       "icloud.com",     "me.com",       "protonmail.com", "proton.me",
     "gmx.*",         "users.noreply.github.com",       "qq.com",      "163.com",
     "yandex.*",      "mail.ru",        "fastmail.*",   "aol.com",
+    // Personal mail providers seen among rails and git/git contributors (hey.com carried ten
+    // unrelated people in rails' elephant factor, pobox.com and web.de two in git's).
+    "hey.com",       "pobox.com",      "web.de",       "mac.com",     "rambler.ru",
+    "126.com",       "hotmail.co.uk",  "hotmail.*",    "msn.com",     "zoho.com",
+    "posteo.*",      "mailbox.org",    "tutanota.com",
 };
 
 std::string person_name(const Resolution& resolution, PersonId person) {

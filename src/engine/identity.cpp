@@ -143,13 +143,24 @@ std::vector<std::uint32_t> identity_weights(const git::History& history) {
     return weight;
 }
 
+// How well a name names a person: a name of two words or more beats a handle ("Ghanshyam
+// Mann" over "ghanshyam", even with fewer commits), and anything beats an email address
+// written as a name.
+int name_rank(const std::string& name) {
+    if (name.find('@') != std::string::npos) return 0;
+    return util::normalize_name(name).find(' ') != std::string::npos ? 2 : 1;
+}
+
 std::string display_name(const git::History& history, const std::vector<git::IdentityId>& members,
                          const std::vector<std::uint32_t>& weight) {
     std::map<std::string, std::uint64_t> by_name;
     for (auto i : members) by_name[history.identities[i].name] += weight[i];
     auto best = by_name.begin();
     for (auto it = by_name.begin(); it != by_name.end(); ++it) {
-        if (it->second > best->second) best = it;  // map order: ties keep the smaller name
+        const int rank = name_rank(it->first);
+        const int best_rank = name_rank(best->first);
+        // Map order: ties keep the smaller name.
+        if (rank > best_rank || (rank == best_rank && it->second > best->second)) best = it;
     }
     return best->first;
 }

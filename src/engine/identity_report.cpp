@@ -12,7 +12,11 @@ namespace {
 // Local parts too common to suggest that two people are one.
 const std::set<std::string> k_generic_handles = {"admin", "contact", "dev", "developer", "git", "github", "hello",
                                                  "info", "mail", "me", "noreply", "no-reply", "root", "test",
-                                                 "user", "ubuntu", "unknown", "none", "nobody", "code"};
+                                                 "user", "ubuntu", "unknown", "none", "nobody", "code",
+                                                 "anonymous", "localhost", "support", "team", "bot"};
+
+// More people than this sharing a name or handle are a crowd, not a likely merge.
+constexpr std::size_t k_max_likely_group = 3;
 
 std::vector<std::uint32_t> commits_per_identity(const git::History& history) {
     std::vector<std::uint32_t> commits(history.identities.size(), 0);
@@ -92,6 +96,10 @@ std::vector<LikelyMerge> likely_merges(const std::vector<PersonIdentities>& peop
         if (what.first != LikelyReason::same_handle) continue;
         const auto by_name = groups.find({LikelyReason::same_name, what.second});
         if (by_name != groups.end() && by_name->second == members) members.clear();
+    }
+    // A word a crowd shares ("aaron", "root", "anonymous") says nothing about any two of them.
+    for (auto& [what, members] : groups) {
+        if (members.size() > k_max_likely_group || k_generic_handles.contains(what.second)) members.clear();
     }
     std::vector<LikelyMerge> out;
     add_likely(groups, out, people);

@@ -333,6 +333,45 @@ std::string configured_mailmap_file(git_repository* repo) {
     return text;
 }
 
+// libgit2 1.5 rejects a whole mailmap over one line whose last email is empty ("Name <new>
+// old <>"), which git accepts; nova's .mailmap has seven. Such lines are dropped and counted,
+// so the other entries still apply. `skipped` gets their 1-based line numbers.
+std::string without_empty_emails(const std::string& text, std::vector<std::size_t>& skipped) {
+    std::string out;
+    std::size_t line_number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const std::string_view line(text.data() + start, end - start);
+        ++line_number;
+        const auto last_open = line.rfind('<');
+        const bool empty_email = last_open != std::string_view::npos && line.substr(last_open).starts_with("<>");
+        const bool comment = line.find_first_not_of(" \t") != std::string_view::npos &&
+                             line[line.find_first_not_of(" \t")] == '#';
+        if (empty_email && !comment) {
+            skipped.push_back(line_number);
+        } else {
+            out.append(line);
+            out.push_back('\n');
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+// A mailmap from `text`, retried without the lines libgit2 cannot take (then a warning).
+bool mailmap_from_text(MailmapHandle& mailmap, const std::string& text, History& history) {
+    if (git_mailmap_from_buffer(out(mailmap), text.data(), text.size()) == 0) return true;
+    std::vector<std::size_t> skipped;
+    const auto kept = without_empty_emails(text, skipped);
+    if (skipped.empty() || git_mailmap_from_buffer(out(mailmap), kept.data(), kept.size()) < 0) return false;
+    std::string lines;
+    for (const auto line : skipped) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
+    history.warnings.push_back(".mailmap: " + std::to_string(skipped.size()) + " line" +
+                               (skipped.size() == 1 ? "" : "s") + " with an empty email skipped (line" +
+                               (skipped.size() == 1 ? " " : "s ") + lines + "); the rest applies");
+    return true;
+}
+
 // libgit2 reads the work tree's .mailmap, or HEAD's for a bare repository. A bare mirror whose
 // config lacks core.bare passes for non-bare and gets neither, so whenever the work tree has
 // no .mailmap file the analysed tip's .mailmap blob is read (with `mailmap.file` after it, as
@@ -349,7 +388,7 @@ util::Expected<MailmapHandle> read_mailmap(git_repository* repo, const git_commi
         std::string text(static_cast<const char*>(git_blob_rawcontent(blob->get())),
                          static_cast<std::size_t>(git_blob_rawsize(blob->get())));
         text += "\n" + configured_mailmap_file(repo);
-        if (git_mailmap_from_buffer(out(mailmap), text.data(), text.size()) == 0) return mailmap;
+        if (mailmap_from_text(mailmap, text, history)) return mailmap;
         history.warnings.push_back("the .mailmap of " + history.head_id.substr(0, 12) +
                                    " could not be applied: " + last_error_message());
     } else if (git_mailmap_from_repository(out(mailmap), repo) == 0) {

@@ -139,7 +139,8 @@ Json automation_json(const engine::AutomationSummary& summary) {
                          {"identities", rule.identities}, {"authored", rule.authored}, {"removed", rule.removed},
                          {"co_authored", rule.co_authored}, {"committed", rule.committed}});
     }
-    return {{"assisted_commits", summary.assisted_commits}, {"rules", rules}};
+    return {{"assisted_commits", summary.assisted_commits}, {"assisted_by_trailer", summary.assisted_by_trailer},
+            {"rules", rules}};
 }
 
 Json health_json(const engine::ProjectHealth& health) {

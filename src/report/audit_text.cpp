@@ -246,7 +246,7 @@ std::string audit_body_text(const AuditView& view, Color color) {
     };
     if (view.detail == Detail::quiet) return rows.empty() ? std::string() : table.render(decorate);
     std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
-    if (view.detail == Detail::verbose && !r.automation.rules.empty()) {
+    if (view.detail == Detail::verbose && (!r.automation.rules.empty() || r.automation.assisted_by_trailer > 0)) {
         out += "\nautomation (not counted as people; see roles/automation.yaml):\n" + automation_lines(r.automation);
     }
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
@@ -255,6 +255,10 @@ std::string audit_body_text(const AuditView& view, Color color) {
 
 std::string automation_lines(const engine::AutomationSummary& summary) {
     std::string out;
+    if (summary.assisted_by_trailer > 0) {
+        out += fmt::format("  Assisted-by/Generated-by trailers: {} commit{} assisted\n", summary.assisted_by_trailer,
+                           summary.assisted_by_trailer == 1 ? "" : "s");
+    }
     for (const auto& rule : summary.rules) {
         std::vector<std::string> parts;
         const auto count = [&](std::uint32_t n, const char* what) {

@@ -7,6 +7,7 @@
 
 #include "roles/report/load.hpp"
 #include "roles/util/table.hpp"
+#include "roles/util/text.hpp"
 #include "roles/util/time.hpp"
 
 namespace roles::report {
@@ -79,12 +80,14 @@ std::string thresholds_line(const roster::Thresholds& t) {
 }
 
 std::string people_table(const LoadView& view, Color color) {
-    util::Table table({"PERSON", "RISK", "COMMITMENT", "EFFORT", "CAPACITY", "HATS", "COMMITS", "ACTIVE DAYS",
+    // PERSON is the key 'roles load --person' takes; NAME how people are named elsewhere.
+    util::Table table({"PERSON", "NAME", "RISK", "COMMITMENT", "EFFORT", "CAPACITY", "HATS", "COMMITS", "ACTIVE DAYS",
                        "SHARE", "SIGNALS"});
     std::vector<RiskLevel> risks;
     for (const auto& row : view.result.people) {
         if (!shown(view, row)) continue;
-        table.add_row({row.key, std::string(engine::to_string(row.risk)),
+        table.add_row({row.key, row.name.empty() ? row.key : util::printable(row.name),
+                       std::string(engine::to_string(row.risk)),
                        fmt::format("{:.2f}", row.commitment), fmt::format("{:.2f}", row.effort),
                        fmt::format("{:.2f}", row.capacity), hats_cell(row),
                        std::to_string(row.load.profile.commits), std::to_string(row.load.profile.active_days),
@@ -95,7 +98,7 @@ std::string people_table(const LoadView& view, Color color) {
     return table.render([&](std::size_t r, std::size_t column, const std::string& cell) {
         if (color == Color::off) return cell;
         if (r == 0) return fmt::format(fmt::emphasis::bold, "{}", cell);
-        return column == 1 ? fmt::format(risk_style(risks[r - 1]), "{}", cell) : cell;
+        return column == 2 ? fmt::format(risk_style(risks[r - 1]), "{}", cell) : cell;
     });
 }
 

@@ -193,3 +193,18 @@ TEST_CASE("github_login and person_slug", "[engine][identity]") {
     CHECK(engine::person_slug("Dr. Jens  Harbott") == "jens-harbott");
     CHECK(engine::person_slug("!!!") == "person");
 }
+
+TEST_CASE("a discovered person is named by a full name over a handle or an email", "[engine][identity]") {
+    // nova: "ghanshyam" on 312 commits, "Ghanshyam Mann" on 298; an email written as a name loses too.
+    test::HistoryBuilder builder;
+    const auto handle = builder.identity("ghanshyam", "gmann@example.com");
+    const auto full = builder.identity("Ghanshyam Mann", "gmann@example.com");
+    const auto mail = builder.identity("gmann@example.com", "gmann@example.com");
+    for (int i = 0; i < 3; ++i) builder.commit(handle, test::k_head_time - 100 + i, "h");
+    builder.commit(full, test::k_head_time - 10, "f");
+    for (int i = 0; i < 5; ++i) builder.commit(mail, test::k_head_time - 50 + i, "m");
+    const auto resolution = engine::resolve_identities(builder.build(), test::make_roster({}, {}));
+    REQUIRE(resolution.people.size() == 1);
+    CHECK(resolution.people[0].name == "Ghanshyam Mann");
+    CHECK(resolution.people[0].key == "ghanshyam-mann");
+}

@@ -62,3 +62,16 @@ TEST_CASE("likely merges: one-word names shared, a handle that is another's name
     CHECK(report.likely[1].reason == engine::LikelyReason::same_name);  // not listed twice
     CHECK(report.likely[1].people == std::vector<std::string>{"kaz", "kaz-2"});
 }
+
+TEST_CASE("a word that a crowd shares is not a likely merge", "[engine][identity]") {
+    test::HistoryBuilder builder;
+    for (const auto* email : {"a@one.example", "b@two.example", "c@three.example", "d@four.example"}) {
+        builder.identity("aaron", email);  // four people named "aaron": more than 3, a crowd
+    }
+    builder.identity("anonymous", "x@five.example");
+    builder.identity("anonymous", "y@six.example");  // a generic word
+    const auto history = builder.build();
+    const auto report = engine::report_identities(history, engine::resolve_identities(history, test::make_roster({}, {})));
+    CHECK(report.people.size() == 6);
+    CHECK(report.likely.empty());
+}

@@ -165,6 +165,22 @@ TEST_CASE("a bare mirror whose config lacks core.bare still gets HEAD's .mailmap
     CHECK(history.warnings.empty());
 }
 
+TEST_CASE("a .mailmap line with an empty email is skipped, not the whole file", "[git]") {
+    // libgit2 1.5 rejects a buffer holding "Name <new> old <>" (git accepts it); nova has such lines.
+    TempRepo repo(roles::test::Bare::yes);
+    CommitSpec spec;
+    spec.author_name = "alice";
+    spec.author_email = "alice@old.example.org";
+    spec.files = {{".mailmap", "# people\nJay Pipes <jay@example.com> jay@example.com <>\n"
+                               "Alice Example <alice@example.com> <alice@old.example.org>\n"}};
+    repo.commit(spec);
+
+    const History history = roles::test::load_or_throw(repo.path());
+    CHECK(roles::test::identity_text(history, history.commits[0].author) == "Alice Example <alice@example.com>");
+    CHECK(history.warnings ==
+          std::vector<std::string>{".mailmap: 1 line with an empty email skipped (line 2); the rest applies"});
+}
+
 TEST_CASE("load_history finds the repository from a subdirectory of its work tree", "[git]") {
     LinearRepo fixture;
     fixture.repo.write_workdir_file("sub/dir/notes.txt", "untracked\n");

@@ -90,7 +90,7 @@ TEST_CASE("signal figures read as the tables show them", "[report][load]") {
     CHECK(report::signals_brief(engine::PersonLoad{}) == "-");
 }
 
-// Column widths: PERSON 6, RISK 4, COMMITMENT 10, EFFORT 6, CAPACITY 8, HATS 20
+// Column widths: PERSON 6, NAME 11 ("Ann Example"), RISK 4, COMMITMENT 10, EFFORT 6, CAPACITY 8, HATS 20
 // ("ptl*, release*, docs"), COMMITS 7, ACTIVE DAYS 11, SHARE 5; two spaces between columns.
 // Shares: 8/12 = 67%, 4/12 = 33%.
 TEST_CASE("the load text has a header, one aligned row per person and the thresholds", "[report][load]") {
@@ -101,11 +101,12 @@ TEST_CASE("the load text has a header, one aligned row per person and the thresh
         "window 2024-01-01 .. 2024-12-31, HEAD 0123456789ab\n"
         "12 commits in the window; 2 people\n"
         "\n"
-        "PERSON  RISK  COMMITMENT  EFFORT  CAPACITY  HATS                  COMMITS  ACTIVE DAYS  SHARE  "
-        "SIGNALS\n"
-        "ann     high  1.25        1.00    0.80      ptl*, release*, docs  8        6            67%    "
-        "after-hours 45% vs 20%, over-committed 1.25, many-hats 3, sole-holder 2\n"
-        "bo      none  0.10        0.10    1.00      review                4        4            33%    -\n"
+        "PERSON  NAME         RISK  COMMITMENT  EFFORT  CAPACITY  HATS                  COMMITS  ACTIVE DAYS  "
+        "SHARE  SIGNALS\n"
+        "ann     Ann Example  high  1.25        1.00    0.80      ptl*, release*, docs  8        6            "
+        "67%    after-hours 45% vs 20%, over-committed 1.25, many-hats 3, sole-holder 2\n"
+        "bo      Bo           none  0.10        0.10    1.00      review                4        4            "
+        "33%    -\n"
         "\n"
         "* sole active holder of the hat\n";
     CHECK(text.substr(0, expected_start.size()) == expected_start);
@@ -124,7 +125,7 @@ TEST_CASE("the thresholds line shows the roster's thresholds", "[report][load]")
 TEST_CASE("quiet load text keeps only people with a signal", "[report][load]") {
     const auto result = sample();
     const auto text = report::render_load_text({result, nullptr, report::Detail::quiet}, report::Color::off);
-    CHECK(text.starts_with("PERSON  RISK"));
+    CHECK(text.starts_with("PERSON  NAME"));
     CHECK(text.find("\nann ") != std::string::npos);
     CHECK(text.find("\nbo ") == std::string::npos);
     auto calm = sample();

@@ -28,7 +28,10 @@ struct AutomationCount {
 /// The automation rules' effect on a window.
 struct AutomationSummary {
     std::vector<AutomationCount> rules;  ///< rules that matched anything, in rule order
-    std::uint32_t assisted_commits = 0;  ///< credited commits an assistant authored or co-authored
+    /// Credited commits an assistant authored or co-authored, or whose trailers say a tool
+    /// helped (`Assisted-by:`, `Generated-by:`, any value: they name tools, never people).
+    std::uint32_t assisted_commits = 0;
+    std::uint32_t assisted_by_trailer = 0;  ///< of those, commits with such a trailer
 };
 
 /// Counts, over the non-merge commits of `window`, what each rule of `resolution` matched.

@@ -264,7 +264,7 @@ struct Release {
     std::string tag;
     std::string commit;
     std::int64_t time = 0;   ///< tag_time
-    std::string by;          ///< the tagger's person key, else the identity's name, else ""
+    std::string by;          ///< the tagger's label (PersonInfo::label), else the identity's name, else ""
     bool release = false;    ///< looks_like_release
 };
 
