@@ -258,10 +258,22 @@ std::string tagger_of(const git::Tag& tag, const git::History& history, const Re
     return person ? resolution.people[*person].label() : history.identities.at(*tag.tagger).name;
 }
 
-std::vector<Release> releases_of(const git::History& history, const Resolution& resolution, const Window& window) {
+// A range cycle's tags are those on its commits, and its end tag when a release branch carries
+// it: rails' v8.1.0 sits on 8-1-stable and the cycle ends at its fork point, so neither its
+// commit nor its date (after the fork) is inside, while v8.0.0, the start, was tagged after
+// its own fork point and would be by date. A cycle of dates takes the tags of its dates.
+bool tag_in_cycle(const git::Tag& tag, const Cycle& cycle) {
+    const auto& window = cycle.window;
+    if (!window.commits) return window.contains(tag.time);
+    if (window.commits->contains(tag.target)) return true;
+    const auto dots = cycle.label.find("..");
+    return dots != std::string::npos && cycle.label.substr(dots + 2) == tag.name;
+}
+
+std::vector<Release> releases_of(const git::History& history, const Resolution& resolution, const Cycle& cycle) {
     std::vector<Release> out;
     for (const auto& tag : history.tags) {
-        if (!window.contains(tag.time)) continue;
+        if (!tag_in_cycle(tag, cycle)) continue;
         out.push_back({tag.name, tag.target, tag.time, tagger_of(tag, history, resolution), looks_like_release(tag.name)});
     }
     std::ranges::sort(out, [](const Release& a, const Release& b) {
@@ -339,7 +351,8 @@ util::Expected<CycleReport> build_cycle_report(const git::History& history, cons
     report.people = people_of(*now, before, spans);
     report.newcomers = newcomers_of(*now, spans);
     if (before != nullptr) report.leavers = leavers_of(*now, *before, spans);
-    report.releases = releases_of(*now->history, resolution, cycle.window);
+    // A range's end tag may sit on a release branch, off the history as of the window's end.
+    report.releases = releases_of(cycle.window.commits ? history : *now->history, resolution, cycle);
     report.weeks = weeks_of(*now);
     report.warnings = warnings_of(history, roster, cycle, report.previous_exists, now->commits);
     report.asks = derive_asks(report, roster.thresholds);

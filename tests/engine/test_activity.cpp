@@ -78,7 +78,7 @@ CommitSpec patch(const std::string& message, std::int64_t day, const std::string
 
 }  // namespace
 
-TEST_CASE("a committer who applies someone else's patch is active; web-flow is not", "[engine][activity]") {
+TEST_CASE("a committer who applies someone else's patch is active - web-flow is not", "[engine][activity]") {
     TempRepo repo;
     auto applied = patch("fix parser\n", 0, "a.c");
     applied.committer_name = "Junio Maintainer";
@@ -118,7 +118,7 @@ TEST_CASE("a committer who applies someone else's patch is active; web-flow is n
     }
 }
 
-TEST_CASE("sign-offs, reviews and acks on others' commits count; on one's own they do not", "[engine][activity]") {
+TEST_CASE("sign-offs, reviews and acks on others' commits count - on one's own they do not", "[engine][activity]") {
     TempRepo repo;
     // Carol and Dave never commit: the roster's emails resolve their trailers.
     repo.commit(patch("fix leak\n\nSigned-off-by: Alice Author <alice@example.com>\n"
@@ -137,7 +137,7 @@ TEST_CASE("sign-offs, reviews and acks on others' commits count; on one's own th
     CHECK(loaded.counts("alice")[at(ActivityKind::authored)] == 2);
 }
 
-TEST_CASE("the tagger of an annotated tag is active; a lightweight tag credits nobody", "[engine][activity]") {
+TEST_CASE("the tagger of an annotated tag is active - a lightweight tag credits nobody", "[engine][activity]") {
     TempRepo repo;
     const auto first = repo.commit(patch("release prep\n", 0, "NEWS"));
     repo.tag_annotated("v1.0", first, "Dave Releaser", "dave@example.com", k_base_time + 2 * k_day, 60, "v1.0\n");

@@ -283,7 +283,7 @@ TEST_CASE("rising load needs 10 recent active days", "[algo][burnout]") {
     }
 }
 
-TEST_CASE("hat signals use the thresholds; risk counts the signals", "[algo][burnout]") {
+TEST_CASE("hat signals use the thresholds - risk counts the signals", "[algo][burnout]") {
     const std::vector<CommitTime> none;
     const auto with = [&](HatLoad load) {
         return burnout_signals(none, k_window, k_defaults, load);

@@ -231,7 +231,7 @@ TEST_CASE("the history at a cycle end drops later commits and tags and rebuilds 
     CHECK(same.head_time == history.head_time);
 }
 
-TEST_CASE("trends compare with the previous value; ratios at two decimals", "[engine][cycle]") {
+TEST_CASE("trends compare with the previous value - ratios at two decimals", "[engine][cycle]") {
     using engine::Assessment;
     using engine::Polarity;
     using engine::Trend;

@@ -107,6 +107,13 @@ TEST_CASE("cycle auto maps releases of release branches to where they forked", "
     CHECK(cycle->window.end == day(30));
     CHECK(*cycle->window.commits == engine::CommitSet{HistoryBuilder::id_of(2), HistoryBuilder::id_of(3)});
     CHECK(cycle->picked_by.find("git merge-base HEAD v1.1.0") != std::string::npos);
+    // The cycle's releases: its end v1.1.0 (tagged day 33, after the window's end at its fork
+    // point), not its start v1.0.0 (tagged day 12, inside the window by date), not v1.1.1.
+    const auto report = engine::build_cycle_report(history, test::make_roster({}, {}), engine::RosterMode::discovery,
+                                                   *cycle);
+    REQUIRE(report.has_value());
+    REQUIRE(report->releases.size() == 1);
+    CHECK(report->releases[0].tag == "v1.1.0");
 }
 
 // nova: 1.0.0 on c0 and 2.0.0 on c3 are on the line; 1.1.0, a minor release of the 1.x

@@ -99,7 +99,7 @@ TEST_CASE("GitHub noreply addresses merge with their login, and roster logins ma
           rostered.find("sebastian"));
 }
 
-TEST_CASE("one-word names do not join people; equal slugs are numbered by smallest email", "[engine][identity]") {
+TEST_CASE("one-word names do not join people - equal slugs are numbered by smallest email", "[engine][identity]") {
     test::HistoryBuilder builder;
     const auto later = builder.identity("dev", "zed@b.example");
     const auto earlier = builder.identity("dev", "amy@a.example");

@@ -70,7 +70,7 @@ TEST_CASE("load rows: roster people and anyone active in the window, riskiest fi
     CHECK(result.project == "demo");
 }
 
-TEST_CASE("hats held include fallbacks; sole hats need the only active holder", "[engine][load]") {
+TEST_CASE("hats held include fallbacks - sole hats need the only active holder", "[engine][load]") {
     const auto result = Team().load();
     const auto* alice = engine::find_person(result, "alice");
     REQUIRE(alice != nullptr);

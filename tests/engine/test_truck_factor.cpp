@@ -278,7 +278,7 @@ TEST_CASE("the greedy removes the biggest author until under half the files are 
     CHECK(result.removed[0].changes == 1);
 }
 
-TEST_CASE("exactly half covered is not yet fewer than half; ties go to the smaller key", "[algo][truck_factor]") {
+TEST_CASE("exactly half covered is not yet fewer than half - ties go to the smaller key", "[algo][truck_factor]") {
     // Person ids 0..3 have keys dave, carol, bob, alice; each creates one file.
     HistoryBuilder b;
     b.commit({0}, {b.add("f0.py")});

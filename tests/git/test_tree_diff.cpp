@@ -80,7 +80,7 @@ TEST_CASE("trees are matched in git's order, where a tree sorts as NAME/", "[git
     CHECK(changes_of_head(builder) == Texts{"A a.c", "M a/x"});
 }
 
-TEST_CASE("an exact move is one rename; a move edited past 50% similarity is a delete and an add", "[git]") {
+TEST_CASE("an exact move is one rename - a move edited past 50% similarity is a delete and an add", "[git]") {
     Builder builder;
     builder.commit({{"src/util/text.cpp", "text"}, {"src/util/other.cpp", "other"}});
     SECTION("exact") {

@@ -153,7 +153,7 @@ hats:
           });
 }
 
-TEST_CASE("a catalog needs hats; a hat without a title gets one from its id", "[roster]") {
+TEST_CASE("a catalog needs hats - a hat without a title gets one from its id", "[roster]") {
     const auto dir = roles::test::make_temp_dir();
     std::ofstream(dir + "/none.yaml") << "catalog: none\ndescription: nothing here\n";
     std::ofstream(dir + "/empty-hats.yaml") << "hats: {}\n";

@@ -88,7 +88,7 @@ TEST_CASE("kubernetes: SIGs, working groups and committees are projects with the
     CHECK_FALSE(roster.people.contains("cblecker"));  // gb_rep is no group's hat
 }
 
-TEST_CASE("kubernetes: chairs, tech leads and the steering liaison hold hats; handles merge across case",
+TEST_CASE("kubernetes: chairs, tech leads and the steering liaison hold hats - handles merge across case",
           "[roster][import][kubernetes]") {
     const auto result = kubernetes(k_sigs);
     const auto& apps = project(result.roster, "sig-apps");

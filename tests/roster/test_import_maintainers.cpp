@@ -93,7 +93,7 @@ ImportResult maintainers(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("maintainers: each section is a project; M: and R: people hold its hats, F: is the area",
+TEST_CASE("maintainers: each section is a project - M: and R: people hold its hats, F: is the area",
           "[roster][import][maintainers]") {
     const auto result = maintainers(k_maintainers);
     const auto& roster = result.roster;

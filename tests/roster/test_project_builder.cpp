@@ -90,7 +90,7 @@ hats:
     CHECK(ptl.pos.line == 3);
 }
 
-TEST_CASE("an unlisted liaison falls back to the PTL; an explicitly empty one stays vacant", "[roster]") {
+TEST_CASE("an unlisted liaison falls back to the PTL - an explicitly empty one stays vacant", "[roster]") {
     const auto roster = loaded(R"(catalogs: [openstack]
 hats:
   ptl: {holders: [gibi]}
