@@ -40,16 +40,15 @@ struct IdentityKey {
     std::string value;  // as shown to the user
 };
 
-std::vector<IdentityKey> keys_of(const git::Identity& identity) {
+// `name` is the identity's normalised name.
+std::vector<IdentityKey> keys_of(const git::Identity& identity, const std::string& name) {
     std::vector<IdentityKey> keys;
     if (const auto email = util::to_lower_ascii(util::trim(identity.email)); !email.empty()) {
         keys.push_back({MergeReason::email, "e:" + email, email});
     }
     if (auto login = github_login(identity.email)) keys.push_back({MergeReason::github_login, "g:" + *login, *login});
     // A one-word name ("dev", "root", "chris") is too common to join people by.
-    if (auto name = util::normalize_name(identity.name); name.find(' ') != std::string::npos) {
-        keys.push_back({MergeReason::name, "n:" + name, name});
-    }
+    if (name.find(' ') != std::string::npos) keys.push_back({MergeReason::name, "n:" + name, name});
     return keys;
 }
 
@@ -75,7 +74,8 @@ RosterIndex add_roster_people(const roster::Roster& roster, Resolution& out) {
 }
 
 // The roster person an identity names itself, and how.
-std::optional<std::pair<PersonId, IdentityLink>> roster_match(const git::Identity& identity, const RosterIndex& index) {
+std::optional<std::pair<PersonId, IdentityLink>> roster_match(const git::Identity& identity, const std::string& name,
+                                                              const RosterIndex& index) {
     const auto email = util::to_lower_ascii(util::trim(identity.email));
     if (auto it = index.by_email.find(email); !email.empty() && it != index.by_email.end()) {
         return std::pair{it->second, IdentityLink{MergeReason::roster_email, email}};
@@ -85,7 +85,6 @@ std::optional<std::pair<PersonId, IdentityLink>> roster_match(const git::Identit
             return std::pair{it->second, IdentityLink{MergeReason::roster_login, *login}};
         }
     }
-    const auto name = util::normalize_name(identity.name);
     if (auto it = index.by_name.find(name); !name.empty() && it != index.by_name.end()) {
         return std::pair{it->second, IdentityLink{MergeReason::roster_name, name}};
     }
@@ -94,7 +93,7 @@ std::optional<std::pair<PersonId, IdentityLink>> roster_match(const git::Identit
 
 // What the grouping pass learns about each (non-tool) identity.
 struct Grouping {
-    std::vector<std::uint32_t> group;          // root identity per identity
+    std::vector<std::string> names;            // normalised name per identity, computed once
     std::vector<IdentityLink> link;            // why it joined its group
     std::map<std::uint32_t, std::vector<git::IdentityId>> members;  // root -> identities, ascending
 };
@@ -105,21 +104,21 @@ Grouping group_identities(const git::History& history, const std::vector<bool>& 
     std::unordered_map<std::string, std::uint32_t> first;   // key -> first identity with it
     std::unordered_map<std::string, std::uint32_t> counts;  // key -> identities with it
     std::vector<std::vector<IdentityKey>> keys(n);
+    Grouping out;
+    out.names.resize(n);
+    out.link.resize(n);
     for (std::uint32_t i = 0; i < n; ++i) {
         if (is_tool[i]) continue;
-        keys[i] = keys_of(history.identities[i]);
+        out.names[i] = util::normalize_name(history.identities[i].name);
+        keys[i] = keys_of(history.identities[i], out.names[i]);
         for (const auto& key : keys[i]) {
             ++counts[key.key];
             if (auto [it, inserted] = first.emplace(key.key, i); !inserted) groups.unite(i, it->second);
         }
     }
-    Grouping out;
-    out.group.resize(n);
-    out.link.resize(n);
     for (std::uint32_t i = 0; i < n; ++i) {
         if (is_tool[i]) continue;
-        out.group[i] = groups.root(i);
-        out.members[out.group[i]].push_back(i);
+        out.members[groups.root(i)].push_back(i);
         // The most telling key this identity shares with another one explains its membership.
         for (const auto& key : keys[i]) {
             if (counts[key.key] > 1) {
@@ -216,12 +215,12 @@ void add_discovered(const git::History& history, const Grouping& grouping, const
 }
 
 // Gives a group to the roster people its identities name; returns false when none does.
-bool assign_to_roster(const git::History& history, const std::vector<git::IdentityId>& members,
-                      const RosterIndex& index, Resolution& out) {
+bool assign_to_roster(const git::History& history, const Grouping& grouping,
+                      const std::vector<git::IdentityId>& members, const RosterIndex& index, Resolution& out) {
     std::vector<std::optional<std::pair<PersonId, IdentityLink>>> direct;
     std::optional<PersonId> fallback;
     for (auto member : members) {
-        direct.push_back(roster_match(history.identities[member], index));
+        direct.push_back(roster_match(history.identities[member], grouping.names[member], index));
         if (direct.back() && (!fallback || direct.back()->first < *fallback)) fallback = direct.back()->first;
     }
     if (!fallback) return false;
@@ -234,7 +233,7 @@ bool assign_to_roster(const git::History& history, const std::vector<git::Identi
 }
 
 // Lookups for trailer values. A name shared by two people is ambiguous and left out.
-void index_people(const git::History& history, Resolution& out, const RosterIndex& roster) {
+void index_people(const git::History& history, const Grouping& grouping, Resolution& out, const RosterIndex& roster) {
     out.by_email = roster.by_email;
     out.by_login = roster.by_login;
     out.by_name = roster.by_name;
@@ -245,7 +244,7 @@ void index_people(const git::History& history, Resolution& out, const RosterInde
         const auto& identity = history.identities[i];
         if (auto email = util::to_lower_ascii(identity.email); !email.empty()) out.by_email.emplace(email, *person);
         if (auto login = github_login(identity.email)) out.by_login.emplace(*login, *person);
-        const auto name = util::normalize_name(identity.name);
+        const auto& name = grouping.names[i];
         if (name.empty() || roster.by_name.contains(name)) continue;
         if (auto [it, inserted] = out.by_name.emplace(name, *person); !inserted && it->second != *person) {
             ambiguous.insert(name);
@@ -282,7 +281,6 @@ Resolution resolve_identities(const git::History& history, const roster::Roster&
     const auto n = history.identities.size();
     out.person_of_identity.assign(n, std::nullopt);
     out.rule_of_identity.assign(n, std::nullopt);
-    out.link_of_identity.assign(n, IdentityLink{});
     std::vector<bool> is_tool(n, false);
     for (std::size_t i = 0; i < n; ++i) {
         out.rule_of_identity[i] = first_matching_rule(out.rule_patterns, history.identities[i]);
@@ -293,11 +291,11 @@ Resolution resolve_identities(const git::History& history, const roster::Roster&
     // Groups in order of their first identity, which is the order of first appearance.
     std::vector<std::uint32_t> discovered;
     for (const auto& [root, members] : grouping.members) {
-        if (!assign_to_roster(history, members, index, out)) discovered.push_back(root);
+        if (!assign_to_roster(history, grouping, members, index, out)) discovered.push_back(root);
     }
     add_discovered(history, grouping, discovered, out);
     mark_shared_names(out);
-    index_people(history, out, index);
+    index_people(history, grouping, out, index);
     return out;
 }
 
