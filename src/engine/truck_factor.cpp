@@ -27,15 +27,17 @@ FileContribution& contribution_of(FileRecord& record, PersonId person) {
     return added;
 }
 
-FileRecord created_by(std::uint32_t commit, const std::vector<PersonId>& people) {
-    FileRecord record;
+// A path keeps its record across deletions, as the paper's tool reads a path's whole log
+// (`git log` by path, deletions ignored): whoever adds it is a first author, and adding it
+// again (after a deletion, or on a second branch) makes the new adder a first author too
+// (the tool's "secondary author") while the earlier authors keep what they had.
+void count_addition(FileRecord& record, std::uint32_t commit, const std::vector<PersonId>& people) {
     record.live = true;
     for (const PersonId person : people) {
         auto& contribution = contribution_of(record, person);
         contribution.first_author = true;
         contribution.commits.push_back(commit);
     }
-    return record;
 }
 
 void count_change(FileRecord& record, std::uint32_t commit, const std::vector<PersonId>& people) {
@@ -50,30 +52,30 @@ void count_change(FileRecord& record, std::uint32_t commit, const std::vector<Pe
     }
 }
 
-// Replays one commit's changes on the records. Sources of renames and deletions are taken
-// out first, then everything is placed, so that renames within one commit (a swap
-// a→b, b→a) do not overwrite each other.
+// Replays one commit's changes on the records. Sources of renames are taken out first, then
+// everything is placed, so that renames within one commit (a swap a→b, b→a) do not
+// overwrite each other. A deletion only marks the record as not live.
 void apply_commit(std::vector<FileRecord>& records, const git::Commit& commit,
                   std::uint32_t index, const std::vector<PersonId>& people) {
     const auto known = [&](git::PathId id) { return id < records.size(); };
-    const auto takes_old = [](const git::PathChange& change) {
-        return change.kind == git::ChangeKind::renamed || change.kind == git::ChangeKind::deleted;
+    const auto is_rename = [](const git::PathChange& change) {
+        return change.kind == git::ChangeKind::renamed;
     };
     // Most commits only add and modify: they need no room for moved records.
     std::vector<FileRecord> moved;
-    if (std::ranges::any_of(commit.changes, takes_old)) moved.resize(commit.changes.size());
+    if (std::ranges::any_of(commit.changes, is_rename)) moved.resize(commit.changes.size());
     for (std::size_t c = 0; c < commit.changes.size(); ++c) {
         const auto& change = commit.changes[c];
-        if (takes_old(change) && known(change.old_path)) {
-            moved[c] = std::exchange(records[change.old_path], FileRecord{});
-        }
+        if (!known(change.old_path)) continue;
+        if (change.kind == git::ChangeKind::deleted) records[change.old_path].live = false;
+        if (is_rename(change)) moved[c] = std::exchange(records[change.old_path], FileRecord{});
     }
     for (std::size_t c = 0; c < commit.changes.size(); ++c) {
         const auto& change = commit.changes[c];
         if (change.kind == git::ChangeKind::deleted || !known(change.path)) continue;
         auto& record = records[change.path];
         if (change.kind == git::ChangeKind::added) {
-            record = created_by(index, people);
+            count_addition(record, index, people);
             continue;
         }
         if (change.kind == git::ChangeKind::renamed) record = std::move(moved[c]);

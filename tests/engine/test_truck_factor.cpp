@@ -203,7 +203,7 @@ TEST_CASE("renames within one commit are applied together", "[algo][truck_factor
     CHECK(contribution(file_named(authorship, history, "a.py"), k_b).first_author);
 }
 
-TEST_CASE("a deleted file re-added later starts afresh", "[algo][truck_factor]") {
+TEST_CASE("a deleted file re-added later keeps its history and gains a first author", "[algo][truck_factor]") {
     HistoryBuilder b;
     b.commit({k_a}, {b.add("x.py")});
     b.commit({k_a}, {b.mod("x.py")});
@@ -212,11 +212,31 @@ TEST_CASE("a deleted file re-added later starts afresh", "[algo][truck_factor]")
     const auto [history, credited] = b.finish({"x.py"});
     const auto authorship = compute_authorship(history, credited);
     const auto& f = file_named(authorship, history, "x.py");
-    CHECK_FALSE(has_contribution(f, k_a));
+    // The deletion is no change and credits C nothing; the re-addition is no change either.
     CHECK_FALSE(has_contribution(f, k_c));
+    CHECK(f.changes == 1);
+    // A: FA 1, DL 1, AC 0 -> 3.293 + 1.098 + 0.164 = 4.555.
+    CHECK(contribution(f, k_a).first_author);
+    CHECK(contribution(f, k_a).doa == Approx(4.555).margin(1e-9));
+    // B: FA 1, DL 0, AC 1 -> 4.391 - 0.321 ln 2 = 4.16850; 4.1685 / 4.555 = 0.915 > 0.75.
     CHECK(contribution(f, k_b).first_author);
-    CHECK(f.changes == 0);
-    CHECK(f.authors == Authors{k_b});
+    CHECK(contribution(f, k_b).doa == Approx(4.391 - 0.321 * 0.69314718056).margin(1e-9));
+    CHECK(f.authors == Authors{k_a, k_b});
+}
+
+TEST_CASE("a file added on two branches has both adders as first authors", "[algo][truck_factor]") {
+    HistoryBuilder b;
+    b.commit({k_a}, {b.add("y.py")});
+    b.commit({k_b}, {b.add("y.py")});  // the same path added again, no deletion between
+    b.commit({k_b}, {b.mod("y.py")});
+    const auto [history, credited] = b.finish({"y.py"});
+    const auto authorship = compute_authorship(history, credited);
+    const auto& f = file_named(authorship, history, "y.py");
+    CHECK(f.changes == 1);
+    // A: FA 1, DL 0, AC 1 -> 4.16850; B: FA 1, DL 1, AC 0 -> 4.555; 0.915 > 0.75: both.
+    CHECK(contribution(f, k_a).first_author);
+    CHECK(contribution(f, k_b).first_author);
+    CHECK(f.authors == Authors{k_a, k_b});
 }
 
 TEST_CASE("merges and bot commits credit nobody", "[algo][truck_factor]") {
