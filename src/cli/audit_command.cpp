@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "roles/cli/audit_formats.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/audit.hpp"
@@ -110,8 +111,8 @@ util::Expected<util::ExitCode> render(const Options& options, const engine::Audi
                         : options.verbosity > 0 ? report::Detail::verbose
                                                 : report::Detail::normal;
     report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), note, detail};
-    const std::string text = options.format == Format::json ? report::render_audit_json(view)
-                                                            : report::render_audit_text(view, color_for(options));
+    const auto ci = ci_view(options.repo, {&result}, options.fail_on, view.failed_hats.empty());
+    const std::string text = render_audit_output(AuditOutput{options, &view, nullptr, ci});
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
@@ -237,7 +238,7 @@ util::Expected<void> load_history_stage(const Options& options, ProjectInputs& i
 }
 
 util::Expected<util::ExitCode> run_audit(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json}, "audit"); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_audit_format(options); !ok) return std::unexpected(ok.error());
     auto fail_on = engine::parse_fail_on(options.fail_on);
     if (!fail_on) return std::unexpected(fail_on.error());
     PhaseTimer timer;
@@ -253,6 +254,7 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     if (!result) return std::unexpected(result.error());
     timer.stop("analysis");
     timer.start();
+    engine::grade_findings(*result, *fail_on);
     auto code = render(options, *result, *fail_on, inputs->note);
     timer.stop("render");
     if (options.stats) {

@@ -20,10 +20,15 @@ struct ParseState {
     std::string format = "text";
 };
 
-void add_common(CLI::App& command, Options& options, ParseState& state) {
+void add_common(CLI::App& command, Options& options, ParseState& state,
+                const std::vector<std::string>& formats = {"text", "json"}) {
     // Only the formats these commands render; `report` declares its own.
-    command.add_option("--format", state.format, "output format: text or json")
-        ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}, CLI::ignore_case));
+    std::string names;
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        names += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+    }
+    command.add_option("--format", state.format, "output format: " + names)
+        ->check(CLI::IsMember(formats, CLI::ignore_case));
     command.add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
     command.add_flag("--no-color", options.no_color, "never colour the output (NO_COLOR is honoured too)");
     command.add_flag("-q,--quiet", options.quiet, "print only what needs attention");
@@ -81,7 +86,7 @@ void add_import(CLI::App& app, Options& options) {
 void add_audit(CLI::App& app, Options& options, ParseState& state) {
     auto* audit = app.add_subcommand("audit", "coverage of every hat, and the CI gate");
     add_history(*audit, options);
-    add_common(*audit, options, state);
+    add_common(*audit, options, state, {"text", "json", "sarif", "github"});
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
     audit->add_flag("--allow-shallow", options.allow_shallow,
                     "audit a shallow clone anyway (otherwise exit 2); its figures are marked as computed on a "

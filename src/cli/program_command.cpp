@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "roles/cli/audit_formats.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/program.hpp"
@@ -115,9 +116,13 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     if (!result) return std::unexpected(result.error());
     result->warnings.insert(result->warnings.begin(), warnings.begin(), warnings.end());
     timer.stop("analysis");
+    engine::grade_findings(*result, fail_on);
     report::ProgramView view{*result, options.fail_on, engine::gate_failures(*result, fail_on), detail_for(options)};
-    const auto text = options.format == Format::json ? report::render_program_json(view)
-                                                     : report::render_program_text(view, color_for(options));
+    std::vector<const engine::AuditResult*> audits;
+    for (const auto& project : result->projects) audits.push_back(&project.audit);
+    auto ci = ci_view(base.empty() ? "." : base, std::move(audits), options.fail_on, view.failed.empty());
+    ci.program = true;
+    const auto text = render_audit_output(AuditOutput{options, nullptr, &view, ci});
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     return view.failed.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;

@@ -245,6 +245,7 @@ util::Expected<AuditResult> audit_on(const git::History& history, const roster::
     result.totals = count_totals(history, analysis->activity, result.window, result.hats);
     result.automation = summarise_automation(history, analysis->resolution, analysis->activity, result.window);
     result.warnings = std::move(analysis->warnings);
+    result.findings = collect_findings(result, roster);
     // Activity and evidence hold a list per commit: freed beside whatever comes next.
     util::destroy_later(std::move(*analysis));
     return result;

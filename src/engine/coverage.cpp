@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include <fmt/format.h>
-
-#include "roles/util/time.hpp"
 
 namespace roles::engine {
 namespace {
@@ -17,16 +14,6 @@ bool is_current(const roster::Holder& holder, std::int64_t at) {
     if (holder.since && holder.since->seconds() > at) return false;
     // `until` is inclusive: the holder serves through the end of that day.
     return !holder.until || at < holder.until->seconds() + 86400;
-}
-
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
-
-std::string day(std::int64_t seconds) { return util::format_date(seconds); }
-
-// " (reviewed)" when the newest activity was not authorship, which goes without saying.
-std::string kind_note(const HolderState& holder) {
-    if (holder.last_kind == ActivityKind::authored) return {};
-    return fmt::format(" ({})", roster::to_string(holder.last_kind));
 }
 
 std::vector<Contributor> contributors_of(const HatEvidence& evidence, const Resolution& resolution,
@@ -57,31 +44,23 @@ double share_of_holders(const HatEvidence& evidence, const std::vector<HolderSta
     return static_cast<double>(covered) / static_cast<double>(evidence.items.size());
 }
 
-std::string items(std::uint32_t count) { return fmt::format("{} item{}", count, count == 1 ? "" : "s"); }
+FindingPerson person_of(const Contributor& c) { return {c.key, c.label, c.evidence, c.share, std::nullopt}; }
 
-// "alice (62%, 5 items), bob (20%, 2 items)" for the first few non-holders with evidence.
-std::string candidate_list(const std::vector<Contributor>& contributors, std::vector<std::string>& people) {
-    std::string out;
-    int listed = 0;
-    for (const auto& c : contributors) {
-        if (c.holder || listed == 3) continue;
-        out += fmt::format("{}{} ({}, {})", listed == 0 ? "" : ", ", c.label, percent(c.share), items(c.evidence));
-        people.push_back(c.key);
-        ++listed;
+// The first few non-holders with evidence, most first; their keys join the hat's people.
+std::vector<FindingPerson> candidates_of(HatCoverage& hat) {
+    std::vector<FindingPerson> out;
+    for (const auto& c : hat.contributors) {
+        if (c.holder || out.size() == 3) continue;
+        out.push_back(person_of(c));
+        hat.people.push_back(c.key);
     }
     return out;
 }
 
-// "too thin to judge: 1 item of the 5 needed", the words of the thin-evidence finding.
-std::string thin_words(const ThinEvidence& thin) {
-    return fmt::format("evidence too thin to judge ({} of the {} needed)", items(thin.items), thin.needed);
-}
-
-// Marks the hat's evidence as thin (when it is) and returns the words to add to a reason.
-std::string note_thin(HatCoverage& hat, const roster::Thresholds& thresholds) {
-    if (!is_thin(hat.evidence_items, thresholds) || hat.evidence_items == 0) return {};
+// Marks the hat's evidence as thin, when it is and has any item (the thin-evidence finding).
+void note_thin(HatCoverage& hat, const roster::Thresholds& thresholds) {
+    if (!is_thin(hat.evidence_items, thresholds) || hat.evidence_items == 0) return;
     hat.thin_evidence = ThinEvidence{hat.evidence_items, static_cast<std::uint32_t>(thresholds.min_evidence_items)};
-    return "; " + thin_words(*hat.thin_evidence);
 }
 
 std::vector<HolderState> holder_states(const roster::Hat& hat, const CoverageInput& input,
@@ -109,107 +88,96 @@ std::vector<HolderState> holder_states(const roster::Hat& hat, const CoverageInp
     return states;
 }
 
-void set(HatCoverage& hat, Status status, std::string reason) {
+// Sets the status and starts its finding (the arguments are the caller's).
+Finding& set(HatCoverage& hat, Status status, FindingBasis basis = FindingBasis::evidence) {
     hat.status = status;
-    hat.reason = std::move(reason);
+    hat.finding = Finding{};
+    hat.finding.code = static_cast<FindingCode>(status);
+    hat.finding.basis = basis;
+    hat.finding.hat = hat.hat;
+    hat.finding.items = hat.evidence_items;
+    return hat.finding;
 }
 
 void explain_unassigned(HatCoverage& hat, const CoverageInput& input) {
-    const std::string why = input.mode == RosterMode::discovery ? "no roster" : "optional hat, nobody assigned";
-    const auto candidates = candidate_list(hat.contributors, hat.people);
-    set(hat, Status::unassigned,
-        candidates.empty() ? why + "; nobody did its work in the window"
-                           : why + "; doing its work: " + candidates + note_thin(hat, input.thresholds));
+    auto people = candidates_of(hat);
+    if (!people.empty()) note_thin(hat, input.thresholds);
+    const auto basis = input.mode == RosterMode::discovery ? FindingBasis::no_roster : FindingBasis::optional_hat;
+    set(hat, Status::unassigned, basis).people = std::move(people);
 }
 
 void explain_vacant(HatCoverage& hat, const CoverageInput& input) {
-    const auto candidates = candidate_list(hat.contributors, hat.people);
-    set(hat, Status::vacant,
-        candidates.empty() ? "required hat with no holder and no evidence in the window; appoint someone"
-                           : "required hat with no holder; candidates by evidence: " + candidates +
-                                 note_thin(hat, input.thresholds));
+    auto people = candidates_of(hat);
+    if (!people.empty()) note_thin(hat, input.thresholds);
+    set(hat, Status::vacant, people.empty() ? FindingBasis::no_evidence : FindingBasis::evidence).people =
+        std::move(people);
 }
 
 void explain_understaffed(HatCoverage& hat, const CoverageInput& input) {
     for (const auto& h : hat.holders) hat.people.push_back(h.key);
-    const auto candidates = candidate_list(hat.contributors, hat.people);
-    set(hat, Status::understaffed,
-        fmt::format("{} of {} holders needed{}", hat.holders.size(), hat.min,
-                    candidates.empty() ? std::string("; nobody else did its work")
-                                       : "; candidates by evidence: " + candidates +
-                                             note_thin(hat, input.thresholds)));
+    auto people = candidates_of(hat);
+    if (!people.empty()) note_thin(hat, input.thresholds);
+    auto& finding = set(hat, Status::understaffed);
+    finding.count = static_cast<std::uint32_t>(hat.holders.size());
+    finding.needed = static_cast<std::uint32_t>(std::max(hat.min, 0));
+    finding.people = std::move(people);
 }
 
 void explain_stale(HatCoverage& hat, const CoverageInput& input) {
-    std::string detail;
+    auto& finding = set(hat, Status::stale);
+    finding.days = input.stale_after.days;
     for (const auto& h : hat.holders) {
         hat.people.push_back(h.key);
-        detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", h.key,
-                              h.last_active ? "last active " + day(*h.last_active) + kind_note(h) : "never active");
+        finding.people.push_back({h.key, h.key, h.evidence, 0.0, h.last_active, h.last_kind});
     }
-    set(hat, Status::stale,
-        fmt::format("every holder inactive for over {}d ({}); confirm or replace them",
-                    input.stale_after.days, detail));
 }
 
 void explain_single_point(HatCoverage& hat, const HolderState& holder, const CoverageInput& input) {
     hat.people.push_back(holder.key);
+    auto basis = FindingBasis::evidence;
     if (input.mode == RosterMode::roster_only) {
-        return set(hat, Status::single_point, holder.key + " is the only holder; find a backup");
+        basis = FindingBasis::roster_only;
+    } else if (hat.evidence_items == 0) {
+        basis = FindingBasis::no_evidence;
+    } else if (hat.thin_evidence) {
+        basis = FindingBasis::thin_evidence;
     }
-    if (hat.evidence_items == 0) {
-        return set(hat, Status::single_point,
-                   holder.key + " is the only active holder and nobody else shares the hat; find a backup");
-    }
-    if (hat.thin_evidence) {
-        return set(hat, Status::single_point,
-                   fmt::format("{} is the only active holder; {}, so nobody else's share counts as a backup; "
-                               "find a backup",
-                               holder.key, thin_words(*hat.thin_evidence)));
-    }
-    set(hat, Status::single_point,
-        fmt::format("{} is the only active holder and nobody else did {} of its {} evidence item{}; "
-                    "find a backup",
-                    holder.key, percent(input.thresholds.single_point_backup_share), hat.evidence_items,
-                    hat.evidence_items == 1 ? "" : "s"));
+    auto& finding = set(hat, Status::single_point, basis);
+    finding.people.push_back({holder.key, holder.key, holder.evidence, 0.0, holder.last_active, holder.last_kind});
+    finding.share = input.thresholds.single_point_backup_share;
 }
 
-// "kajinamit did 100%" for every non-holder with a shadowing share.
-std::string shadowing(const HatCoverage& hat, const roster::Thresholds& thresholds) {
-    std::string names;
+// The non-holders with a shadowing share of the hat's evidence.
+std::vector<FindingPerson> shadowing(const HatCoverage& hat, const roster::Thresholds& thresholds) {
+    std::vector<FindingPerson> out;
     for (const auto& c : hat.contributors) {
-        if (c.holder || c.share < thresholds.shadowed_share) continue;
-        names += fmt::format("{}{} did {} ({})", names.empty() ? "" : ", ", c.label, percent(c.share), items(c.evidence));
+        if (!c.holder && c.share >= thresholds.shadowed_share) out.push_back(person_of(c));
     }
-    return names;
+    return out;
 }
 
 bool explain_shadowed(HatCoverage& hat, const CoverageInput& input) {
-    const auto names = shadowing(hat, input.thresholds);
-    if (names.empty()) return false;
-    for (const auto& c : hat.contributors) {
-        if (!c.holder && c.share >= input.thresholds.shadowed_share) hat.people.push_back(c.key);
-    }
-    set(hat, Status::shadowed,
-        names + " of its evidence without holding it; add them as holders or hand the work back");
+    auto people = shadowing(hat, input.thresholds);
+    if (people.empty()) return false;
+    for (const auto& p : people) hat.people.push_back(p.key);
+    set(hat, Status::shadowed).people = std::move(people);
     return true;
 }
 
-void explain_ok(HatCoverage& hat, RosterMode mode) {
-    std::size_t active = 0;
+// `would_shadow`: who would shadow the hat if its evidence were enough to judge.
+void explain_ok(HatCoverage& hat, RosterMode mode, std::vector<FindingPerson> would_shadow) {
+    std::uint32_t active = 0;
     for (const auto& h : hat.holders) {
         hat.people.push_back(h.key);
         active += h.active ? 1 : 0;
     }
-    const std::string work = hat.evidence_items == 0
-                                 ? std::string("no evidence in the window")
-                                 : fmt::format("holders did {} of {} evidence item{}", percent(hat.holder_share),
-                                               hat.evidence_items, hat.evidence_items == 1 ? "" : "s");
-    if (mode == RosterMode::roster_only) {
-        return set(hat, Status::ok, fmt::format("{} holders (no repository: activity not assessed)", active));
-    }
-    const std::string thin = hat.thin_evidence ? "; " + thin_words(*hat.thin_evidence) : std::string();
-    set(hat, Status::ok, fmt::format("{} active holder{}; {}{}", active, active == 1 ? "" : "s", work, thin));
+    const auto basis = mode == RosterMode::roster_only ? FindingBasis::roster_only
+                       : hat.evidence_items == 0       ? FindingBasis::no_evidence
+                                                       : FindingBasis::evidence;
+    auto& finding = set(hat, Status::ok, basis);
+    finding.count = active;
+    finding.share = hat.holder_share;
+    finding.people = std::move(would_shadow);
 }
 
 // Nobody but `holder` did a backup's share of the work.
@@ -241,10 +209,9 @@ void decide_status(HatCoverage& hat, const CoverageInput& input) {
         }
     }
     if (!thin && explain_shadowed(hat, input)) return;
-    const auto would_shadow = thin ? shadowing(hat, t) : std::string();
+    auto would_shadow = thin ? shadowing(hat, t) : std::vector<FindingPerson>();
     if (!would_shadow.empty()) note_thin(hat, t);
-    explain_ok(hat, input.mode);
-    if (!would_shadow.empty()) hat.reason += ": " + would_shadow + " without holding it";
+    explain_ok(hat, input.mode, std::move(would_shadow));
 }
 
 }  // namespace
@@ -288,7 +255,9 @@ std::vector<HatCoverage> assess_coverage(const CoverageInput& input) {
         coverage.evidence_items = static_cast<std::uint32_t>(evidence.items.size());
         coverage.holder_share = share_of_holders(evidence, coverage.holders);
         coverage.contributors = contributors_of(evidence, input.resolution, coverage.holders);
+        coverage.pos = hat.pos;
         decide_status(coverage, input);
+        coverage.finding.thin = coverage.thin_evidence;
         out.push_back(std::move(coverage));
     }
     return out;

@@ -94,7 +94,7 @@ HatCycle hat_cycle(const HatCoverage& now, const HatCoverage* before, const rost
     out.people = now.people;
     out.holder_share = now.holder_share;
     out.contributors = now.contributors;
-    out.reason = now.reason;
+    out.finding = now.finding;
     out.thin_evidence = now.thin_evidence;
     std::optional<double> previous_items;
     if (before != nullptr) {

@@ -1,8 +1,10 @@
 #include <nlohmann/json.hpp>
 
+#include "finding_json.hpp"
 #include "json_text.hpp"
 #include "audit_parts.hpp"
 #include "roles/roster/automation.hpp"
+#include "roles/report/findings.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -33,7 +35,7 @@ Json contributors_json(const engine::HatCoverage& hat) {
 }
 
 // Findings beside the status, as codes with their arguments ([] when there are none).
-Json findings_json(const engine::HatCoverage& hat) {
+Json hat_findings_json(const engine::HatCoverage& hat) {
     Json out = Json::array();
     if (hat.thin_evidence) {
         out.push_back({{"code", "thin-evidence"},
@@ -50,8 +52,8 @@ Json hat_json(const engine::HatCoverage& hat) {
             {"min", hat.min},
             {"effort", hat.effort},
             {"status", engine::to_string(hat.status)},
-            {"reason", hat.reason},
-            {"findings", findings_json(hat)},
+            {"reason", finding_message(hat.finding)},
+            {"findings", hat_findings_json(hat)},
             {"people", hat.people},
             {"holders", holders_json(hat)},
             {"former_holders", hat.former_holders},
@@ -175,6 +177,7 @@ nlohmann::ordered_json audit_json_object(const AuditView& view) {
             {"rename_fallbacks", r.rename_fallbacks},
             {"totals", totals_json(r.totals)},
             {"hats", hats},
+            {"findings", findings_json(r.findings)},
             {"health", health_json(r.health)},
             {"automation", automation_json(r.automation)},
             {"warnings", r.warnings}};

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "audit_parts.hpp"
+#include "roles/report/findings.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/load.hpp"
 #include "roles/roster/automation.hpp"
@@ -117,7 +118,7 @@ util::Table hat_table(const AuditView& view, std::vector<const engine::HatCovera
         if (!shown(view, hat)) continue;
         std::vector<std::string> cells = {
             hat.hat, std::string(engine::to_string(hat.status)), holders_cell(hat), std::to_string(hat.evidence_items),
-            hat.evidence_items == 0 ? "-" : fmt::format("{:.0f}%", hat.holder_share * 100.0), hat.reason};
+            hat.evidence_items == 0 ? "-" : fmt::format("{:.0f}%", hat.holder_share * 100.0), finding_message(hat.finding)};
         if (verbose) cells.insert(cells.end() - 1, workers_cell(hat));
         table.add_row(std::move(cells));
         rows.push_back(&hat);

@@ -2,6 +2,7 @@
 // script that only measures the charts); no URL anywhere, so nothing is fetched.
 #include <fmt/format.h>
 
+#include "roles/report/findings.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -170,7 +171,7 @@ std::string coverage(const engine::CycleReport& r) {
             workers.push_back(fmt::format("{} {} ({:.0f}%){}", escape(c.label), c.evidence, c.share * 100.0,
                                           c.holder ? "" : " not a holder"));
         }
-        std::string why = escape(hat.reason);
+        std::string why = escape(finding_message(hat.finding));
         for (const auto& change : hat.changes) why += "<br>• " + escape(change.text);
         out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
                            "<td>{}</td></tr>\n",

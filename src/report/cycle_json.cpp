@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_text.hpp"
+#include "roles/report/findings.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -132,7 +133,7 @@ Json hat_json(const engine::HatCycle& hat) {
             {"holder_share", hat.holder_share},
             {"contributors", contributors},
             {"people", hat.people},
-            {"reason", hat.reason},
+            {"reason", finding_message(hat.finding)},
             {"findings", hat.thin_evidence ? Json::array({{{"code", "thin-evidence"},
                                                            {"items", hat.thin_evidence->items},
                                                            {"needed", hat.thin_evidence->needed}}})

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "roles/report/findings.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -142,7 +143,7 @@ std::string coverage(const engine::CycleReport& r) {
     out += "\nEvidence counts the hat's items (commits, tags) this cycle; shares can add up to more than 100% "
            "when commits are co-authored. ~~Struck~~ holders' terms have ended.\n\n";
     for (const auto& hat : r.hats) {
-        out += fmt::format("- **{}** ({}): {}", md(hat.hat), engine::to_string(hat.status), md(hat.reason));
+        out += fmt::format("- **{}** ({}): {}", md(hat.hat), engine::to_string(hat.status), md(finding_message(hat.finding)));
         std::string changes;
         for (const auto& change : hat.changes) changes += (changes.empty() ? "" : "; ") + md(change.text);
         if (!changes.empty()) out += ". Changes: " + changes;

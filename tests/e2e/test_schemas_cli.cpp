@@ -63,6 +63,27 @@ TEST_CASE("the audit schema rejects a document missing a required field", "[e2e]
     check_rejected(edited(audit, [](auto& j) { j["program"] = true; }), "/: 'projects' is a required property");
 }
 
+TEST_CASE("the audit schema rejects findings without their code, arguments or location", "[e2e][schemas]") {
+    const auto repo = build_example("liaisons");
+    const auto run = run_roles("audit " + shell_quote(repo) + " --format json --fail-on none --no-cache");
+    REQUIRE(run.exit_code == 0);
+    const auto audit = parse_json(run.out);
+    REQUIRE_FALSE(audit["findings"].empty());
+    REQUIRE(audit["findings"][0]["code"] == "shadowed");  // ptl, the roster's first hat
+    check_rejected(edited(audit, [](auto& j) { j.erase("findings"); }), "/: 'findings' is a required property");
+    for (const char* field : {"code", "args", "location", "message", "grade"}) {
+        check_rejected(edited(audit, [&](auto& j) { j["findings"][0].erase(field); }),
+                       "/findings/0: '" + std::string(field) + "' is a required property");
+    }
+    // A known code keeps exactly its arguments; a location is a whole position.
+    check_rejected(edited(audit, [](auto& j) { j["findings"][0]["args"].erase("people"); }),
+                   "/findings/0/args: 'people' is a required property");
+    check_rejected(edited(audit, [](auto& j) { j["findings"][0]["args"]["extra"] = 1; }),
+                   "/findings/0/args: Additional properties are not allowed ('extra' was unexpected)");
+    check_rejected(edited(audit, [](auto& j) { j["findings"][0]["grade"] = "fatal"; }),
+                   "/findings/0/grade: 'fatal' is not one of ['fails-gate', 'warning', 'note']");
+}
+
 TEST_CASE("every schema rejects its document without its last field", "[e2e][schemas]") {
     const auto liaisons = build_example("liaisons");
     const auto cycles = build_example("cycles");

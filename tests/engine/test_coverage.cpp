@@ -4,12 +4,16 @@
 
 #include "engine/history_builder.hpp"
 #include "roles/engine/audit.hpp"
+#include "roles/report/findings.hpp"  // the words of a finding, to read its arguments as text
 
 using namespace roles;
 using roles::test::k_day;
 using roles::test::k_head_time;
 
 namespace {
+
+// The status finding as the renderers write it.
+std::string reason(const engine::HatCoverage& hat) { return report::finding_message(hat.finding); }
 
 struct Team {
     test::HistoryBuilder builder;
@@ -45,7 +49,17 @@ TEST_CASE("a required hat with no holder is vacant and names candidates by evide
     CHECK(hat.status == engine::Status::vacant);
     CHECK(hat.evidence_items == 4);
     CHECK(hat.people == std::vector<std::string>{"bob", "alice"});
-    CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (75%, 3 items), alice (25%, 1 item); "
+    // The finding carries the figures; the words come from report/findings.
+    CHECK(hat.finding.code == engine::FindingCode::vacant);
+    CHECK(hat.finding.hat == "security-contact");
+    REQUIRE(hat.finding.people.size() == 2);
+    CHECK(hat.finding.people[0].key == "bob");
+    CHECK(hat.finding.people[0].items == 3);
+    CHECK(hat.finding.people[0].share == 0.75);
+    REQUIRE(hat.finding.thin.has_value());
+    CHECK(hat.finding.thin->items == 4);
+    CHECK(hat.finding.thin->needed == 5);
+    CHECK(reason(hat) == "required hat with no holder; candidates by evidence: bob (75%, 3 items), alice (25%, 1 item); "
                         "evidence too thin to judge (4 items of the 5 needed)");
 }
 
@@ -55,7 +69,7 @@ TEST_CASE("a vacant hat with no evidence asks for an appointment", "[engine][cov
     const auto hat = team.audit_one(test::hat("security-contact", {}, "SECURITY.md"));
     CHECK(hat.status == engine::Status::vacant);
     CHECK(hat.evidence_items == 0);
-    CHECK(hat.reason == "required hat with no holder and no evidence in the window; appoint someone");
+    CHECK(reason(hat) == "required hat with no holder and no evidence in the window; appoint someone");
 }
 
 TEST_CASE("fewer current holders than min is understaffed", "[engine][coverage]") {
@@ -65,7 +79,7 @@ TEST_CASE("fewer current holders than min is understaffed", "[engine][coverage]"
     const auto hat = team.audit_one(test::hat("release-manager", {"alice"}, "CHANGELOG.md", 2));
     // alice 2/3, bob 1/3 = 33%.
     CHECK(hat.status == engine::Status::understaffed);
-    CHECK(hat.reason == "1 of 2 holders needed; candidates by evidence: bob (33%, 1 item); evidence too thin to judge "
+    CHECK(reason(hat) == "1 of 2 holders needed; candidates by evidence: bob (33%, 1 item); evidence too thin to judge "
                         "(3 items of the 5 needed)");
     CHECK(hat.people == std::vector<std::string>{"alice", "bob"});
 }
@@ -77,7 +91,11 @@ TEST_CASE("a holder inactive for longer than stale_after makes the hat stale", "
         const auto hat = team.audit_one(test::hat("ci-keeper", {"alice"}, "ci.yml"));
         CHECK(hat.status == engine::Status::stale);
         // HEAD is 2024-06-01T12:00Z; 91 days earlier is 2024-03-02.
-        CHECK(hat.reason == "every holder inactive for over 90d (alice last active 2024-03-02); confirm or replace them");
+        CHECK(hat.finding.code == engine::FindingCode::stale);
+        CHECK(hat.finding.days == 90);
+        REQUIRE(hat.finding.people.size() == 1);
+        CHECK(hat.finding.people[0].last_active == k_head_time - 91 * k_day);
+        CHECK(reason(hat) == "every holder inactive for over 90d (alice last active 2024-03-02); confirm or replace them");
     }
     SECTION("last commit exactly 90 days before HEAD: still active") {
         team.work(team.alice, 1, "ci.yml", 90);
@@ -88,7 +106,7 @@ TEST_CASE("a holder inactive for longer than stale_after makes the hat stale", "
         team.work(team.bob, 1, "other.txt");
         const auto hat = team.audit_one(test::hat("ci-keeper", {"alice"}, "ci.yml"));
         CHECK(hat.status == engine::Status::stale);
-        CHECK(hat.reason == "every holder inactive for over 90d (alice never active); confirm or replace them");
+        CHECK(reason(hat) == "every holder inactive for over 90d (alice never active); confirm or replace them");
     }
 }
 
@@ -100,8 +118,11 @@ TEST_CASE("one active holder with nobody else at 10% of the evidence is a single
         const auto hat = team.audit_one(test::hat("docs", {"alice"}, "docs/**"));
         CHECK(hat.status == engine::Status::single_point);
         CHECK(hat.people == std::vector<std::string>{"alice"});
-        CHECK(hat.reason ==
+        CHECK(reason(hat) ==
               "alice is the only active holder and nobody else did 10% of its 20 evidence items; find a backup");
+        CHECK(hat.finding.basis == engine::FindingBasis::evidence);
+        CHECK(hat.finding.items == 20);
+        CHECK(hat.finding.share == 0.10);
     }
     SECTION("bob did 2 of 20 = 10%: bob is a backup, so the hat is ok") {
         team.work(team.alice, 18, "docs/guide.md");
@@ -109,7 +130,7 @@ TEST_CASE("one active holder with nobody else at 10% of the evidence is a single
         const auto hat = team.audit_one(test::hat("docs", {"alice"}, "docs/**"));
         CHECK(hat.status == engine::Status::ok);
         // alice's 18 of 20 items are by a holder: 90%.
-        CHECK(hat.reason == "1 active holder; holders did 90% of 20 evidence items");
+        CHECK(reason(hat) == "1 active holder; holders did 90% of 20 evidence items");
     }
 }
 
@@ -121,7 +142,7 @@ TEST_CASE("a non-holder doing at least half of the evidence shadows the holder",
         const auto hat = team.audit_one(test::hat("release", {"alice"}, "releasenotes/"));
         CHECK(hat.status == engine::Status::shadowed);
         CHECK(hat.people == std::vector<std::string>{"bob"});
-        CHECK(hat.reason == "bob did 60% (6 items) of its evidence without holding it; add them as holders or hand the work back");
+        CHECK(reason(hat) == "bob did 60% (6 items) of its evidence without holding it; add them as holders or hand the work back");
     }
     SECTION("bob 5 of 10 = exactly 50% still shadows") {
         team.work(team.alice, 5, "releasenotes/a.yaml");
@@ -142,7 +163,7 @@ TEST_CASE("two active holders doing the work are ok", "[engine][coverage]") {
     const auto hat = team.audit_one(test::hat("gate", {"alice", "bob"}, "tox.ini"));
     CHECK(hat.status == engine::Status::ok);
     CHECK(hat.holder_share == 1.0);
-    CHECK(hat.reason == "2 active holders; holders did 100% of 4 evidence items");
+    CHECK(reason(hat) == "2 active holders; holders did 100% of 4 evidence items");
 }
 
 TEST_CASE("discovery mode marks every hat unassigned and names who does the work", "[engine][coverage]") {
@@ -150,7 +171,7 @@ TEST_CASE("discovery mode marks every hat unassigned and names who does the work
     team.work(team.bob, 1, "tox.ini");
     const auto hat = team.audit_one(test::hat("gate", {}, "tox.ini"), engine::RosterMode::discovery);
     CHECK(hat.status == engine::Status::unassigned);
-    CHECK(hat.reason == "no roster; doing its work: bob (100%, 1 item); evidence too thin to judge (1 item of the 5 needed)");
+    CHECK(reason(hat) == "no roster; doing its work: bob (100%, 1 item); evidence too thin to judge (1 item of the 5 needed)");
 }
 
 TEST_CASE("an optional hat with nobody assigned is unassigned, not vacant", "[engine][coverage]") {
@@ -222,7 +243,7 @@ TEST_CASE("an ok hat with no evidence says so instead of a share of nothing", "[
     team.work(team.bob, 1, "src/b.c");
     const auto hat = team.audit_one(test::hat("lead", {"alice", "bob"}, "GOVERNANCE.md"));
     CHECK(hat.status == engine::Status::ok);
-    CHECK(hat.reason == "2 active holders; no evidence in the window");
+    CHECK(reason(hat) == "2 active holders; no evidence in the window");
 }
 
 TEST_CASE("a single point with no evidence at all still asks for a backup", "[engine][coverage]") {
@@ -230,7 +251,7 @@ TEST_CASE("a single point with no evidence at all still asks for a backup", "[en
     team.work(team.alice, 1, "src/a.c");
     const auto hat = team.audit_one(test::hat("lead", {"alice"}, "GOVERNANCE.md"));
     CHECK(hat.status == engine::Status::single_point);
-    CHECK(hat.reason == "alice is the only active holder and nobody else shares the hat; find a backup");
+    CHECK(reason(hat) == "alice is the only active holder and nobody else shares the hat; find a backup");
 }
 
 namespace {
@@ -258,7 +279,7 @@ TEST_CASE("a share of too few items decides no status: thin evidence", "[engine]
         CHECK(hat.thin_evidence->items == 1);
         CHECK(hat.thin_evidence->needed == 5);
         CHECK(hat.people == std::vector<std::string>{"alice"});
-        CHECK(hat.reason == "alice is the only active holder; evidence too thin to judge (1 item of the 5 needed), "
+        CHECK(reason(hat) == "alice is the only active holder; evidence too thin to judge (1 item of the 5 needed), "
                             "so nobody else's share counts as a backup; find a backup");
     }
     SECTION("two holders and a non-holder with 4 of 4 items: ok, and the reason says why") {
@@ -269,7 +290,7 @@ TEST_CASE("a share of too few items decides no status: thin evidence", "[engine]
         team.work(team.bob, 4, "SECURITY.md", 5);
         const auto hat = audit_with(team, test::hat("security", {"alice", "carol"}, "SECURITY.md"), 5);
         CHECK(hat.status == engine::Status::ok);
-        CHECK(hat.reason == "2 active holders; holders did 0% of 4 evidence items; evidence too thin to judge "
+        CHECK(reason(hat) == "2 active holders; holders did 0% of 4 evidence items; evidence too thin to judge "
                             "(4 items of the 5 needed): bob did 100% (4 items) without holding it");
     }
     SECTION("exactly the minimum (5 of 5) is enough: bob shadows alice") {
@@ -292,7 +313,7 @@ TEST_CASE("a share of too few items decides no status: thin evidence", "[engine]
         CHECK(hat.people == std::vector<std::string>{"bob", "alice"});
         REQUIRE(hat.thin_evidence.has_value());
         CHECK(hat.thin_evidence->items == 3);
-        CHECK(hat.reason == "required hat with no holder; candidates by evidence: bob (67%, 2 items), alice (33%, "
+        CHECK(reason(hat) == "required hat with no holder; candidates by evidence: bob (67%, 2 items), alice (33%, "
                             "1 item); evidence too thin to judge (3 items of the 5 needed)");
     }
 }
@@ -338,5 +359,5 @@ TEST_CASE("a holder whose only recent activity is authorship long ago is stale, 
     const auto& hat = result->hats.front();
     // Newest activity: the ack 150 days before HEAD (> 90d), so stale, and the reason says it was an ack.
     CHECK(hat.status == engine::Status::stale);
-    CHECK(hat.reason == "every holder inactive for over 90d (gibi last active 2024-01-03 (acked)); confirm or replace them");
+    CHECK(reason(hat) == "every holder inactive for over 90d (gibi last active 2024-01-03 (acked)); confirm or replace them");
 }

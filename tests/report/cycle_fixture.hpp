@@ -56,7 +56,10 @@ inline engine::CycleReport cycle_fixture() {
     ptl.evidence = make_figure(4, 2, Polarity::neutral);
     ptl.holder_share = 1.0;
     ptl.contributors.push_back({0, "gibi", "gibi", 4, 1.0, true});
-    ptl.reason = "gibi | holds it";
+    ptl.finding.code = engine::FindingCode::ok;
+    ptl.finding.count = 1;
+    ptl.finding.items = 4;
+    ptl.finding.share = 1.0;
     engine::HatCycle sec;
     sec.hat = "security-liaison";
     sec.title = "Security liaison";
@@ -66,7 +69,8 @@ inline engine::CycleReport cycle_fixture() {
     sec.previous_holders = {"sylvain"};
     sec.evidence = make_figure(1, 3, Polarity::neutral);
     sec.contributors.push_back({1, "tkajinam", "Takashi Kajinami", 1, 1.0, false});
-    sec.reason = "required hat with no holder; candidates by evidence: tkajinam (100%)";
+    sec.finding.code = engine::FindingCode::vacant;
+    sec.finding.people = {{"tkajinam", "tkajinam", 1, 1.0}};
     sec.changes.push_back({engine::HatChange::Kind::became_vacant, "", "vacant (was single-point)"});
     r.hats = {ptl, sec};
 

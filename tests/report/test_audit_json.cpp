@@ -21,7 +21,10 @@ TEST_CASE("audit JSON carries the schema, totals, hats and gate", "[report][audi
     hat.status = engine::Status::unassigned;
     hat.evidence_items = 2;
     hat.contributors = {{0, "alice", "alice", 2, 1.0, false}};
-    hat.reason = "no roster";
+    hat.finding.code = engine::FindingCode::unassigned;
+    hat.finding.basis = engine::FindingBasis::no_roster;
+    hat.finding.hat = "triager";
+    hat.finding.people = {{"alice", "alice", 2, 1.0}};
     result.hats = {hat};
     const auto json = roles::test::parse_json(report::render_audit_json({result, {"vacant"}, {}, "note"}));
     CHECK(json["schema"] == "roles.audit/1");

@@ -22,7 +22,8 @@ engine::AuditResult sample() {
     security.hat = "security-contact";
     security.status = engine::Status::vacant;
     security.evidence_items = 4;
-    security.reason = "required hat with no holder";
+    security.finding.code = engine::FindingCode::vacant;
+    security.finding.people = {{"bob", "bob", 3, 0.75}};
     security.contributors = {{1, "bob", "bob", 3, 0.75, false}};
     engine::HatCoverage lead;
     lead.hat = "lead";
@@ -30,7 +31,10 @@ engine::AuditResult sample() {
     lead.holders = {{0, "alice", std::nullopt, true, 2}, {2, "carol", std::nullopt, false, 0}};
     lead.evidence_items = 2;
     lead.holder_share = 1.0;
-    lead.reason = "2 active holders";
+    lead.finding.code = engine::FindingCode::ok;
+    lead.finding.count = 1;
+    lead.finding.items = 2;
+    lead.finding.share = 1.0;
     result.hats = {security, lead};
     return result;
 }
@@ -47,8 +51,10 @@ TEST_CASE("the audit text has a header, an aligned table, a summary and the gate
           "12 commits by 3 people (0 merges and 0 bot commits not counted)\n"
           "\n"
           "HAT               STATUS  HOLDERS                  EVIDENCE  HOLDERS' SHARE  REASON\n"
-          "security-contact  vacant  -                        4         0%              required hat with no holder\n"
-          "lead              ok      alice, carol (inactive)  2         100%            2 active holders\n"
+          "security-contact  vacant  -                        4         0%              required hat with no holder; "
+          "candidates by evidence: bob (75%, 3 items)\n"
+          "lead              ok      alice, carol (inactive)  2         100%            1 active holder; holders did 100% "
+          "of 2 evidence items\n"
           "\n"
           "2 hats: 1 vacant, 1 ok\n"
           "gate: failed (--fail-on vacant): security-contact\n");

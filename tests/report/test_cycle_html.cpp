@@ -74,7 +74,8 @@ TEST_CASE("html summary figures have trend arrows and status is told in words", 
 
 TEST_CASE("html escapes text from the roster and history", "[report][cycle]") {
     auto report = roles::test::cycle_fixture();
-    report.hats[0].reason = "a <b> & \"c\"";
+    report.hats[0].finding.code = roles::engine::FindingCode::shadowed;
+    report.hats[0].finding.people = {{"x", "a <b> & \"c\"", 2, 0.5}};
     report.project = "<script>";
     const auto html = roles::report::render_cycle_html(report);
     CHECK(html.find("a &lt;b&gt; &amp; &quot;c&quot;") != std::string::npos);

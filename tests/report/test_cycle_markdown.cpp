@@ -51,13 +51,22 @@ TEST_CASE("markdown coverage and load rows carry holders, work, changes and tren
     CHECK(has_line(md, "| ptl | ok | ok | gibi | 4 (↑ from 2) | gibi 4 (100%) |"));
     CHECK(has_line(md, "| security-liaison | vacant | single-point | ~~sylvain~~ (until 2025-04-10) | 1 (↓ from 3) | "
                        "Takashi Kajinami 1 (100%) not a holder |"));
-    // A '|' in a reason would end the table cell: escaped.
-    CHECK(has_line(md, "- **ptl** (ok): gibi \\| holds it"));
+    CHECK(has_line(md, "- **ptl** (ok): 1 active holder; holders did 100% of 4 evidence items"));
     CHECK(has_line(md, "- **security-liaison** (vacant): required hat with no holder; candidates by evidence: "
-                       "tkajinam (100%). Changes: vacant (was single-point)"));
+                       "tkajinam (100%, 1 item). Changes: vacant (was single-point)"));
     CHECK(has_line(md, "| gibi | high (↑ from low, worse) | 1.25 (↑ from 1.00) | 0.50 / 0.40 | ptl (sole) | 6 (= same) "
                        "| 5 (↑ from 4) | over-committed 1.25 |"));
     CHECK(has_line(md, "| Takashi Kajinami | none (★ new) | 0.00 (★ new) | 0.00 / 1.00 | — | 3 (★ new) | 3 (★ new) | — |"));
+}
+
+TEST_CASE("a '|' in a reason is escaped so it does not end a table cell", "[report][cycle]") {
+    auto report = roles::test::cycle_fixture();
+    report.hats[0].finding = {};
+    report.hats[0].finding.code = roles::engine::FindingCode::unassigned;
+    report.hats[0].finding.basis = roles::engine::FindingBasis::optional_hat;
+    report.hats[0].finding.people = {{"gibi", "gibi | holds it", 4, 1.0}};
+    const auto md = render_cycle_markdown(report);
+    CHECK(has_line(md, "- **ptl** (ok): optional hat, nobody assigned; doing its work: gibi \\| holds it (100%, 4 items)"));
 }
 
 TEST_CASE("markdown lists newcomers, leavers, releases and numbered asks", "[report][cycle]") {

@@ -7,13 +7,16 @@
 
 Prints one line per violation ("FILE: /json/pointer: message") and exits 1 when there is
 any, 2 when a document or schema cannot be read, 0 when every document is valid.
-Uses python3-jsonschema's Draft202012Validator (Debian package python3-jsonschema).
+Uses python3-jsonschema (Debian package python3-jsonschema), with the draft the schema's
+"$schema" names: 2020-12 for ours, draft-04 for the vendored SARIF 2.1.0 schema
+(tests/data/sarif-schema-2.1.0.json); a schema naming none is read as 2020-12.
 """
 import json
 import os
 import sys
 
 from jsonschema import Draft202012Validator
+from jsonschema.validators import validator_for
 
 
 def schema_file(schema_dir, document):
@@ -38,11 +41,12 @@ def main(argv):
         try:
             document = load(path)
             schema = load(argv[2] if fixed else schema_file(argv[1], document))
-            Draft202012Validator.check_schema(schema)
+            cls = validator_for(schema, default=Draft202012Validator)
+            cls.check_schema(schema)
         except (OSError, ValueError) as error:
             print(f"{path}: {error}")
             return 2
-        validator = Draft202012Validator(schema)
+        validator = cls(schema)
         for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
             pointer = "".join(f"/{part}" for part in error.absolute_path) or "/"
             print(f"{path}: {pointer}: {error.message}")

@@ -11,7 +11,7 @@ namespace roles::cli {
 enum class Command : unsigned char { audit, load, validate, hats, import, report, identities };
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
-/// supports. `sarif` and `github` are parsed into this enum but no command accepts or renders them.
+/// supports (`audit`: cli/audit_formats.hpp).
 enum class Format { text, json, markdown, html, sarif, github };
 
 /// All options of all commands; each command reads the ones it has.

@@ -12,6 +12,7 @@
 #include "roles/engine/automation.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/evidence.hpp"
+#include "roles/engine/finding.hpp"
 #include "roles/engine/identity.hpp"
 #include "roles/engine/load.hpp"
 #include "roles/engine/project_factors.hpp"
@@ -84,6 +85,9 @@ struct AuditResult {
     ProjectHealth health;
     AutomationSummary automation;       ///< what the automation rules removed from the window
     std::vector<std::string> warnings;  ///< roster warnings and history caveats
+    /// Every finding but `ok`: each hat's status, then its thin-evidence, in roster order;
+    /// then burnout-high per person at high risk. Graded `note` until grade_findings.
+    std::vector<Finding> findings;
 };
 
 /// The analysis audit and load share: who is who, who did what, each hat's evidence and
@@ -131,5 +135,15 @@ struct FailOn {
 /// What matched the gate: the ids of the hats whose status is in `fail_on`, in roster
 /// order, then, with burnout-high, "burnout:KEY" for each person at high risk.
 [[nodiscard]] std::vector<std::string> gate_failures(const AuditResult& result, const FailOn& fail_on);
+
+/// The findings of an audit, located in `roster` (collect order of AuditResult::findings).
+/// A hat is located where the roster names it, or in its catalog; a person where the roster
+/// lists them, otherwise at the top of the roster file (origin `none` without a roster).
+[[nodiscard]] std::vector<Finding> collect_findings(const AuditResult& result, const roster::Roster& roster);
+
+/// Grades every finding of `result` by the gate: fails_gate when its status (or
+/// burnout-high) is in `fail_on`, warning for the other problem statuses and burnout-high,
+/// note for unassigned and thin-evidence.
+void grade_findings(AuditResult& result, const FailOn& fail_on);
 
 }  // namespace roles::engine

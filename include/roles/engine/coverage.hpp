@@ -1,6 +1,6 @@
 #pragma once
 // Coverage status of each hat (docs/vocabulary.md, "Coverage statuses"), with the people
-// behind it and a reason.
+// behind it and the status as a finding (finding.hpp).
 
 #include <cstdint>
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "roles/engine/activity.hpp"
 #include "roles/engine/evidence.hpp"
+#include "roles/engine/finding.hpp"
 #include "roles/engine/identity.hpp"
 #include "roles/roster/roster.hpp"
 
@@ -44,14 +45,6 @@ struct Contributor {
     bool holder = false;      ///< a current holder of this hat
 };
 
-/// A hat whose evidence is too thin for anyone's share of it to decide the status:
-/// `items` evidence items in the window where `needed` (thresholds.min_evidence_items)
-/// are required. Finding code `thin-evidence`.
-struct ThinEvidence {
-    std::uint32_t items = 0;
-    std::uint32_t needed = 0;
-};
-
 /// Why a hat has its status, for one hat.
 struct HatCoverage {
     std::string hat;
@@ -67,7 +60,9 @@ struct HatCoverage {
     double holder_share = 0.0;                 ///< items crediting at least one current holder
     std::vector<Contributor> contributors;     ///< by evidence, most first
     std::vector<std::string> people;           ///< keys of the people behind the status
-    std::string reason;                        ///< one actionable line
+    /// The status as a finding (code, arguments, location): the renderers write its reason.
+    Finding finding;
+    roster::SourcePos pos;                     ///< where the roster names the hat (its catalog otherwise)
     /// Set when the evidence was too thin to judge and that changed (or would have
     /// changed) the status: a would-be implicit holder or backup, or vacant candidates.
     std::optional<ThinEvidence> thin_evidence;

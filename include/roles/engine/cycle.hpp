@@ -215,7 +215,7 @@ struct HatCycle {
     Figure evidence;                           ///< evidence items in the window
     double holder_share = 0.0;                 ///< items crediting a current holder
     std::vector<Contributor> contributors;     ///< who did the work this cycle, most first
-    std::string reason;                        ///< the coverage reason of this cycle
+    Finding finding;                           ///< the coverage status of this cycle as a finding
     std::optional<ThinEvidence> thin_evidence; ///< the coverage's thin-evidence finding
     std::vector<HatChange> changes;
 };

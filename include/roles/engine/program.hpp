@@ -60,4 +60,7 @@ struct ProgramAuditResult {
 /// with burnout-high "project/burnout:KEY" for each person at high risk in a project.
 [[nodiscard]] std::vector<std::string> gate_failures(const ProgramAuditResult& result, const FailOn& fail_on);
 
+/// grade_findings for every project of the program.
+void grade_findings(ProgramAuditResult& result, const FailOn& fail_on);
+
 }  // namespace roles::engine

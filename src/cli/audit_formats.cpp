@@ -1,0 +1,89 @@
+#include "roles/cli/audit_formats.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include "roles/cli/output.hpp"
+#include "roles/git/loader.hpp"
+#include "roles/roster/loader.hpp"
+
+namespace roles::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+using Renderer = std::string (*)(const AuditOutput&);
+
+std::string text(const AuditOutput& out) {
+    const auto color = color_for(out.options);
+    return out.program ? report::render_program_text(*out.program, color) : report::render_audit_text(*out.project, color);
+}
+
+std::string json(const AuditOutput& out) {
+    return out.program ? report::render_program_json(*out.program) : report::render_audit_json(*out.project);
+}
+
+std::string sarif(const AuditOutput& out) { return report::render_sarif(out.ci); }
+
+std::string github(const AuditOutput& out) { return report::render_github(out.ci); }
+
+// Format → renderer; a new audit format is one row here (and its name in the parser).
+const std::map<Format, Renderer> k_renderers = {
+    {Format::text, text}, {Format::json, json}, {Format::sarif, sarif}, {Format::github, github}};
+
+std::string_view format_name(Format format) {
+    switch (format) {
+        case Format::text: return "text";
+        case Format::json: return "json";
+        case Format::markdown: return "markdown";
+        case Format::html: return "html";
+        case Format::sarif: return "sarif";
+        case Format::github: return "github";
+    }
+    return "text";
+}
+
+// The first search directory that holds a built-in catalog.
+std::string builtin_catalog_dir() {
+    for (const auto& dir : roster::catalog_search_dirs()) {
+        std::error_code error;
+        if (fs::is_regular_file(fs::path(dir) / "generic.yaml", error)) {
+            return fs::weakly_canonical(fs::absolute(dir, error), error).string();
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<Format> audit_formats() {
+    std::vector<Format> out;
+    for (const auto& [format, renderer] : k_renderers) out.push_back(format);
+    return out;
+}
+
+util::Expected<void> require_audit_format(const Options& options) {
+    if (k_renderers.contains(options.format)) return {};
+    std::string names;
+    for (const auto& [format, renderer] : k_renderers) names += (names.empty() ? "" : ", ") + std::string(format_name(format));
+    return util::fail(util::ErrorKind::usage, "audit", "this format is not supported yet by this command (supported: " +
+                                                           names + ")");
+}
+
+std::string render_audit_output(const AuditOutput& output) { return k_renderers.at(output.options.format)(output); }
+
+report::CiView ci_view(const std::string& path, std::vector<const engine::AuditResult*> audits,
+                       const std::vector<std::string>& fail_on, bool passed) {
+    report::CiView view;
+    view.audits = std::move(audits);
+    view.fail_on = fail_on;
+    view.passed = passed;
+    if (auto workdir = git::find_workdir(path); workdir && !workdir->empty()) {
+        std::error_code error;
+        view.root = fs::weakly_canonical(fs::absolute(*workdir, error), error).string();
+    }
+    view.catalog_dir = builtin_catalog_dir();
+    return view;
+}
+
+}  // namespace roles::cli
