@@ -54,11 +54,11 @@ TEST_CASE("whatif --without a person: the hats they leave and the gate", "[e2e][
 
     const auto audit = run_roles("audit " + shell_quote(dir) + " --format json");
     const auto audited = roles::test::parse_json(audit.out);
-    for (const auto& hat : audited["hats"]) CHECK(hat_of(project, hat["hat"])["before"] == hat["status"]);
+    for (const auto& hat : audited["hats"]) CHECK(hat_of(project, hat["id"])["before"] == hat["status"]);
     // The factors before are the audit's too.
     const auto& health = project["health"];
     CHECK(health["truck_factor"]["truck_factor"]["before"] == audited["health"]["truck_factor"]["truck_factor"]);
-    CHECK(health["elephant"]["factor"]["before"] == audited["health"]["elephant"]["factor"]);
+    CHECK(health["elephant"]["factor"]["before"] == audited["health"]["elephant_factor"]["factor"]);
 
     // The ptl's work lands on the people who did it, stephen first (the README change).
     bool ptl_handover = false;
