@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
@@ -16,6 +18,8 @@ util::Expected<engine::WhatIfRequest> whatif_request(const Options& options) {
     engine::WhatIfRequest request;
     request.without = options.without;
     request.fail_on = *fail_on;
+    // As the loader: one thread per core, at most 4, unless --threads says otherwise.
+    request.threads = options.threads != 0 ? options.threads : std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
     if (options.without_each) {
         request.each = *options.without_each == "@" ? engine::EachKind::affiliation : engine::EachKind::person;
     } else if (options.without.empty()) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "roles/util/parallel.hpp"
 #include "roles/util/text.hpp"
 
 #include "whatif_parts.hpp"
@@ -103,7 +104,9 @@ Severity severity_of(const Scenario& scenario) {
             out.understaffed += hat.after == Status::understaffed ? 1 : 0;
             out.single_point += hat.after == Status::single_point ? 1 : 0;
         }
+        out.hats_left += static_cast<std::uint32_t>(project.handovers.size());
         out.orphaned += static_cast<std::uint32_t>(project.repository.orphaned.size());
+        out.commits_lost += project.contributor_absence.commits_before - project.contributor_absence.commits_after;
         const auto drop = [](const Shift& s) { return s.before > s.after ? s.before - s.after : 0U; };
         out.truck_factor_drop += drop(project.repository.truck_factor);
         out.elephant_drop += drop(project.elephant.factor);
@@ -111,13 +114,14 @@ Severity severity_of(const Scenario& scenario) {
     return out;
 }
 
-// Worst first: more gate failures, hats made vacant, understaffed, single-point, files
-// orphaned, then the larger truck-factor and elephant-factor drops; ties by subject.
+// Worst first: more gate failures, hats made vacant, understaffed, single-point, hats left,
+// files orphaned, then the larger truck-factor drop, commits lost and elephant-factor drop;
+// ties by subject.
 bool worse(const Scenario& a, const Scenario& b) {
     const auto rank = [](const Scenario& s) {
         const auto& v = s.severity;
-        return std::make_tuple(v.failures, v.vacant, v.understaffed, v.single_point, v.orphaned, v.truck_factor_drop,
-                               v.elephant_drop);
+        return std::make_tuple(v.failures, v.vacant, v.understaffed, v.single_point, v.hats_left, v.orphaned,
+                               v.truck_factor_drop, v.commits_lost, v.elephant_drop);
     };
     if (rank(a) != rank(b)) return rank(a) > rank(b);
     return a.departure.subject < b.departure.subject;
@@ -132,16 +136,16 @@ util::Expected<WhatIfResult> run_on(const Bases& bases, const WhatIfRequest& req
     WhatIfResult result;
     result.program = program;
     result.each = request.each;
-    for (auto& departure : *departures) {
-        Scenario scenario;
-        scenario.departure = std::move(departure);
+    result.scenarios.resize(departures->size());
+    util::for_each_index(departures->size(), request.threads, [&](std::size_t i) {
+        Scenario& scenario = result.scenarios[i];
+        scenario.departure = std::move((*departures)[i]);
         const whatif_detail::ShiftInput input{scenario.departure.people, efforts, request.fail_on, program};
         for (const auto& base : bases) {
             scenario.projects.push_back(whatif_detail::shift_project(*base, input, scenario.failures));
         }
         scenario.severity = severity_of(scenario);
-        result.scenarios.push_back(std::move(scenario));
-    }
+    });
     std::ranges::stable_sort(result.scenarios, worse);
     if (!bases.empty()) {
         const auto& first = *bases.front();

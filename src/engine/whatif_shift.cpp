@@ -145,7 +145,8 @@ std::uint32_t items_crediting(const HatEvidence& evidence, const std::vector<Per
 }
 
 // Who of the departing leave the hat: its departing holders, else the departing people
-// who did at least the shadowed share of its work (an implicit holder leaving).
+// who did at least the shadowed share of its work (an implicit holder leaving), on evidence
+// thick enough for a share to mean something (as nobody shadows a hat on thin evidence).
 std::vector<std::string> leavers(const ProjectBase& base, const HatCoverage& before, const HatEvidence& evidence,
                                  const std::vector<PersonId>& ids, bool& held) {
     std::vector<std::string> out;
@@ -153,7 +154,7 @@ std::vector<std::string> leavers(const ProjectBase& base, const HatCoverage& bef
         if (listed(ids, holder.person)) out.push_back(base.analysis.resolution.people[holder.person].label());
     }
     held = !out.empty();
-    if (held || evidence.items.empty()) return out;
+    if (held || is_thin(static_cast<std::uint32_t>(evidence.items.size()), base.roster.thresholds)) return out;
     const auto items = static_cast<double>(evidence.items.size());
     if (items_crediting(evidence, ids) < base.roster.thresholds.shadowed_share * items) return out;
     for (const PersonId person : ids) {

@@ -93,7 +93,8 @@ Json project_json(const engine::ProjectShift& project) {
 Json severity_json(const engine::Severity& s) {
     return {{"failures", s.failures},         {"vacant", s.vacant},
             {"understaffed", s.understaffed}, {"single_point", s.single_point},
-            {"orphaned", s.orphaned},         {"truck_factor_drop", s.truck_factor_drop},
+            {"hats_left", s.hats_left},       {"orphaned", s.orphaned},
+            {"truck_factor_drop", s.truck_factor_drop}, {"commits_lost", s.commits_lost},
             {"elephant_drop", s.elephant_drop}};
 }
 

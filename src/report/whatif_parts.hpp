@@ -47,7 +47,8 @@ using Row = std::vector<std::string>;
 /// The heading of the successor section.
 [[nodiscard]] std::string handover_heading();
 
-/// WHO, PEOPLE, FAILS, VACANT, UNDERSTAFFED, SINGLE-POINT, NO AUTHOR, TRUCK FACTOR, ELEPHANT:
+/// WHO, PEOPLE, FAILS, VACANT, UNDERSTAFFED, SINGLE-POINT, HATS LEFT, NO AUTHOR, COMMITS (lost),
+/// TRUCK FACTOR, ELEPHANT:
 /// one row per case, in result order.
 [[nodiscard]] std::vector<Row> case_rows(const engine::WhatIfResult& result);
 [[nodiscard]] Row case_headers();

@@ -66,7 +66,8 @@ std::string title(const WhatIfView& view) {
     std::string where = r.program ? "program" : (r.scenarios.empty() || r.scenarios.front().projects.empty()
                                                      ? std::string()
                                                      : r.scenarios.front().projects.front().project);
-    return fmt::format("what if {}: {}, window {} to {}{}", who, where.empty() ? "project" : where,
+    if (where.empty()) where = r.mode == engine::RosterMode::discovery ? "no roster (discovery mode)" : "project";
+    return fmt::format("what if {}: {}, window {} to {}{}", who, where,
                        util::format_date(r.window.begin), util::format_date(r.window.end),
                        r.each == engine::EachKind::none ? "" : fmt::format(" ({} cases, worst first)", r.scenarios.size()));
 }
@@ -173,7 +174,8 @@ std::vector<Row> successor_rows(const engine::Handover& handover) {
 }
 
 Row case_headers() {
-    return {"WHO", "PEOPLE", "FAILS", "VACANT", "UNDERSTAFFED", "SINGLE-POINT", "NO AUTHOR", "TRUCK FACTOR", "ELEPHANT"};
+    return {"WHO",       "PEOPLE",       "FAILS",        "VACANT",  "UNDERSTAFFED", "SINGLE-POINT",
+            "HATS LEFT", "NO AUTHOR", "COMMITS LOST", "TRUCK FACTOR", "ELEPHANT"};
 }
 
 std::vector<Row> case_rows(const engine::WhatIfResult& result) {
@@ -192,7 +194,8 @@ std::vector<Row> case_rows(const engine::WhatIfResult& result) {
         }
         rows.push_back({scenario.departure.subject, std::to_string(scenario.departure.people.size()),
                         std::to_string(v.failures), std::to_string(v.vacant), std::to_string(v.understaffed),
-                        std::to_string(v.single_point), std::to_string(v.orphaned), truck, elephant});
+                        std::to_string(v.single_point), std::to_string(v.hats_left), std::to_string(v.orphaned),
+                        std::to_string(v.commits_lost), truck, elephant});
     }
     return rows;
 }

@@ -48,7 +48,7 @@ struct ScopedTruckFactor {
     AbsenceTruckFactor absent;              ///< the same scope without the gone authors
     /// Files with an author, every one of them among FactorsInput::without (roles whatif:
     /// the departing people), path order; empty when nobody departs.
-    std::vector<std::string> orphaned;
+    std::vector<std::string> orphaned = {};
 };
 
 /// A group behind a concentration factor, with people named by key.

@@ -149,9 +149,11 @@ struct Severity {
     std::uint32_t vacant = 0;        ///< required hats that become vacant
     std::uint32_t understaffed = 0;  ///< hats that become understaffed
     std::uint32_t single_point = 0;  ///< hats that become single-point
+    std::uint32_t hats_left = 0;     ///< hats they leave (handovers: held, or mostly their work)
     std::uint32_t orphaned = 0;      ///< source files left without an author
     std::uint32_t truck_factor_drop = 0;  ///< repository truck factor before − after (classic)
     std::uint32_t elephant_drop = 0;
+    std::uint64_t commits_lost = 0;  ///< credited commits of the window that were theirs
 };
 
 /// One departure's outcome.
@@ -168,6 +170,8 @@ struct WhatIfRequest {
     EachKind each = EachKind::none;
     WindowRequest window;
     FailOn fail_on;
+    /// Threads for the cases (each case is independent; results never depend on the count).
+    unsigned threads = 1;
 };
 
 /// The outcome of `roles whatif`.
