@@ -163,6 +163,36 @@ void add_report(CLI::App& app, Options& options, ParseState& state) {
     report->callback([&options] { options.command = Command::report; });
 }
 
+// `roles whatif`: the history options, the gate, and who leaves.
+void add_whatif(CLI::App& app, Options& options, ParseState& state) {
+    auto* whatif = app.add_subcommand("whatif", "the audit once some people or a company have left");
+    add_history(*whatif, options);
+    add_common(*whatif, options, state);
+    whatif->remove_option(whatif->get_option("--format"));
+    whatif->add_option("--format", state.format, "output format: text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}, CLI::ignore_case));
+    auto* without = whatif->add_option("--without", options.without,
+                                       "who leaves: person keys, emails, names, or @Affiliation (a roster "
+                                       "affiliation or an email domain)");
+    whatif->add_option("--without-each", options.without_each,
+                       "each case in turn, worst first: @ (every affiliation) or person")
+        ->check(CLI::IsMember({"@", "person"}))
+        ->excludes(without);
+    whatif->add_option("--active-within", options.active_within,
+                       "absence-aware truck factor: authors idle this long before the window's end are gone "
+                       "(default 1y)");
+    whatif->add_flag("--allow-shallow", options.allow_shallow, "analyse a shallow clone anyway (otherwise exit 2)");
+    add_import_source(*whatif, options);
+    whatif->add_option("--fail-on", options.fail_on,
+                       "what fails the gate (exit 1) when a departure newly causes it: vacant, understaffed, "
+                       "stale, single-point, shadowed, burnout-high, any, none (default: vacant)")
+        ->delimiter(',');
+    whatif->footer("Examples:\n  roles whatif --without gibi             # gibi steps down\n"
+                   "  roles whatif ../nova --without '@Red Hat' --format markdown\n"
+                   "  roles whatif --without-each @ --fail-on vacant   # CI: no company's leaving empties a hat");
+    whatif->callback([&options] { options.command = Command::whatif; });
+}
+
 // CLI11 would report a misspelled command as an unexpected positional; say what it is.
 std::optional<util::Error> check_command_name(int argc, const char* const* argv, const CLI::App& app) {
     if (argc < 2 || argv[1][0] == '-') return std::nullopt;
@@ -201,6 +231,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     add_import(app, options);
     add_report(app, options, state);
     add_identities(app, options, state);
+    add_whatif(app, options, state);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
     if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
     try {

@@ -91,12 +91,13 @@ report::Detail detail_for(const Options& options) {
 
 }  // namespace
 
-util::Expected<util::ExitCode> run_program_audit(const Options& options, const roster::Roster& roster,
-                                                 const engine::FailOn& fail_on, PhaseTimer& timer) {
+util::Expected<std::vector<std::optional<git::History>>> load_program_histories(const Options& options,
+                                                                                const roster::Roster& roster,
+                                                                                std::vector<std::string>& warnings,
+                                                                                PhaseTimer& timer) {
     timer.start();
     const std::string base = roster.file.empty() ? std::string(".") : fs::path(roster.file).parent_path().string();
     HistoryStore store(options, base.empty() ? "." : base);
-    std::vector<std::string> warnings;
     std::vector<std::optional<git::History>> histories;
     for (const auto& project : roster.projects) {
         histories.push_back(store.project_history(project, warnings));
@@ -106,6 +107,15 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     }
     timer.stop("history");
     timer.note(fmt::format("{} commits", store.commits()));
+    return histories;
+}
+
+util::Expected<util::ExitCode> run_program_audit(const Options& options, const roster::Roster& roster,
+                                                 const engine::FailOn& fail_on, PhaseTimer& timer) {
+    std::vector<std::string> warnings;
+    auto loaded = load_program_histories(options, roster, warnings, timer);
+    if (!loaded) return std::unexpected(loaded.error());
+    const auto& histories = *loaded;
     static const git::History k_no_history;
     auto request = resolve_window_request(options, k_no_history);
     if (!request) return std::unexpected(request.error());

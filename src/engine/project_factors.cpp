@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,9 @@ std::vector<TruckFactorPerson> people_of(const TruckFactorResult& result, const 
 struct ScopeContext {
     const Resolution& resolution;
     const git::History& history;
-    std::vector<PersonId> gone;  ///< ascending
+    std::vector<PersonId> gone;     ///< ascending
+    std::vector<PersonId> without;  ///< the departing people (what-if), ascending
+    std::vector<PersonId> absent;   ///< gone ∪ without, ascending
 };
 
 // The classic and the absence-aware truck factor over `paths`.
@@ -39,6 +42,7 @@ ScopedTruckFactor scoped(std::string scope, const Authorship& authorship, std::v
     std::ranges::sort(paths);
     TruckFactorOptions options;
     options.include = [&paths](git::PathId path) { return std::ranges::binary_search(paths, path); };
+    options.without = context.without;
     const TruckFactorResult result = truck_factor(authorship, context.resolution, options);
     ScopedTruckFactor out;
     out.scope = std::move(scope);
@@ -47,7 +51,9 @@ ScopedTruckFactor scoped(std::string scope, const Authorship& authorship, std::v
     out.covered_before = result.files_covered_before;
     out.covered_after = result.files_covered_after;
     out.people = people_of(result, context.resolution);
-    options.without = context.gone;
+    for (const git::PathId path : result.orphaned) out.orphaned.push_back(context.history.paths[path]);
+    std::ranges::sort(out.orphaned);
+    options.without = context.absent;
     const TruckFactorResult absent = truck_factor(authorship, context.resolution, options);
     out.absent.truck_factor = absent.truck_factor;
     out.absent.covered_before = absent.files_covered_before;
@@ -185,6 +191,9 @@ std::vector<std::uint64_t> window_commits(const FactorsInput& input) {
             if (person < counts.size()) ++counts[person];
         }
     }
+    for (const PersonId person : input.without) {
+        if (person < counts.size()) counts[person] = 0;
+    }
     return counts;
 }
 
@@ -197,17 +206,22 @@ util::Expected<HeadFileClasses> classify_head_files(const git::History& history,
     return classify_head(history, *areas);
 }
 
-util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input, const HeadFileClasses& classes) {
+Authorship factor_authorship(const FactorsInput& input, const HeadFileClasses& classes) {
     // One walk serves every scope: source files, plus whatever a hat's area takes in.
-    const auto authorship =
-        compute_authorship(input.history, input.activity.credited, [&](git::PathId path) {
-            if (classes.source[path] != 0) return true;
-            return std::ranges::any_of(classes.in_area, [path](const auto& in_area) { return in_area[path] != 0; });
-        });
+    return compute_authorship(input.history, input.activity.credited, [&](git::PathId path) {
+        if (classes.source[path] != 0) return true;
+        return std::ranges::any_of(classes.in_area, [path](const auto& in_area) { return in_area[path] != 0; });
+    });
+}
+
+ProjectFactors compute_project_factors(const FactorsInput& input, const HeadFileClasses& classes,
+                                       const Authorship& authorship) {
     ProjectFactors factors;
     factors.active_within_days = input.active_within_days;
     factors.active_since = input.window.end - input.active_within_days * 86400;
-    const ScopeContext context{input.resolution, input.history, gone_people(input, factors.active_since)};
+    ScopeContext context{input.resolution, input.history, gone_people(input, factors.active_since), input.without, {}};
+    std::ranges::sort(context.without);
+    std::ranges::set_union(context.gone, context.without, std::back_inserter(context.absent));
     factors.gone_authors = gone_authors(authorship, context);
     source_truck_factors(authorship, classes, context, factors);
     std::size_t area = 0;
@@ -220,6 +234,10 @@ util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input
         concentration(contributor_absence_factor(commits, input.resolution), input.resolution);
     factors.elephant = concentration(elephant_factor(commits, input.resolution), input.resolution);
     return factors;
+}
+
+util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input, const HeadFileClasses& classes) {
+    return compute_project_factors(input, classes, factor_authorship(input, classes));
 }
 
 util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input) {

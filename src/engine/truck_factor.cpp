@@ -131,10 +131,17 @@ bool ranks_before(const Candidate& a, const Candidate& b) {
 std::vector<Candidate> rank_candidates(const std::vector<const FileAuthorship*>& files,
                                        const Resolution& resolution,
                                        const std::vector<PersonId>& without) {
+    // A flag per person: `without` can hold hundreds of gone authors (nova: 283), looked up
+    // for every contribution of every file.
+    std::vector<std::uint8_t> gone;
+    for (const PersonId person : without) {
+        if (person >= gone.size()) gone.resize(person + 1, 0);
+        gone[person] = 1;
+    }
     std::map<PersonId, Candidate> by_person;
     for (std::size_t f = 0; f < files.size(); ++f) {
         for (const auto& contribution : files[f]->contributions) {
-            if (std::ranges::find(without, contribution.person) != without.end()) continue;
+            if (contribution.person < gone.size() && gone[contribution.person] != 0) continue;
             auto& candidate = by_person[contribution.person];
             candidate.person = contribution.person;
             if (contribution.author) candidate.files.push_back(f);

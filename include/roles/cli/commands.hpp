@@ -2,6 +2,8 @@
 // One function per subcommand; each returns the exit code of a completed run.
 
 #include <chrono>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include "roles/cli/options.hpp"
@@ -92,6 +94,18 @@ struct ProjectInputs {
 /// the previous cycle of the same length, rendered as Markdown (default; `--format text` is
 /// the same), JSON or one self-contained HTML page. Always returns ok: report has no gate.
 [[nodiscard]] util::Expected<util::ExitCode> run_report(const Options& options);
+
+/// `roles whatif`: the audit once the people --without names (or, with --without-each, each
+/// affiliation or person in turn) have left, against the audit as it is; a project or a
+/// program roster; text, JSON or Markdown. Returns gate_failed when a hat newly matches
+/// --fail-on in any case. An unknown WHO is a usage error with "did you mean".
+[[nodiscard]] util::Expected<util::ExitCode> run_whatif(const Options& options);
+
+/// The histories of a program's projects for `roles audit` and `roles whatif`: each
+/// project's `repos:` (relative to the roster file) merged, or nullopt when none could be
+/// read (a warning in `warnings`); shallow ones are refused as refuse_shallow says.
+[[nodiscard]] util::Expected<std::vector<std::optional<git::History>>> load_program_histories(
+    const Options& options, const roster::Roster& roster, std::vector<std::string>& warnings, PhaseTimer& timer);
 
 /// `roles validate`: parse and check a roster; prints a summary and the warnings.
 [[nodiscard]] util::Expected<util::ExitCode> run_validate(const Options& options);

@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import, report, identities };
+enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, whatif };
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
 /// supports (`audit`: cli/audit_formats.hpp).
@@ -44,6 +44,8 @@ struct Options {
     std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
     bool force = false;                      ///< import --force: replace an existing -o file
     std::string cycle = "auto";              ///< report --cycle A..B or auto
+    std::vector<std::string> without;        ///< whatif --without WHO...: keys, emails, names, @Affiliation
+    std::optional<std::string> without_each;  ///< whatif --without-each @|person
 };
 
 }  // namespace roles::cli

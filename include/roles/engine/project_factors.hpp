@@ -46,6 +46,9 @@ struct ScopedTruckFactor {
     std::uint32_t covered_after = 0;        ///< ... and after removing `people`
     std::vector<TruckFactorPerson> people;  ///< removal order; size() == truck_factor
     AbsenceTruckFactor absent;              ///< the same scope without the gone authors
+    /// Files with an author, every one of them among FactorsInput::without (roles whatif:
+    /// the departing people), path order; empty when nobody departs.
+    std::vector<std::string> orphaned = {};
 };
 
 /// A group behind a concentration factor, with people named by key.
@@ -95,6 +98,10 @@ struct FactorsInput {
     /// Authors with no credited commit in (window.end − this, window.end] count as gone for
     /// the absence-aware truck factors.
     std::int64_t active_within_days = k_default_active_within_days;
+    /// People who depart (roles whatif), ascending: their commits stay in the history and
+    /// keep shaping everyone else's authorship, but they author nothing for the truck
+    /// factors (classic and absence-aware) and have no commits for the CHAOSS factors.
+    std::vector<PersonId> without = {};
 };
 
 /// The truck factors use every commit of the loaded history (authorship builds up over a
@@ -123,5 +130,14 @@ struct HeadFileClasses {
 /// compute_project_factors with the files at HEAD already classified for `input.hats`.
 [[nodiscard]] util::Expected<ProjectFactors> compute_project_factors(const FactorsInput& input,
                                                                    const HeadFileClasses& classes);
+
+/// The authorship compute_project_factors builds: every file at HEAD that is source or in a
+/// hat's area, over the whole of `input.history` (`input.without` plays no part).
+[[nodiscard]] Authorship factor_authorship(const FactorsInput& input, const HeadFileClasses& classes);
+
+/// compute_project_factors on an authorship already built by factor_authorship for the same
+/// history and classes, so that several what-if departures share one history walk.
+[[nodiscard]] ProjectFactors compute_project_factors(const FactorsInput& input, const HeadFileClasses& classes,
+                                                     const Authorship& authorship);
 
 }  // namespace roles::engine
