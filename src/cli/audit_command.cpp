@@ -10,6 +10,7 @@
 #include "roles/cli/output.hpp"
 #include "roles/engine/audit.hpp"
 #include "roles/git/loader.hpp"
+#include "codequality_places.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/roster/loader.hpp"
 #include "roles/util/lifetime.hpp"
@@ -104,14 +105,22 @@ util::Expected<engine::WindowRequest> window_request(const Options& options, con
     return request;
 }
 
+std::string render_text(const Options& options, const report::AuditView& view, const roster::Roster& roster) {
+    switch (options.format) {
+        case Format::json: return report::render_audit_json(view);
+        case Format::markdown: return report::render_audit_markdown(view);
+        case Format::codequality: return report::render_audit_codequality(view, codequality_places(roster));
+        default: return report::render_audit_text(view, color_for(options));
+    }
+}
+
 util::Expected<util::ExitCode> render(const Options& options, const engine::AuditResult& result,
-                                      const engine::FailOn& fail_on, const std::string& note) {
+                                      const engine::FailOn& fail_on, const ProjectInputs& inputs) {
     const auto detail = options.quiet           ? report::Detail::quiet
                         : options.verbosity > 0 ? report::Detail::verbose
                                                 : report::Detail::normal;
-    report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), note, detail};
-    const std::string text = options.format == Format::json ? report::render_audit_json(view)
-                                                            : report::render_audit_text(view, color_for(options));
+    report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), inputs.note, detail};
+    const std::string text = render_text(options, view, inputs.roster);
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
@@ -237,7 +246,7 @@ util::Expected<void> load_history_stage(const Options& options, ProjectInputs& i
 }
 
 util::Expected<util::ExitCode> run_audit(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json}, "audit"); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_format(options, {Format::text, Format::json, Format::markdown, Format::codequality}, "audit"); !ok) return std::unexpected(ok.error());
     auto fail_on = engine::parse_fail_on(options.fail_on);
     if (!fail_on) return std::unexpected(fail_on.error());
     PhaseTimer timer;
@@ -253,7 +262,7 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     if (!result) return std::unexpected(result.error());
     timer.stop("analysis");
     timer.start();
-    auto code = render(options, *result, *fail_on, inputs->note);
+    auto code = render(options, *result, *fail_on, *inputs);
     timer.stop("render");
     if (options.stats) {
         std::fprintf(stderr, "stats: %s\n", timer.report().c_str());

@@ -12,7 +12,8 @@ namespace {
 
 const std::map<std::string, Format> k_formats = {{"text", Format::text},         {"json", Format::json},
                                                  {"markdown", Format::markdown}, {"html", Format::html},
-                                                 {"sarif", Format::sarif},       {"github", Format::github}};
+                                                 {"sarif", Format::sarif},       {"github", Format::github},
+                                                 {"codequality", Format::codequality}};
 
 // CLI11 fills this string and parse_command_line maps it onto Options::format afterwards:
 // CLI11 prints the values of an enum map as characters, which garbles --help.
@@ -20,10 +21,12 @@ struct ParseState {
     std::string format = "text";
 };
 
-void add_common(CLI::App& command, Options& options, ParseState& state) {
-    // Only the formats these commands render; `report` declares its own.
-    command.add_option("--format", state.format, "output format: text or json")
-        ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}, CLI::ignore_case));
+// `formats`: the ones the command renders; `report` declares its own.
+void add_common(CLI::App& command, Options& options, ParseState& state,
+                const std::vector<std::string>& formats = {"text", "json"}) {
+    std::string help = "output format:";
+    for (const auto& format : formats) help += (&format == &formats.front() ? " " : ", ") + format;
+    command.add_option("--format", state.format, help)->check(CLI::IsMember(formats, CLI::ignore_case));
     command.add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
     command.add_flag("--no-color", options.no_color, "never colour the output (NO_COLOR is honoured too)");
     command.add_flag("-q,--quiet", options.quiet, "print only what needs attention");
@@ -81,7 +84,7 @@ void add_import(CLI::App& app, Options& options) {
 void add_audit(CLI::App& app, Options& options, ParseState& state) {
     auto* audit = app.add_subcommand("audit", "coverage of every hat, and the CI gate");
     add_history(*audit, options);
-    add_common(*audit, options, state);
+    add_common(*audit, options, state, {"text", "json", "markdown", "codequality"});
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
     audit->add_flag("--allow-shallow", options.allow_shallow,
                     "audit a shallow clone anyway (otherwise exit 2); its figures are marked as computed on a "
@@ -103,7 +106,7 @@ void add_audit(CLI::App& app, Options& options, ParseState& state) {
 void add_load(CLI::App& app, Options& options, ParseState& state) {
     auto* load = app.add_subcommand("load", "per-person load and burnout signals");
     add_history(*load, options);
-    add_common(*load, options, state);
+    add_common(*load, options, state, {"text", "json", "markdown"});
     load->add_option("--person", options.person,
                      "one person's detail: hour and weekday histograms (local time), streak, evidence per hat");
     load->footer("Examples:\n  roles load                       # everyone, riskiest first\n"

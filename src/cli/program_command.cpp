@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "codequality_places.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/program.hpp"
@@ -88,6 +89,15 @@ report::Detail detail_for(const Options& options) {
     return options.verbosity > 0 ? report::Detail::verbose : report::Detail::normal;
 }
 
+std::string render_program(const Options& options, const report::ProgramView& view, const roster::Roster& roster) {
+    switch (options.format) {
+        case Format::json: return report::render_program_json(view);
+        case Format::markdown: return report::render_program_markdown(view);
+        case Format::codequality: return report::render_program_codequality(view, codequality_places(roster));
+        default: return report::render_program_text(view, color_for(options));
+    }
+}
+
 }  // namespace
 
 util::Expected<util::ExitCode> run_program_audit(const Options& options, const roster::Roster& roster,
@@ -116,8 +126,7 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     result->warnings.insert(result->warnings.begin(), warnings.begin(), warnings.end());
     timer.stop("analysis");
     report::ProgramView view{*result, options.fail_on, engine::gate_failures(*result, fail_on), detail_for(options)};
-    const auto text = options.format == Format::json ? report::render_program_json(view)
-                                                     : report::render_program_text(view, color_for(options));
+    const auto text = render_program(options, view, roster);
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     return view.failed.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;

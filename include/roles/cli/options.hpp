@@ -12,7 +12,8 @@ enum class Command : unsigned char { audit, load, validate, hats, import, report
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
 /// supports. `sarif` and `github` are parsed into this enum but no command accepts or renders them.
-enum class Format { text, json, markdown, html, sarif, github };
+/// `codequality` is GitLab's Code Quality report (audit only).
+enum class Format { text, json, markdown, html, sarif, github, codequality };
 
 /// All options of all commands; each command reads the ones it has.
 struct Options {
