@@ -78,8 +78,16 @@ class GitHubActions(unittest.TestCase):
         steps = self.job["steps"]
         checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
         self.assertEqual(checkout["with"]["fetch-depth"], 0)
-        cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
-        self.assertEqual(cache["with"]["path"], self.job["env"]["ROLES_CACHE"])
+        restore = next(s for s in steps if s.get("uses", "").startswith("actions/cache/restore@"))
+        save = next(s for s in steps if s.get("uses", "").startswith("actions/cache/save@"))
+        self.assertEqual(restore["with"]["path"], self.job["env"]["ROLES_CACHE"])
+        self.assertEqual(save["with"]["path"], self.job["env"]["ROLES_CACHE"])
+        self.assertEqual(save["with"]["key"], restore["with"]["key"])
+        self.assertEqual(save["if"], "always()")
+        # Saved after the audits wrote it and before the gate can fail the job.
+        order = [s.get("name") for s in steps]
+        self.assertLess(order.index("Job summary"), steps.index(save))
+        self.assertLess(steps.index(save), order.index("Gate"))
         upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
         sarif = shlex.split(next(s for s in steps if s.get("id") == "sarif")["run"].split("||")[0])
         self.assertEqual(sarif[sarif.index("-o") + 1], upload["with"]["sarif_file"])
@@ -143,6 +151,7 @@ class GitLabCI(unittest.TestCase):
         env = strings(self.job["variables"])
         self.assertEqual(env["GIT_DEPTH"], "0")
         self.assertEqual(self.job["cache"]["paths"], [env["ROLES_CACHE"] + "/"])
+        self.assertEqual(self.job["cache"]["when"], "always")
         results = []
         for line in self.job["before_script"] + self.job["script"]:
             result = fixture.shell(line, env)

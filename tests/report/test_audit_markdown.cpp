@@ -2,7 +2,7 @@
 // rest collapsed; names escaped for Markdown. Expected texts written by hand.
 #include <catch2/catch.hpp>
 
-#include "report/markdown_text.hpp"
+#include "../../src/report/markdown_text.hpp"
 #include "roles/report/audit.hpp"
 
 using namespace roles;
