@@ -23,6 +23,7 @@ import tempfile
 import unittest
 
 import jinja2
+import jsonschema
 import yaml
 
 ROLES = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else ""
@@ -161,6 +162,8 @@ class GitLabCI(unittest.TestCase):
         return fixture, results
 
     def check_report(self, fixture, issues):
+        with open(os.path.join(SOURCE, "tests", "support", "gitlab-codequality.schema.json"), encoding="utf-8") as f:
+            jsonschema.Draft202012Validator(json.load(f)).validate(issues)
         with open(os.path.join(fixture.repo, "ROLES.yaml"), encoding="utf-8") as f:
             lines = f.read().split("\n")
         for issue in issues:

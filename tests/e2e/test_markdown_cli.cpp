@@ -143,6 +143,17 @@ TEST_CASE("the code quality report of liaisons locates each finding in ROLES.yam
     CHECK(run.exit_code == 1);
     const auto issues = nlohmann::json::parse(run.out);
     REQUIRE(issues.is_array());
+    // GitLab's required fields, checked by python3-jsonschema; the schema rejects an issue
+    // without a line, so it is not a schema that accepts anything.
+    const auto schema = std::string(ROLES_SOURCE_DIR) + "/tests/support/gitlab-codequality.schema.json";
+    const auto valid = roles::test::validate_against_schema(run.out, schema);
+    INFO(valid.out + valid.err);
+    CHECK(valid.exit_code == 0);
+    auto broken = issues;
+    broken[0]["location"].erase("lines");
+    const auto invalid = roles::test::validate_against_schema(broken.dump(), schema);
+    CHECK(invalid.exit_code == 1);
+    CHECK(invalid.out.find("'lines' is a required property") != std::string::npos);
     std::ifstream file(repo + "/ROLES.yaml");
     std::vector<std::string> lines;
     for (std::string line; std::getline(file, line);) lines.push_back(line);
