@@ -196,3 +196,20 @@ TEST_CASE("markdown and codequality are refused where they are not rendered", "[
     const auto help = run_roles("audit --help");
     CHECK(help.out.find("output format: text, json, markdown, codequality") != std::string::npos);
 }
+
+TEST_CASE("the code quality report of a program names PROJECT/HAT and the roster as given", "[e2e][codequality]") {
+    // The program folder is not a repository: the path stays as given.
+    const auto dir = build_example("program");
+    const auto run = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --format codequality");
+    CHECK(run.exit_code == 1);
+    const auto issues = nlohmann::json::parse(run.out);
+    std::vector<std::string> critical;
+    for (const auto& issue : issues) {
+        CHECK(issue["location"]["path"] == dir + "/ROLES.yaml");
+        if (issue["severity"] == "critical") critical.push_back(issue["description"]);
+    }
+    // The four vacant hats of the program gate, in project order.
+    REQUIRE(critical.size() == 4);
+    CHECK(critical[0].starts_with("hat nova-mini/security-liaison is vacant: "));
+    CHECK(critical[1].starts_with("hat governance/ci-keeper is vacant: "));
+}
