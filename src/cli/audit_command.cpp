@@ -106,13 +106,13 @@ util::Expected<engine::WindowRequest> window_request(const Options& options, con
 }
 
 util::Expected<util::ExitCode> render(const Options& options, const engine::AuditResult& result,
-                                      const engine::FailOn& fail_on, const std::string& note) {
+                                      const engine::FailOn& fail_on, const ProjectInputs& inputs) {
     const auto detail = options.quiet           ? report::Detail::quiet
                         : options.verbosity > 0 ? report::Detail::verbose
                                                 : report::Detail::normal;
-    report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), note, detail};
+    report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), inputs.note, detail};
     const auto ci = ci_view(options.repo, {&result}, options.fail_on, view.failed_hats.empty());
-    const std::string text = render_audit_output(AuditOutput{options, &view, nullptr, ci});
+    const std::string text = render_audit_output(AuditOutput{options, &view, nullptr, ci, &inputs.roster});
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
@@ -255,7 +255,7 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     timer.stop("analysis");
     timer.start();
     engine::grade_findings(*result, *fail_on);
-    auto code = render(options, *result, *fail_on, inputs->note);
+    auto code = render(options, *result, *fail_on, *inputs);
     timer.stop("render");
     if (options.stats) {
         std::fprintf(stderr, "stats: %s\n", timer.report().c_str());

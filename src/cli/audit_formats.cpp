@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "codequality_places.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/roster/loader.hpp"
@@ -23,13 +24,24 @@ std::string json(const AuditOutput& out) {
     return out.program ? report::render_program_json(*out.program) : report::render_audit_json(*out.project);
 }
 
+std::string markdown(const AuditOutput& out) {
+    return out.program ? report::render_program_markdown(*out.program) : report::render_audit_markdown(*out.project);
+}
+
+std::string codequality(const AuditOutput& out) {
+    const auto places = codequality_places(*out.roster);
+    return out.program ? report::render_program_codequality(*out.program, places)
+                       : report::render_audit_codequality(*out.project, places);
+}
+
 std::string sarif(const AuditOutput& out) { return report::render_sarif(out.ci); }
 
 std::string github(const AuditOutput& out) { return report::render_github(out.ci); }
 
 // Format → renderer; a new audit format is one row here (and its name in the parser).
 const std::map<Format, Renderer> k_renderers = {
-    {Format::text, text}, {Format::json, json}, {Format::sarif, sarif}, {Format::github, github}};
+    {Format::text, text},   {Format::json, json},     {Format::markdown, markdown},
+    {Format::sarif, sarif}, {Format::github, github}, {Format::codequality, codequality}};
 
 std::string_view format_name(Format format) {
     switch (format) {
@@ -39,6 +51,7 @@ std::string_view format_name(Format format) {
         case Format::html: return "html";
         case Format::sarif: return "sarif";
         case Format::github: return "github";
+        case Format::codequality: return "codequality";
     }
     return "text";
 }

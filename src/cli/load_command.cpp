@@ -32,7 +32,7 @@ report::Detail detail_of(const Options& options) {
 }  // namespace
 
 util::Expected<util::ExitCode> run_load(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json}, "load"); !ok)
+    if (auto ok = require_format(options, {Format::text, Format::json, Format::markdown}, "load"); !ok)
         return std::unexpected(ok.error());
     PhaseTimer timer;
     auto inputs = load_project_inputs(options, timer);
@@ -45,8 +45,9 @@ util::Expected<util::ExitCode> run_load(const Options& options) {
     if (!person) return std::unexpected(person.error());
     timer.start();
     const report::LoadView view{*result, *person, detail_of(options)};
-    const auto text = options.format == Format::json ? report::render_load_json(view)
-                                                     : report::render_load_text(view, color_for(options));
+    const auto text = options.format == Format::json       ? report::render_load_json(view)
+                      : options.format == Format::markdown ? report::render_load_markdown(view)
+                                                           : report::render_load_text(view, color_for(options));
     if (auto written = emit(options, text); !written) return std::unexpected(written.error());
     timer.stop("render");
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());

@@ -38,11 +38,14 @@ util::Expected<void> emit(const Options& options, const std::string& text) {
 
 util::Expected<void> require_format(const Options& options, std::initializer_list<Format> supported,
                                     const std::string& command) {
+    static const char* const k_names[] = {"text", "json", "markdown", "html", "sarif", "github", "codequality"};
+    std::string names;
     for (auto format : supported) {
         if (format == options.format) return {};
+        names += (names.empty() ? "" : ", ") + std::string(k_names[static_cast<int>(format)]);
     }
-    return util::fail(util::ErrorKind::usage, command, "this format is not supported yet by this command "
-                                                       "(supported: text, json)");
+    return util::fail(util::ErrorKind::usage, command,
+                      "this format is not supported yet by this command (supported: " + names + ")");
 }
 
 }  // namespace roles::cli

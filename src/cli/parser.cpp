@@ -12,7 +12,8 @@ namespace {
 
 const std::map<std::string, Format> k_formats = {{"text", Format::text},         {"json", Format::json},
                                                  {"markdown", Format::markdown}, {"html", Format::html},
-                                                 {"sarif", Format::sarif},       {"github", Format::github}};
+                                                 {"sarif", Format::sarif},       {"github", Format::github},
+                                                 {"codequality", Format::codequality}};
 
 // CLI11 fills this string and parse_command_line maps it onto Options::format afterwards:
 // CLI11 prints the values of an enum map as characters, which garbles --help.
@@ -86,7 +87,7 @@ void add_import(CLI::App& app, Options& options) {
 void add_audit(CLI::App& app, Options& options, ParseState& state) {
     auto* audit = app.add_subcommand("audit", "coverage of every hat, and the CI gate");
     add_history(*audit, options);
-    add_common(*audit, options, state, {"text", "json", "sarif", "github"});
+    add_common(*audit, options, state, {"text", "json", "markdown", "sarif", "github", "codequality"});
     audit->add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
     audit->add_flag("--allow-shallow", options.allow_shallow,
                     "audit a shallow clone anyway (otherwise exit 2); its figures are marked as computed on a "
@@ -108,7 +109,7 @@ void add_audit(CLI::App& app, Options& options, ParseState& state) {
 void add_load(CLI::App& app, Options& options, ParseState& state) {
     auto* load = app.add_subcommand("load", "per-person load and burnout signals");
     add_history(*load, options);
-    add_common(*load, options, state);
+    add_common(*load, options, state, {"text", "json", "markdown"});
     load->add_option("--person", options.person,
                      "one person's detail: hour and weekday histograms (local time), streak, evidence per hat");
     load->footer("Examples:\n  roles load                       # everyone, riskiest first\n"

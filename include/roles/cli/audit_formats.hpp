@@ -9,6 +9,7 @@
 #include "roles/report/audit.hpp"
 #include "roles/report/ci.hpp"
 #include "roles/report/program.hpp"
+#include "roles/roster/roster.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::cli {
@@ -20,6 +21,7 @@ struct AuditOutput {
     const report::AuditView* project = nullptr;
     const report::ProgramView* program = nullptr;
     const report::CiView& ci;
+    const roster::Roster* roster = nullptr;  ///< the audited roster (Code Quality places)
 };
 
 /// The formats `audit` writes, in table order.

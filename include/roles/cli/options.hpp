@@ -11,8 +11,9 @@ namespace roles::cli {
 enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, whatif };
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
-/// supports (`audit`: cli/audit_formats.hpp).
-enum class Format { text, json, markdown, html, sarif, github };
+/// supports (`audit`: cli/audit_formats.hpp). `codequality` is GitLab's Code Quality report
+/// (audit only).
+enum class Format { text, json, markdown, html, sarif, github, codequality };
 
 /// All options of all commands; each command reads the ones it has.
 struct Options {

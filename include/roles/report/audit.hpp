@@ -32,6 +32,11 @@ struct AuditView {
 /// The same facts as JSON with "schema": "roles.audit/1" (stable field names).
 [[nodiscard]] std::string render_audit_json(const AuditView& view);
 
+/// A compact Markdown job summary (docs/output-formats.md, "Markdown"): the gate first, the
+/// hats (and people) that failed it with their reasons, warnings, then every other hat and the
+/// project health in a collapsed `<details>` block (left out with Detail::quiet).
+[[nodiscard]] std::string render_audit_markdown(const AuditView& view);
+
 /// One line per automation rule that matched in the window ("  claude (assistant, built-in):
 /// 8 commits co-authored, 3 identities"), for `-v` and `--stats`; "" when none did.
 [[nodiscard]] std::string automation_lines(const engine::AutomationSummary& summary);

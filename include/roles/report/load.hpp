@@ -33,6 +33,12 @@ struct LoadView {
 /// evidence per hat.
 [[nodiscard]] std::string render_load_text(const LoadView& view, Color color);
 
+/// A compact Markdown job summary: the people at high or medium risk with their signals,
+/// then (collapsed, left out with Detail::quiet) those with one signal or on the roster; people
+/// off the roster without a signal are only counted. With a person: their row, signals and
+/// evidence per hat.
+[[nodiscard]] std::string render_load_markdown(const LoadView& view);
+
 /// The same facts as JSON with "schema": "roles.load/1"; every person carries the full
 /// detail (histograms, streak, evidence per hat); with a person, only that person.
 [[nodiscard]] std::string render_load_json(const LoadView& view);

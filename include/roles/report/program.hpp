@@ -21,6 +21,11 @@ struct ProgramView {
 /// cross-project seats table, the status summary over all projects and the gate.
 [[nodiscard]] std::string render_program_text(const ProgramView& view, Color color);
 
+/// The Markdown job summary of render_audit_markdown over the program: the gate, the failing
+/// PROJECT/HAT rows, warnings, then (collapsed) a table of projects, every other hat and the
+/// people with seats in more than one project or a commitment over 1.
+[[nodiscard]] std::string render_program_markdown(const ProgramView& view);
+
 /// The same facts as JSON: "schema": "roles.audit/1", "program": true, "projects": [...],
 /// "people": [...], "totals", "gate", "warnings".
 [[nodiscard]] std::string render_program_json(const ProgramView& view);
