@@ -1,5 +1,10 @@
 #include "roles/git/handles.hpp"
 
+#include <string_view>
+
+#include "open_failure.hpp"
+#include "roles/util/text.hpp"
+
 namespace roles::git {
 
 namespace {
@@ -29,6 +34,43 @@ std::string last_error_message() {
     const git_error* error = git_error_last();
     if (error == nullptr || error->message == nullptr) return "unknown libgit2 error";
     return error->message;
+}
+
+namespace {
+
+// The directory git would have to trust: opened again with ownership not checked (a
+// process-wide libgit2 setting, restored at once), the work tree or, when bare, the git dir.
+std::string owner_refused_directory(const std::string& path) {
+    int validating = 1;
+    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validating);
+    if (validating == 0) return {};
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+    git_repository* repo = nullptr;
+    const int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+    if (rc < 0) return {};
+    const char* dir = git_repository_workdir(repo) != nullptr ? git_repository_workdir(repo) : git_repository_path(repo);
+    std::string text = dir;
+    git_repository_free(repo);
+    if (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::string open_failure_message(int rc, const std::string& path) {
+    const std::string message = last_error_message();
+    const bool ownership = rc == GIT_EOWNER || message.find("safe.directory") != std::string::npos ||
+                           message.find("not owned by current user") != std::string::npos;
+    if (ownership || rc == GIT_ENOTFOUND) {
+        if (const auto dir = owner_refused_directory(path); !dir.empty()) {
+            return "the repository " + util::quoted(dir) + " is owned by another user (libgit2: " +
+                   util::printable(message) + "); if you trust it, allow it with: git config --global --add " +
+                   "safe.directory " + dir;
+        }
+    }
+    if (rc == GIT_ENOTFOUND) return "not a git repository (or any parent up to the root)";
+    return util::printable(message);
 }
 
 }  // namespace roles::git

@@ -5,6 +5,7 @@
 
 #include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
+#include "roles/util/text.hpp"
 #include "roles/report/load.hpp"
 #include "roles/roster/automation.hpp"
 #include "roles/util/table.hpp"
@@ -245,11 +246,15 @@ std::string audit_body_text(const AuditView& view, Color color) {
         return fmt::format(status_style(rows[row - 1]->status), "{}", cell);
     };
     if (view.detail == Detail::quiet) return rows.empty() ? std::string() : table.render(decorate);
-    std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
+    // Names from the roster and from commits reach every line: each block is made printable
+    // (the table's cells are, before colour is added).
+    std::string out = util::printable_lines(header(r)) + table.render(decorate) + "\n" +
+                      util::printable_lines(summary(r) + project_section(r.health));
     if (view.detail == Detail::verbose && (!r.automation.rules.empty() || r.automation.assisted_by_trailer > 0)) {
-        out += "\nautomation (not counted as people; see roles/automation.yaml):\n" + automation_lines(r.automation);
+        out += "\nautomation (not counted as people; see roles/automation.yaml):\n" +
+               util::printable_lines(automation_lines(r.automation));
     }
-    for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
+    for (const auto& warning : r.warnings) out += "warning: " + util::printable(warning) + "\n";
     return out;
 }
 
@@ -278,8 +283,8 @@ std::string automation_lines(const engine::AutomationSummary& summary) {
 
 std::string render_audit_text(const AuditView& view, Color color) {
     std::string out = audit_body_text(view, color);
-    if (view.detail != Detail::quiet && !view.note.empty()) out += view.note + "\n";
-    return out + gate_line(view.fail_on, view.failed_hats);
+    if (view.detail != Detail::quiet && !view.note.empty()) out += util::printable_lines(view.note) + "\n";
+    return out + util::printable_lines(gate_line(view.fail_on, view.failed_hats));
 }
 
 }  // namespace roles::report

@@ -327,7 +327,10 @@ std::string signals_brief(const engine::PersonLoad& load) {
 }
 
 std::string render_load_text(const LoadView& view, Color color) {
-    return view.person != nullptr ? render_person_text(view, color) : render_overview(view, color);
+    auto text = view.person != nullptr ? render_person_text(view, color) : render_overview(view, color);
+    // Without colour (a pipe, a file, a CI log) every line is made printable; with colour the
+    // tables' cells are, before colour is added.
+    return color == Color::off ? util::printable_lines(text) : text;
 }
 
 }  // namespace roles::report
