@@ -21,7 +21,7 @@ std::vector<std::string> failures_of(const std::string& project, const std::vect
 std::string project_text(const engine::ProjectAudit& project, const ProgramView& view, Color color) {
     AuditView audit{project.audit, view.fail_on, failures_of(project.audit.project, view.failed), "", view.detail};
     std::string body = audit_body_text(audit, color);
-    if (view.detail == Detail::quiet) return body.empty() ? body : project.audit.project + ":\n" + body;
+    if (view.detail == Detail::quiet) return body.empty() ? body : util::printable(project.audit.project) + ":\n" + body;
     return body + "\n";
 }
 
