@@ -1,6 +1,7 @@
 #include "roles/git/handles.hpp"
 
 #include <string_view>
+#include <vector>
 
 #include "open_failure.hpp"
 #include "roles/util/text.hpp"
@@ -38,9 +39,10 @@ std::string last_error_message() {
 
 namespace {
 
-// The directory git would have to trust: opened again with ownership not checked (a
-// process-wide libgit2 setting, restored at once), the work tree or, when bare, the git dir.
-std::string owner_refused_directory(const std::string& path) {
+// The directories to trust: opened again with ownership not checked (a process-wide
+// libgit2 setting, restored at once), the work tree, or for a bare repository the git dir;
+// libgit2 1.5 checks the git dir of a work tree too when roles opens it by that path.
+std::vector<std::string> owner_refused_directories(const std::string& path) {
     int validating = 1;
     git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validating);
     if (validating == 0) return {};
@@ -49,11 +51,14 @@ std::string owner_refused_directory(const std::string& path) {
     const int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
     git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
     if (rc < 0) return {};
-    const char* dir = git_repository_workdir(repo) != nullptr ? git_repository_workdir(repo) : git_repository_path(repo);
-    std::string text = dir;
+    std::vector<std::string> dirs;
+    if (git_repository_workdir(repo) != nullptr) dirs.emplace_back(git_repository_workdir(repo));
+    dirs.emplace_back(git_repository_path(repo));
     git_repository_free(repo);
-    if (text.size() > 1 && text.back() == '/') text.pop_back();
-    return text;
+    for (auto& dir : dirs) {
+        if (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    }
+    return dirs;
 }
 
 }  // namespace
@@ -63,10 +68,14 @@ std::string open_failure_message(int rc, const std::string& path) {
     const bool ownership = rc == GIT_EOWNER || message.find("safe.directory") != std::string::npos ||
                            message.find("not owned by current user") != std::string::npos;
     if (ownership || rc == GIT_ENOTFOUND) {
-        if (const auto dir = owner_refused_directory(path); !dir.empty()) {
-            return "the repository " + util::quoted(dir) + " is owned by another user (libgit2: " +
-                   util::printable(message) + "); if you trust it, allow it with: git config --global --add " +
-                   "safe.directory " + dir;
+        if (const auto dirs = owner_refused_directories(path); !dirs.empty()) {
+            std::string text = "the repository " + util::quoted(dirs.front()) + " is owned by another user (libgit2: " +
+                               util::printable(message) + "); if you trust it, allow it with: git config --global " +
+                               "--add safe.directory " + dirs.front();
+            if (dirs.size() > 1) {
+                text += " (libgit2 1.5 also checks the git dir: git config --global --add safe.directory " + dirs[1] + ")";
+            }
+            return text;
         }
     }
     if (rc == GIT_ENOTFOUND) return "not a git repository (or any parent up to the root)";

@@ -56,8 +56,10 @@ util::Expected<std::optional<std::string>> read_committed_file(const std::string
     Handle<git_odb, git_odb_free> odb;
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (git_repository_odb(out(odb), repo.get()) < 0 ||
-        git_odb_read_header(&size, &type, odb.get(), git_tree_entry_id(entry.get())) < 0) {
+    if (git_repository_odb(out(odb), repo.get()) < 0) {
+        return std::unexpected(file_error(ref, path, util::printable(last_error_message())));
+    }
+    if (git_odb_read_header(&size, &type, odb.get(), git_tree_entry_id(entry.get())) < 0) {
         return std::unexpected(file_error(ref, path, util::printable(last_error_message())));
     }
     if (size > max_bytes) {

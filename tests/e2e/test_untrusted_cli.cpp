@@ -193,10 +193,13 @@ TEST_CASE("a repository owned by another user is reported with libgit2's words a
     CHECK(run.err.starts_with("roles: error: opening repository '" + repo + "': the repository '" + repo +
                               "' is owned by another user (libgit2: "));
     CHECK(run.err.ends_with("); if you trust it, allow it with: git config --global --add safe.directory " + repo +
-                            "\n"));
+                            " (libgit2 1.5 also checks the git dir: git config --global --add safe.directory " +
+                            repo + "/.git)\n"));
     // Allowed as the message says, the audit runs.
-    REQUIRE(run_shell("HOME=" + shell_quote(home) + " git config --global --add safe.directory " + shell_quote(repo))
-                .exit_code == 0);
+    for (const auto& dir : {repo, repo + "/.git"}) {
+        REQUIRE(run_shell("HOME=" + shell_quote(home) + " git config --global --add safe.directory " + shell_quote(dir))
+                    .exit_code == 0);
+    }
     const auto allowed =
         run_shell("HOME=" + shell_quote(home) + " " + roles_command("audit " + shell_quote(repo) + " --no-cache"));
     CHECK(allowed.exit_code == 0);
