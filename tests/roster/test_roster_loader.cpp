@@ -422,8 +422,8 @@ TEST_CASE("catalog paths in a roster stay inside its root, links followed", "[ro
     // subfolder) lets '..' reach it.
     std::ofstream(dir + "/ROLES.yaml") << "catalogs: [ci/hats.yaml]\n";
     CHECK(load_roster(dir + "/ROLES.yaml").has_value());
-    std::ofstream(dir + "/shared.yaml") << "hats:\n  y: {title: Y}\n";
-    std::ofstream(dir + "/ci/ROLES.yaml") << "catalogs: [./hats.yaml, ../shared.yaml]\n";
+    std::ofstream(dir + "/common.yaml") << "hats:\n  y: {title: Y}\n";
+    std::ofstream(dir + "/ci/ROLES.yaml") << "catalogs: [./hats.yaml, ../common.yaml]\n";
     CHECK(load_roster(dir + "/ci/ROLES.yaml", RosterContext{dir, {}, {}, {}}).has_value());
     CHECK_FALSE(load_roster(dir + "/ci/ROLES.yaml").has_value());
 }
