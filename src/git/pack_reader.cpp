@@ -115,6 +115,7 @@ private:
         : m_idx(std::move(idx)), m_pack(std::move(pack)), m_path(std::move(path)) {}
     bool parse_index();
     void compute_entry_ends() const;
+    bool entry_ends_from_rev() const;
 
     MappedFile m_idx;
     MappedFile m_pack;
@@ -192,7 +193,36 @@ std::optional<std::uint64_t> Pack::find(const unsigned char* id) const {
     return offset_at(*position);
 }
 
+// git's reverse index (pack-*.rev, written by default since git 2.41): the index positions
+// in pack order, so the entries' ends come without sorting. Used only when it is whole
+// and its order really is increasing offsets.
+bool Pack::entry_ends_from_rev() const {
+    std::string rev_path = m_path;
+    rev_path.replace(rev_path.size() - 5, 5, ".rev");
+    const auto rev = MappedFile::map(rev_path);
+    constexpr std::size_t k_rev_header = 12;
+    if (!rev || rev->size() != k_rev_header + std::size_t{m_count} * 4 + k_trailer) return false;
+    if (std::memcmp(rev->data(), "RIDX", 4) != 0 || read_be32(rev->data() + 4) != 1) return false;
+    m_entry_ends.assign(m_count, 0);
+    std::uint64_t previous = 0;
+    std::uint32_t previous_position = 0;
+    for (std::uint32_t k = 0; k < m_count; ++k) {
+        const std::uint32_t position = read_be32(rev->data() + k_rev_header + std::size_t{k} * 4);
+        if (position >= m_count) return false;
+        const std::uint64_t offset = offset_at(position).value_or(0);
+        if (k > 0) {
+            if (offset <= previous) return false;
+            m_entry_ends[previous_position] = offset;
+        }
+        previous = offset;
+        previous_position = position;
+    }
+    if (m_count > 0) m_entry_ends[previous_position] = end();
+    return true;
+}
+
 void Pack::compute_entry_ends() const {
+    if (m_path.size() > 5 && m_path.ends_with(".pack") && entry_ends_from_rev()) return;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
     order.reserve(m_count);
     for (std::uint32_t i = 0; i < m_count; ++i) order.emplace_back(offset_at(i).value_or(0), i);

@@ -328,3 +328,20 @@ TEST_CASE("no entry is inflated to more than zlib can produce from its bytes", "
     CHECK(roles::git::max_inflated_size(1000) == 1'032'064);
     CHECK(roles::git::max_inflated_size(~std::uint64_t{0}) == ~std::uint64_t{0});
 }
+
+TEST_CASE("entries are checked against their index with git's reverse index too", "[git][pack][hardening]") {
+    // git 2.41+ writes pack-*.rev by default; the entries' ends then come from it.
+    TempRepo repo;
+    build_sample_history(repo, 3, false);
+    roles::test::run_git(repo.git_dir(), "-c pack.writeReverseIndex=true repack -adq");
+    bool has_rev = false;
+    for (const auto& entry : std::filesystem::directory_iterator(repo.git_dir() + "/objects/pack")) {
+        has_rev = has_rev || entry.path().extension() == ".rev";
+    }
+    REQUIRE(has_rev);
+    LoadStats stats;
+    const History direct = load_with(repo.path(), 1, CacheMode::off, "", &stats, PackAccess::direct);
+    const History through_libgit2 = load_with(repo.path(), 1, CacheMode::off, "", nullptr, PackAccess::libgit2);
+    CHECK(dump(direct) == dump(through_libgit2));
+    CHECK(stats.objects_from_libgit2 == 0);
+}
