@@ -123,8 +123,11 @@ def cache_seeds(repo, out_dir, roles_binary):
                 kind = kinds.get(data[:8])
                 if kind is None:
                     continue
+                # magic, format, version and key (length-prefixed), payload size, checksum
                 (length,) = struct.unpack("<I", data[12:16])
-                payload = 8 + 4 + 4 + length + 8 + 8
+                at = 16 + length
+                (key_length,) = struct.unpack("<I", data[at:at + 4])
+                payload = at + 4 + key_length + 8 + 8
                 write(out_dir, "cache_decoder", f"whole-{n}", bytes([0x80 | kind]) + data)
                 write(out_dir, "cache_decoder", f"payload-{n}", bytes([kind]) + data[payload:])
                 n += 1

@@ -15,6 +15,7 @@ test_only=(
   chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
   python3-jsonschema           # validating JSON outputs against schemas/ (tests/support/validate_json.py)
   time                         # /usr/bin/time -v in bench/run.sh
+  clang-14 libclang-rt-14-dev  # libFuzzer targets (fuzz/, scripts/fuzz.sh, scripts/sanitize.sh)
 )
 case "$set_name" in
   program) packages=("${program[@]}") ;;

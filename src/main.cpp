@@ -1,10 +1,14 @@
 // Thin entry point: parse, run, map the result to an exit code. Errors are printed once here.
+#include <csignal>
 #include <exception>
 
 #include "roles/cli/app.hpp"
 
 int main(int argc, char** argv) {
     using roles::util::ExitCode;
+    // A closed pipe (`roles audit | head -1`) is a write error (EPIPE), reported and exit 2 as
+    // every other output failure, instead of a kill by SIGPIPE (exit 141).
+    std::signal(SIGPIPE, SIG_IGN);
     try {
         auto parsed = roles::cli::parse_command_line(argc, argv);
         if (!parsed) {

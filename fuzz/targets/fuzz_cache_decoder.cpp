@@ -1,6 +1,6 @@
 // libFuzzer target: the history cache decoder (cache_file.cpp, cache_codec.hpp). The first
 // byte picks the file kind (facts, tree listing, commit order) and whether the rest is the
-// whole file (the envelope's checks: magic, version, size, checksum) or only its payload,
+// whole file (the envelope's checks: magic, version, key, size, checksum) or only its payload,
 // which is then wrapped in a valid envelope by the real writer so that the decoder behind
 // the checksum is reached. Checked: a file read as ok decodes into facts whose indexes are
 // all inside their tables, and nothing reads or allocates beyond the file (ASan, malloc
@@ -20,6 +20,7 @@
 namespace {
 
 const std::string k_version = "fuzz";
+const std::string k_key = "fuzz-key";
 
 const std::string& scratch_file() {
     static const std::string path = [] {
@@ -38,7 +39,7 @@ void write_raw(const std::string& path, const std::uint8_t* data, std::size_t si
 }
 
 void write_enveloped(const std::string& path, std::string_view magic, const std::uint8_t* data, std::size_t size) {
-    roles::git::CacheFileWriter writer(path, magic, roles::git::k_cache_format, k_version);
+    roles::git::CacheFileWriter writer(path, magic, roles::git::k_cache_format, k_version, k_key);
     if (!writer.good()) std::abort();
     writer.encoder().raw(data, size);
     if (!writer.finish()) std::abort();
@@ -72,9 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         write_enveloped(path, k_magics[kind], data + 1, size - 1);
     }
     switch (kind) {
-        case 0: check_facts(roles::git::read_cache_file(path, k_version)); break;
-        case 1: (void)roles::git::read_tree_file(path, k_version); break;
-        default: (void)roles::git::read_order_file(path, k_version); break;
+        case 0: check_facts(roles::git::read_cache_file(path, k_version, k_key)); break;
+        case 1: (void)roles::git::read_tree_file(path, k_version, k_key); break;
+        default: (void)roles::git::read_order_file(path, k_version, k_key); break;
     }
     return 0;
 }

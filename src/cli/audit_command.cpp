@@ -37,22 +37,16 @@ util::Expected<LoadedRoster> load_roster_for(const Options& options) {
                           "picks a project of an import: give --import KIND:FILE too");
     }
     if (options.roster) {
-        auto loaded = roster::load_roster(*options.roster);
+        auto loaded = load_named_roster(*options.roster, PathChoice::user);
         if (!loaded) return std::unexpected(loaded.error());
         return LoadedRoster{std::move(*loaded), engine::RosterMode::roster, {}};
     }
-    auto workdir = git::find_workdir(options.repo);
-    if (!workdir) return std::unexpected(workdir.error());
-    const fs::path base = workdir->empty() ? fs::path(options.repo) : fs::path(*workdir);
-    const fs::path path = base / "ROLES.yaml";
-    if (fs::exists(path)) {
-        auto loaded = roster::load_roster(path.lexically_normal().string());
-        if (!loaded) return std::unexpected(loaded.error());
-        return LoadedRoster{std::move(*loaded), engine::RosterMode::roster, {}};
-    }
+    RosterOrigin origin;
+    auto own = load_repository_roster(options.repo, options.ref, origin);
+    if (!own) return std::unexpected(own.error());
+    if (*own) return LoadedRoster{std::move(**own), engine::RosterMode::roster, {}};
     if (options.require_roster) {
-        return util::fail(util::ErrorKind::input, "--require-roster",
-                          "no roster at " + util::quoted(path.lexically_normal().string()));
+        return util::fail(util::ErrorKind::input, "--require-roster", "no roster at " + util::quoted(origin.shown));
     }
     auto discovery = roster::discovery_roster();
     if (!discovery) return std::unexpected(discovery.error());
@@ -228,7 +222,7 @@ util::Expected<void> load_history_stage(const Options& options, ProjectInputs& i
     timer.stop("history");
     timer.note(fmt::format("{} commits, {} paths", history->commits.size(), history->paths.size()));
     if (options.stats) timer.note(loader_stats(stats));
-    for (const std::string& warning : history->warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
+    for (const std::string& warning : history->warnings) std::fprintf(stderr, "roles: warning: %s\n", util::printable(warning).c_str());
     auto request = window_request(options, *history);
     if (!request) return std::unexpected(request.error());
     inputs.history = std::move(*history);

@@ -12,7 +12,8 @@ util::Expected<util::ExitCode> run_validate(const Options& options) {
         return std::unexpected(ok.error());
     }
     const std::string path = options.roster.value_or("ROLES.yaml");
-    auto roster = roster::load_roster(path);
+    // No path given: ./ROLES.yaml is the repository's, read by the repository's rules.
+    auto roster = load_named_roster(path, options.roster ? PathChoice::user : PathChoice::repository_default);
     if (!roster) {
         // A script asking for JSON gets the verdict as JSON too; the error still goes to stderr.
         if (options.format == Format::json) {

@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <cstdio>
 
 #include "roles/util/text.hpp"
 
@@ -19,6 +19,7 @@ report::Color color_for(const Options& options) {
 }
 
 util::Expected<void> emit(const Options& options, const std::string& text) {
+    errno = 0;
     if (!options.output) {
         // A full disk or a closed pipe must not pass for a clean run (or a gate verdict).
         const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
@@ -27,11 +28,16 @@ util::Expected<void> emit(const Options& options, const std::string& text) {
         }
         return {};
     }
-    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
-    if (file) file << text;
-    if (!file) {
+    // Each step checked: a short output fails only when the file is flushed or closed.
+    std::FILE* file = std::fopen(options.output->c_str(), "wb");
+    int error = file == nullptr ? errno : 0;
+    if (file != nullptr && (std::fwrite(text.data(), 1, text.size(), file) != text.size() || std::fflush(file) != 0)) {
+        error = errno;
+    }
+    if (file != nullptr && std::fclose(file) != 0 && error == 0) error = errno;
+    if (error != 0) {
         return util::fail(util::ErrorKind::input, "writing " + util::quoted(*options.output),
-                          util::to_lower_ascii(std::strerror(errno)));
+                          util::to_lower_ascii(std::strerror(error)));
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "roles/util/text.hpp"
 #include "roles/cli/app.hpp"
 #include "roles/cli/commands.hpp"
 
@@ -19,8 +20,9 @@ util::Expected<util::ExitCode> run(const Options& options) {
 }
 
 void print_error(const util::Error& error) {
-    std::fprintf(stderr, "roles: error: %s\n", error.message().c_str());
-    for (const auto& detail : error.details) std::fprintf(stderr, "%s\n", detail.c_str());
+    // Messages quote values already (util::quoted); this also covers causes from libraries.
+    std::fprintf(stderr, "roles: error: %s\n", util::printable(error.message()).c_str());
+    for (const auto& detail : error.details) std::fprintf(stderr, "%s\n", util::printable(detail).c_str());
 }
 
 }  // namespace roles::cli

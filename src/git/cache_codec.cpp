@@ -74,13 +74,14 @@ std::uint64_t checksum64(const unsigned char* data, std::size_t size) {
 }
 
 CacheFileWriter::CacheFileWriter(const std::string& path, std::string_view magic, std::uint32_t format,
-                                 const std::string& tool_version)
+                                 const std::string& tool_version, const std::string& key)
     : m_file(std::fopen(path.c_str(), "wb")) {
     if (m_file == nullptr) return;
     Encoder header;
     header.raw(magic.data(), magic.size());
     header.u32(format);
     header.text(tool_version);
+    header.text(key);
     m_placeholders = static_cast<long>(header.out().size());
     header.u64(0);  // payload size and checksum, filled in by finish()
     header.u64(0);

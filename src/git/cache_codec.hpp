@@ -91,9 +91,10 @@ private:
 /// grows; the size and checksum are filled in by finish().
 class CacheFileWriter {
 public:
-    /// Opens `path` for writing; good() tells whether that worked.
+    /// Opens `path` for writing; good() tells whether that worked. `key` says what the file
+    /// belongs to (cache_file.hpp), checked when it is read.
     CacheFileWriter(const std::string& path, std::string_view magic, std::uint32_t format,
-                    const std::string& tool_version);
+                    const std::string& tool_version, const std::string& key);
     CacheFileWriter(const CacheFileWriter&) = delete;
     CacheFileWriter& operator=(const CacheFileWriter&) = delete;
     ~CacheFileWriter();

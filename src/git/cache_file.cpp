@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "roles/util/text.hpp"
+
 namespace roles::git {
 
 namespace {
@@ -185,13 +187,17 @@ bool decode_payload(const char* data, std::size_t size, FactStore& store) {
 // and copying tens of megabytes on every warm run.
 class MappedBytes {
 public:
-    static std::optional<MappedBytes> map(const std::string& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // The file mapped, nullopt when there is none (or it cannot be mapped), or `special` set
+    // for something other than a regular file: opened non-blocking, so a FIFO put in the
+    // cache's place never blocks, and never read.
+    static std::optional<MappedBytes> map(const std::string& path, bool& special) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
         if (fd < 0) return std::nullopt;
         struct stat info {};
         const bool sized = ::fstat(fd, &info) == 0;
+        special = sized && !S_ISREG(info.st_mode);
         MappedBytes bytes;
-        if (sized && info.st_size > 0) {
+        if (sized && !special && info.st_size > 0) {
             void* data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
             if (data != MAP_FAILED) {
                 bytes.m_data = static_cast<const char*>(data);
@@ -199,7 +205,7 @@ public:
             }
         }
         ::close(fd);
-        if (!sized || (info.st_size > 0 && bytes.m_data == nullptr)) return std::nullopt;
+        if (!sized || special || (info.st_size > 0 && bytes.m_data == nullptr)) return std::nullopt;
         return bytes;
     }
     MappedBytes() = default;
@@ -237,9 +243,12 @@ Envelope corrupt(Envelope envelope, std::string problem) {
     return envelope;
 }
 
-Envelope open_envelope(const std::string& path, std::string_view magic, const std::string& tool_version) {
+Envelope open_envelope(const std::string& path, std::string_view magic, const std::string& tool_version,
+                       const std::string& key) {
     Envelope envelope;
-    auto file = MappedBytes::map(path);
+    bool special = false;
+    auto file = MappedBytes::map(path, special);
+    if (special) envelope.status = CacheFileStatus::special;
     if (!file) return envelope;
     envelope.file = std::move(*file);
     envelope.bytes = envelope.file.view();
@@ -250,6 +259,13 @@ Envelope open_envelope(const std::string& path, std::string_view magic, const st
     header.text(version);
     if (header.ok() && (format != k_cache_format || version != tool_version)) {
         envelope.status = CacheFileStatus::stale;
+        return envelope;
+    }
+    std::string written_for;
+    header.text(written_for);
+    if (header.ok() && written_for != key) {
+        envelope.status = CacheFileStatus::foreign;
+        envelope.problem = "written for " + util::quoted(written_for);
         return envelope;
     }
     const std::uint64_t size = header.u64();
@@ -265,15 +281,15 @@ Envelope open_envelope(const std::string& path, std::string_view magic, const st
 }  // namespace
 
 std::optional<std::uint64_t> write_cache_file(const std::string& path, const std::vector<FactRef>& commits,
-                                             const std::string& tool_version) {
-    CacheFileWriter writer(path, k_facts_magic, k_cache_format, tool_version);
+                                             const std::string& tool_version, const std::string& key) {
+    CacheFileWriter writer(path, k_facts_magic, k_cache_format, tool_version, key);
     if (!writer.good()) return std::nullopt;
     encode_payload(commits, writer);
     return writer.finish();
 }
 
-CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version) {
-    Envelope envelope = open_envelope(path, k_facts_magic, tool_version);
+CacheFileContents read_cache_file(const std::string& path, const std::string& tool_version, const std::string& key) {
+    Envelope envelope = open_envelope(path, k_facts_magic, tool_version, key);
     CacheFileContents contents;
     contents.status = envelope.status;
     contents.bytes = envelope.bytes.size();
@@ -294,8 +310,8 @@ namespace {
 template <class Item, class Put>
 std::optional<std::uint64_t> write_list_file(const std::string& path, std::string_view magic,
                                              const std::vector<Item>& items, const std::string& tool_version,
-                                             const Put& put) {
-    CacheFileWriter writer(path, magic, k_cache_format, tool_version);
+                                             const std::string& key, const Put& put) {
+    CacheFileWriter writer(path, magic, k_cache_format, tool_version, key);
     if (!writer.good()) return std::nullopt;
     writer.encoder().u32(static_cast<std::uint32_t>(items.size()));
     for (const Item& item : items) {
@@ -308,8 +324,8 @@ std::optional<std::uint64_t> write_list_file(const std::string& path, std::strin
 // Reads what write_list_file wrote, each item with `take` (of at least `item_size` bytes).
 template <class Item, class Take>
 ListFileContents<Item> read_list_file(const std::string& path, std::string_view magic, const std::string& tool_version,
-                                      std::size_t item_size, const Take& take) {
-    Envelope envelope = open_envelope(path, magic, tool_version);
+                                      const std::string& key, std::size_t item_size, const Take& take) {
+    Envelope envelope = open_envelope(path, magic, tool_version, key);
     ListFileContents<Item> contents;
     contents.status = envelope.status;
     contents.problem = std::move(envelope.problem);
@@ -325,24 +341,26 @@ ListFileContents<Item> read_list_file(const std::string& path, std::string_view 
 }  // namespace
 
 std::optional<std::uint64_t> write_tree_file(const std::string& path, const std::vector<std::string>& paths,
-                                            const std::string& tool_version) {
-    return write_list_file(path, k_tree_magic, paths, tool_version,
+                                            const std::string& tool_version, const std::string& key) {
+    return write_list_file(path, k_tree_magic, paths, tool_version, key,
                            [](Encoder& out, const std::string& file) { out.text(file); });
 }
 
-ListFileContents<std::string> read_tree_file(const std::string& path, const std::string& tool_version) {
-    return read_list_file<std::string>(path, k_tree_magic, tool_version, 4,
+ListFileContents<std::string> read_tree_file(const std::string& path, const std::string& tool_version,
+                                             const std::string& key) {
+    return read_list_file<std::string>(path, k_tree_magic, tool_version, key, 4,
                                        [](Decoder& in, std::string& file) { in.text(file); });
 }
 
 std::optional<std::uint64_t> write_order_file(const std::string& path, const std::vector<git_oid>& commits,
-                                             const std::string& tool_version) {
-    return write_list_file(path, k_order_magic, commits, tool_version,
+                                             const std::string& tool_version, const std::string& key) {
+    return write_list_file(path, k_order_magic, commits, tool_version, key,
                            [](Encoder& out, const git_oid& id) { out.oid(id); });
 }
 
-ListFileContents<git_oid> read_order_file(const std::string& path, const std::string& tool_version) {
-    return read_list_file<git_oid>(path, k_order_magic, tool_version, k_oid_size,
+ListFileContents<git_oid> read_order_file(const std::string& path, const std::string& tool_version,
+                                          const std::string& key) {
+    return read_list_file<git_oid>(path, k_order_magic, tool_version, key, k_oid_size,
                                    [](Decoder& in, git_oid& id) { in.oid(id); });
 }
 

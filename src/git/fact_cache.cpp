@@ -46,12 +46,26 @@ std::string random_hex() {
     return fmt::format("{:016x}", value);
 }
 
-// A damaged file is worth a warning (it is rewritten later); stale or missing ones are not.
+// A damaged file is worth a warning (it is rewritten later), and so are a file written for
+// another key and a FIFO or device in a cache file's place; stale or missing ones are not.
 void warn_if_damaged(const std::string& path, CacheFileStatus status, const std::string& problem,
                      std::vector<std::string>& warnings) {
-    if (status != CacheFileStatus::corrupt) return;
-    warnings.push_back("history cache file " + util::quoted(path) + " is damaged (" + problem +
-                       "); it was ignored and will be rebuilt");
+    const std::string file = "history cache file " + util::quoted(path);
+    switch (status) {
+        case CacheFileStatus::corrupt:
+            warnings.push_back(file + " is damaged (" + problem + "); it was ignored and will be rebuilt");
+            return;
+        case CacheFileStatus::foreign:
+            warnings.push_back(file + " belongs to something else (" + problem +
+                               "); it was ignored (give each repository its own --cache-dir)");
+            return;
+        case CacheFileStatus::special:
+            warnings.push_back(file + " is not a regular file (a FIFO, device or socket); it was skipped unread");
+            return;
+        case CacheFileStatus::ok:
+        case CacheFileStatus::missing:
+        case CacheFileStatus::stale: return;
+    }
 }
 
 // The name of the file of one tree or tip: `prefix`, the id in hex, the suffix.
@@ -73,14 +87,16 @@ std::vector<std::string> list_cache_files(const std::string& dir) {
 
 }  // namespace
 
-FactCache FactCache::open(std::string dir, std::string tool_version, unsigned threads,
+FactCache FactCache::open(std::string dir, std::string tool_version, std::string repository, unsigned threads,
                           std::vector<std::string>& warnings) {
-    FactCache cache(std::move(dir), std::move(tool_version));
+    FactCache cache(std::move(dir), std::move(tool_version), std::move(repository));
     const std::vector<std::string> paths = list_cache_files(cache.m_dir);
     // Decoding is most of a warm run's loading, and files are independent: one per thread.
     std::vector<CacheFileContents> contents(paths.size());
     util::for_each_index(paths.size(), threads,
-                         [&](std::size_t i) { contents[i] = read_cache_file(paths[i], cache.m_tool_version); });
+                         [&](std::size_t i) {
+        contents[i] = read_cache_file(paths[i], cache.m_tool_version, cache.m_repository);
+    });
     std::size_t commits = 0;
     for (const CacheFileContents& file : contents) commits += file.store.commits().size();
     cache.m_index.reserve(commits);
@@ -100,6 +116,11 @@ void FactCache::add_file(const std::string& path, CacheFileContents&& contents, 
             m_must_compact = true;
             warn_if_damaged(path, contents.status, contents.problem, warnings);
             return;
+        case CacheFileStatus::foreign:
+        case CacheFileStatus::special:
+            // Not ours to remove: another repository's file, or something put there on purpose.
+            warn_if_damaged(path, contents.status, contents.problem, warnings);
+            return;
         case CacheFileStatus::ok: break;
     }
     m_paths.push_back(path);
@@ -114,6 +135,10 @@ void FactCache::add_file(const std::string& path, CacheFileContents&& contents, 
 
 std::size_t FactCache::part_count(std::size_t commits) const {
     return std::clamp<std::size_t>((commits + m_part_commits - 1) / m_part_commits, 1, k_max_parts);
+}
+
+std::string FactCache::key_of(std::string_view what, const git_oid& id) const {
+    return fmt::format("{} {} {}", m_repository, what, to_hex(id));
 }
 
 FactRef FactCache::find(const git_oid& id) const {
@@ -153,7 +178,9 @@ bool FactCache::write_parts(const std::vector<FactRef>& commits, std::vector<std
 
 bool FactCache::write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings) {
     const std::string final_path = (fs::path(m_dir) / fmt::format("{}{}{}", k_prefix, random_hex(), k_suffix)).string();
-    const auto write = [&](const std::string& path) { return write_cache_file(path, commits, m_tool_version); };
+    const auto write = [&](const std::string& path) {
+        return write_cache_file(path, commits, m_tool_version, m_repository);
+    };
     if (!write_atomically(final_path, write, warnings)) return false;
     remove_abandoned_temporaries();
     return true;
@@ -182,7 +209,7 @@ bool FactCache::write_atomically(const std::string& final_path, const FileWriter
 
 std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tree, std::vector<std::string>& warnings) {
     const std::string path = (fs::path(m_dir) / file_name(k_tree_prefix, tree)).string();
-    auto contents = read_tree_file(path, m_tool_version);
+    auto contents = read_tree_file(path, m_tool_version, key_of("tree", tree));
     warn_if_damaged(path, contents.status, contents.problem, warnings);
     if (contents.status != CacheFileStatus::ok) return std::nullopt;
     m_bytes_read += contents.bytes;
@@ -192,7 +219,9 @@ std::optional<std::vector<std::string>> FactCache::tree_files(const git_oid& tre
 void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::string>& paths,
                                 std::vector<std::string>& warnings) {
     const std::string name = file_name(k_tree_prefix, tree);
-    const auto write = [&](const std::string& path) { return write_tree_file(path, paths, m_tool_version); };
+    const auto write = [&](const std::string& path) {
+        return write_tree_file(path, paths, m_tool_version, key_of("tree", tree));
+    };
     if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     // Only the listing of the tree just loaded is worth keeping.
     remove_other(k_tree_prefix, name);
@@ -200,7 +229,7 @@ void FactCache::save_tree_files(const git_oid& tree, const std::vector<std::stri
 
 std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& tip, std::vector<std::string>& warnings) {
     const std::string path = (fs::path(m_dir) / file_name(k_order_prefix, tip)).string();
-    auto contents = read_order_file(path, m_tool_version);
+    auto contents = read_order_file(path, m_tool_version, key_of("tip", tip));
     warn_if_damaged(path, contents.status, contents.problem, warnings);
     if (contents.status != CacheFileStatus::ok) return std::nullopt;
     m_bytes_read += contents.bytes;
@@ -217,7 +246,9 @@ std::optional<std::vector<FactRef>> FactCache::ordered_history(const git_oid& ti
 
 void FactCache::save_order(const git_oid& tip, const std::vector<git_oid>& order, std::vector<std::string>& warnings) {
     const std::string name = file_name(k_order_prefix, tip);
-    const auto write = [&](const std::string& path) { return write_order_file(path, order, m_tool_version); };
+    const auto write = [&](const std::string& path) {
+        return write_order_file(path, order, m_tool_version, key_of("tip", tip));
+    };
     if (!write_atomically((fs::path(m_dir) / name).string(), write, warnings)) return;
     remove_other(k_order_prefix, name);
 }

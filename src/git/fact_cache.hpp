@@ -30,10 +30,13 @@ namespace roles::git {
 /// The cache files of one directory.
 class FactCache {
 public:
-    /// Reads every cache file of `dir` (which need not exist), on up to `threads` threads.
-    /// Damaged files add a line to `warnings` and are removed by the next save.
-    [[nodiscard]] static FactCache open(std::string dir, std::string tool_version, unsigned threads,
-                                        std::vector<std::string>& warnings);
+    /// Reads every cache file of `dir` (which need not exist), on up to `threads` threads,
+    /// for the repository `repository` (its git dir: the key of the files, cache_file.hpp).
+    /// Damaged files add a line to `warnings` and are removed by the next save; files of
+    /// another repository and things that are not regular files (a FIFO, a device) add a
+    /// line and are left alone, unused.
+    [[nodiscard]] static FactCache open(std::string dir, std::string tool_version, std::string repository,
+                                        unsigned threads, std::vector<std::string>& warnings);
 
     /// Files written from now on hold about `commits` commits each (k_max_parts at most
     /// for one save), so that the next run can decode them on as many threads.
@@ -68,7 +71,10 @@ public:
     [[nodiscard]] std::size_t cached_commits() const { return m_index.size(); }
 
 private:
-    FactCache(std::string dir, std::string tool_version) : m_dir(std::move(dir)), m_tool_version(std::move(tool_version)) {}
+    FactCache(std::string dir, std::string tool_version, std::string repository)
+        : m_dir(std::move(dir)), m_tool_version(std::move(tool_version)), m_repository(std::move(repository)) {}
+    // The key of a tree listing or an order file: the repository and the id.
+    [[nodiscard]] std::string key_of(std::string_view what, const git_oid& id) const;
     void add_file(const std::string& path, CacheFileContents&& contents, std::vector<std::string>& warnings);
     bool write_file(const std::vector<FactRef>& commits, std::vector<std::string>& warnings);
     bool write_parts(const std::vector<FactRef>& commits, std::vector<std::string>& warnings);
@@ -83,6 +89,7 @@ private:
 
     std::string m_dir;
     std::string m_tool_version;
+    std::string m_repository;
     std::vector<std::unique_ptr<FactStore>> m_stores;  ///< one per file read
     FlatOidMap<FactRef> m_index;
     std::vector<std::string> m_paths;  ///< every cache file seen, read or not

@@ -1,6 +1,7 @@
 #include "roles/git/graph.hpp"
 
 #include "commit_reader.hpp"
+#include "open_failure.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/text.hpp"
 
@@ -22,8 +23,8 @@ util::Expected<git_oid> parse_id(const std::string& hex) {
 util::Expected<RepositoryGraph> RepositoryGraph::open(const std::string& path) {
     ensure_libgit2();
     git_repository* raw = nullptr;
-    if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) < 0) {
-        return std::unexpected(graph_error("opening repository " + util::quoted(path), last_error_message()));
+    if (const int rc = git_repository_open_ext(&raw, path.c_str(), 0, nullptr); rc < 0) {
+        return std::unexpected(graph_error("opening repository " + util::quoted(path), open_failure_message(rc, path)));
     }
     return RepositoryGraph(std::shared_ptr<git_repository>(raw, git_repository_free));
 }

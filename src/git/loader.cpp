@@ -15,6 +15,7 @@
 #include "history_builder.hpp"
 #include "notes.hpp"
 #include "object_checks.hpp"
+#include "open_failure.hpp"
 #include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/lifetime.hpp"
@@ -69,11 +70,7 @@ util::Expected<RepositoryHandle> open_repository(const std::string& path) {
     RepositoryHandle repo;
     // Flags 0: search upwards from `path` like git does; bare repositories are found too.
     const int rc = git_repository_open_ext(out(repo), path.c_str(), 0, nullptr);
-    if (rc == GIT_ENOTFOUND) {
-        return util::fail(util::ErrorKind::input, context,
-                          "not a git repository (or any parent up to the root)");
-    }
-    if (rc < 0) return util::fail(util::ErrorKind::input, context, last_error_message());
+    if (rc < 0) return util::fail(util::ErrorKind::input, context, open_failure_message(rc, path));
     return repo;
 }
 
@@ -321,6 +318,13 @@ void record_order(FactCache& cache, const git_oid& tip, const OrderedFacts& fact
     cache.save_order(tip, order, warnings);
 }
 
+// What the cache files of this repository say they belong to: its git dir, made absolute.
+std::string cache_key_for(git_repository* repo) {
+    std::error_code error;
+    const auto dir = std::filesystem::weakly_canonical(git_repository_commondir(repo), error);
+    return error ? std::string(git_repository_commondir(repo)) : dir.string();
+}
+
 std::string cache_dir_for(git_repository* repo, const LoadOptions& options) {
     if (!options.cache_dir.empty()) return options.cache_dir;
     // The common dir is shared by linked work trees, and is never part of a work tree.
@@ -460,7 +464,7 @@ std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& opt
                                     LoadStats& stats) {
     if (options.cache == CacheMode::off) return std::nullopt;
     stats.cache_dir = cache_dir_for(repo, options);
-    FactCache cache = FactCache::open(stats.cache_dir, ROLES_VERSION, stats.threads, history.warnings);
+    FactCache cache = FactCache::open(stats.cache_dir, ROLES_VERSION, cache_key_for(repo), stats.threads, history.warnings);
     cache.set_part_commits(options.cache_part_commits);
     stats.cache_files_read = cache.files_read();
     stats.cache_bytes_read = cache.bytes_read();

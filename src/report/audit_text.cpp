@@ -5,6 +5,7 @@
 
 #include "audit_parts.hpp"
 #include "roles/report/audit.hpp"
+#include "roles/util/text.hpp"
 #include "roles/report/load.hpp"
 #include "roles/roster/automation.hpp"
 #include "roles/util/table.hpp"
@@ -68,9 +69,11 @@ bool shown(const AuditView& view, const engine::HatCoverage& hat) {
 }
 
 std::string header(const engine::AuditResult& r) {
-    std::string out = fmt::format("roles audit: {}{}\n", r.project.empty() ? "(unnamed project)" : r.project,
+    // Values go in escaped (a newline in a roster's project name must not start a line).
+    std::string out = fmt::format("roles audit: {}{}\n",
+                                  r.project.empty() ? "(unnamed project)" : util::printable(r.project),
                                   r.roster_file.empty() ? " (no roster: discovery mode, generic hats)"
-                                                        : " (roster " + r.roster_file + ")");
+                                                        : " (roster " + util::printable(r.roster_file) + ")");
     if (r.mode == engine::RosterMode::roster_only) return out + "no repository: coverage from the roster alone\n\n";
     out += fmt::format("window {} .. {}{}, HEAD {}\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), window_words(r.window_rule), r.head_id.substr(0, 12));
@@ -129,7 +132,8 @@ util::Table hat_table(const AuditView& view, std::vector<const engine::HatCovera
 std::string truck_people(const engine::ScopedTruckFactor& scope) {
     std::string out;
     for (const auto& p : scope.people) {
-        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.label, p.files, p.files == 1 ? "" : "s");
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", util::printable(p.label), p.files,
+                           p.files == 1 ? "" : "s");
     }
     return out;
 }
@@ -137,7 +141,8 @@ std::string truck_people(const engine::ScopedTruckFactor& scope) {
 std::string absent_people(const engine::AbsenceTruckFactor& absent) {
     std::string out;
     for (const auto& p : absent.people) {
-        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", p.label, p.files, p.files == 1 ? "" : "s");
+        out += fmt::format("{}{} ({} file{})", out.empty() ? "" : ", ", util::printable(p.label), p.files,
+                           p.files == 1 ? "" : "s");
     }
     return out.empty() ? std::string("nobody") : out;
 }
@@ -147,7 +152,7 @@ constexpr std::size_t k_orphans_shown = 5;
 // "already orphaned: a.py, b.py and 12 more".
 std::string orphans_brief(const std::vector<std::string>& orphaned) {
     std::string out;
-    for (std::size_t i = 0; i < orphaned.size() && i < k_orphans_shown; ++i) out += (i ? ", " : "") + orphaned[i];
+    for (std::size_t i = 0; i < orphaned.size() && i < k_orphans_shown; ++i) out += (i ? ", " : "") + util::printable(orphaned[i]);
     if (orphaned.size() > k_orphans_shown) out += fmt::format(" and {} more", orphaned.size() - k_orphans_shown);
     return out;
 }
@@ -175,10 +180,10 @@ std::string factor_line(const char* name, const engine::ConcentrationFactor& fac
     if (factor.total_commits == 0) return fmt::format("  {}: no commits in the window\n", name);
     std::string members;
     for (const auto& m : factor.members) {
-        members += fmt::format("{}{} {}", members.empty() ? "" : separator, m.label, m.commits);
+        members += fmt::format("{}{} {}", members.empty() ? "" : separator, util::printable(m.label), m.commits);
         if (m.kind == engine::GroupKind::organisation) {
             std::string people;
-            for (const auto& label : m.labels) people += (people.empty() ? "" : ", ") + label;
+            for (const auto& label : m.labels) people += (people.empty() ? "" : ", ") + util::printable(label);
             members += " (" + people + ")";
         }
     }
@@ -191,7 +196,7 @@ std::string burnout_line(const engine::ProjectHealth& health) {
     std::string out;
     for (const auto& row : health.burnout_high) {
         // Off the roster: the name to read, the key to pass to 'roles load --person'.
-        const auto label = row.on_roster || row.name.empty() ? row.key : row.name + " [" + row.key + "]";
+        const auto label = util::printable(row.on_roster || row.name.empty() ? row.key : row.name + " [" + row.key + "]");
         out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", label, signals_brief(row.load));
     }
     return "  high burnout risk: " + out + " (see 'roles load --person KEY')\n";
@@ -245,11 +250,15 @@ std::string audit_body_text(const AuditView& view, Color color) {
         return fmt::format(status_style(rows[row - 1]->status), "{}", cell);
     };
     if (view.detail == Detail::quiet) return rows.empty() ? std::string() : table.render(decorate);
-    std::string out = header(r) + table.render(decorate) + "\n" + summary(r) + project_section(r.health);
+    // Names from the roster and from commits reach every line: each block is made printable
+    // (the table's cells are, before colour is added).
+    std::string out = util::printable_lines(header(r)) + table.render(decorate) + "\n" +
+                      util::printable_lines(summary(r) + project_section(r.health));
     if (view.detail == Detail::verbose && (!r.automation.rules.empty() || r.automation.assisted_by_trailer > 0)) {
-        out += "\nautomation (not counted as people; see roles/automation.yaml):\n" + automation_lines(r.automation);
+        out += "\nautomation (not counted as people; see roles/automation.yaml):\n" +
+               util::printable_lines(automation_lines(r.automation));
     }
-    for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
+    for (const auto& warning : r.warnings) out += "warning: " + util::printable(warning) + "\n";
     return out;
 }
 
@@ -270,7 +279,8 @@ std::string automation_lines(const engine::AutomationSummary& summary) {
         count(rule.committed, "committed for others");
         std::string joined;
         for (const auto& part : parts) joined += (joined.empty() ? "" : ", ") + part;
-        out += fmt::format("  {} ({}, {}): {}; {} identit{}\n", rule.rule, roster::to_string(rule.kind), rule.origin,
+        out += fmt::format("  {} ({}, {}): {}; {} identit{}\n", util::printable(rule.rule), roster::to_string(rule.kind),
+                           util::printable(rule.origin),
                            joined, rule.identities, rule.identities == 1 ? "y" : "ies");
     }
     return out;
@@ -278,8 +288,8 @@ std::string automation_lines(const engine::AutomationSummary& summary) {
 
 std::string render_audit_text(const AuditView& view, Color color) {
     std::string out = audit_body_text(view, color);
-    if (view.detail != Detail::quiet && !view.note.empty()) out += view.note + "\n";
-    return out + gate_line(view.fail_on, view.failed_hats);
+    if (view.detail != Detail::quiet && !view.note.empty()) out += util::printable_lines(view.note) + "\n";
+    return out + util::printable_lines(gate_line(view.fail_on, view.failed_hats));
 }
 
 }  // namespace roles::report

@@ -1,4 +1,5 @@
 #include "json_text.hpp"
+#include "roles/util/text.hpp"
 #include "roles/report/catalog.hpp"
 
 #include <fmt/format.h>
@@ -72,7 +73,7 @@ std::string render_hats_text(const std::vector<roster::Catalog>& catalogs) {
         }
         out += "\n";
     }
-    return out;
+    return util::printable_lines(out);
 }
 
 std::string render_hats_json(const std::vector<roster::Catalog>& catalogs) {
@@ -93,7 +94,7 @@ std::string render_validate_text(const roster::Roster& roster) {
                                   hats, count_people_unlisted(roster, roster::HolderSource::unlisted),
                                   roster.people.size());
     for (const auto& warning : roster.warnings) out += "warning: " + warning + "\n";
-    return out;
+    return util::printable_lines(out);
 }
 
 std::string render_validate_json(const roster::Roster& roster) {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "roles/util/text.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -235,9 +236,10 @@ std::string trend_words(engine::Trend trend, engine::Assessment assessment) {
 }
 
 std::string render_cycle_markdown(const engine::CycleReport& report) {
-    return header(report) + summary(report) + coverage(report) + load(report) + people_changes(report) +
-           releases(report) + asks(report) +
-           fmt::format("\n---\n_roles report, HEAD {}_\n", report.head_id.substr(0, 12));
+    // Names from the roster and commits are in every section: control characters escaped.
+    return util::printable_lines(header(report) + summary(report) + coverage(report) + load(report) +
+                                 people_changes(report) + releases(report) + asks(report) +
+                                 fmt::format("\n---\n_roles report, HEAD {}_\n", report.head_id.substr(0, 12)));
 }
 
 }  // namespace roles::report

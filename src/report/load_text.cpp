@@ -44,9 +44,10 @@ fmt::text_style risk_style(RiskLevel risk) {
 }
 
 std::string header(const engine::LoadResult& r) {
-    std::string out = fmt::format("roles load: {}{}\n", r.project.empty() ? "(unnamed project)" : r.project,
+    std::string out = fmt::format("roles load: {}{}\n",
+                                  r.project.empty() ? "(unnamed project)" : util::printable(r.project),
                                   r.roster_file.empty() ? " (no roster: discovery mode, generic hats)"
-                                                        : " (roster " + r.roster_file + ")");
+                                                        : " (roster " + util::printable(r.roster_file) + ")");
     out += fmt::format("window {} .. {}, HEAD {}\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), r.head_id.substr(0, 12));
     return out;
@@ -265,8 +266,8 @@ std::string person_summary(const engine::PersonLoadRow& row, const engine::LoadR
         hats += fmt::format("{}{}{}", hats.empty() ? "" : ", ", hat, sole ? " (sole)" : "");
     }
     const auto& p = row.load.profile;
-    std::string out = fmt::format("person: {} ({}{}{})\n", row.key, row.name,
-                                  row.affiliation ? ", " + *row.affiliation : std::string(),
+    std::string out = fmt::format("person: {} ({}{}{})\n", util::printable(row.key), util::printable(row.name),
+                                  row.affiliation ? ", " + util::printable(*row.affiliation) : std::string(),
                                   row.on_roster ? "" : "; not on the roster");
     out += fmt::format("risk: {}{}\n", engine::to_string(row.risk), names.empty() ? "" : " (" + names + ")");
     out += fmt::format("hats: {}; effort {:.2f} / capacity {:.2f} = commitment {:.2f}\n",
@@ -327,7 +328,10 @@ std::string signals_brief(const engine::PersonLoad& load) {
 }
 
 std::string render_load_text(const LoadView& view, Color color) {
-    return view.person != nullptr ? render_person_text(view, color) : render_overview(view, color);
+    auto text = view.person != nullptr ? render_person_text(view, color) : render_overview(view, color);
+    // Without colour (a pipe, a file, a CI log) every line is made printable; with colour the
+    // tables' cells are, before colour is added.
+    return color == Color::off ? util::printable_lines(text) : text;
 }
 
 }  // namespace roles::report

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "audit_parts.hpp"
+#include "roles/util/text.hpp"
 #include "roles/report/program.hpp"
 #include "roles/util/table.hpp"
 
@@ -20,7 +21,7 @@ std::vector<std::string> failures_of(const std::string& project, const std::vect
 std::string project_text(const engine::ProjectAudit& project, const ProgramView& view, Color color) {
     AuditView audit{project.audit, view.fail_on, failures_of(project.audit.project, view.failed), "", view.detail};
     std::string body = audit_body_text(audit, color);
-    if (view.detail == Detail::quiet) return body.empty() ? body : project.audit.project + ":\n" + body;
+    if (view.detail == Detail::quiet) return body.empty() ? body : util::printable(project.audit.project) + ":\n" + body;
     return body + "\n";
 }
 
@@ -49,7 +50,9 @@ std::string summary(const engine::ProgramAuditResult& result) {
 
 }  // namespace
 
-std::string render_program_text(const ProgramView& view, Color color) {
+namespace {
+
+std::string program_body(const ProgramView& view, Color color) {
     const auto& result = view.result;
     std::string out;
     for (const auto& project : result.projects) out += project_text(project, view, color);
@@ -59,6 +62,14 @@ std::string render_program_text(const ProgramView& view, Color color) {
     out += "\n" + summary(result);
     for (const auto& warning : result.warnings) out += "warning: " + warning + "\n";
     return out + gate_line(view.fail_on, view.failed);
+}
+
+}  // namespace
+
+std::string render_program_text(const ProgramView& view, Color color) {
+    // As render_load_text: every line without colour, the table cells with.
+    auto text = program_body(view, color);
+    return color == Color::off ? util::printable_lines(text) : text;
 }
 
 }  // namespace roles::report

@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "hat_reader.hpp"
 #include "roles/roster/loader.hpp"
+#include "roles/util/file.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::roster {
@@ -107,17 +106,7 @@ std::string unknown_catalog_message(const std::string& name) {
 }
 
 std::expected<std::string, std::string> read_text_file(const std::string& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return std::unexpected("no such file");
-    if (fs::is_directory(path, ec)) return std::unexpected("is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
-        // An empty file makes `<<` fail too, but it is readable: let the parser call it empty.
-        if (in && fs::file_size(path, ec) == 0 && !ec) return std::string{};
-        return std::unexpected("cannot read file");
-    }
-    return text.str();
+    return util::read_regular_file(path);
 }
 
 Catalog parse_catalog(const Doc& doc, const std::string& text) {
@@ -141,24 +130,62 @@ Catalog parse_catalog(const Doc& doc, const std::string& text) {
     return catalog;
 }
 
+CatalogCache::CatalogCache(std::string relative_to, const RosterContext& context)
+    : m_relative_to(std::move(relative_to)), m_context(context) {}
+
+std::optional<std::pair<std::string, std::string>> CatalogCache::read_through_context(const Doc& roster,
+                                                                                      const Scalar& ref) const {
+    const auto relative = (fs::path(m_relative_to) / ref.text).lexically_normal();
+    if (fs::path(ref.text).is_absolute() || relative.empty() || *relative.begin() == "..") {
+        roster.error(ref.mark, "catalog path " + util::quoted(ref.text) +
+                                   " leads outside the repository (a roster reads catalogs from inside it only)");
+        return std::nullopt;
+    }
+    const auto shown = m_context.shown_prefix + relative.string();
+    auto text = m_context.read(relative.string());
+    if (!text) {
+        roster.error(ref.mark, "cannot read catalog " + util::quoted(shown) + ": " + text.error());
+        return std::nullopt;
+    }
+    return std::pair{shown, std::move(*text)};
+}
+
+std::optional<std::pair<std::string, std::string>> CatalogCache::read_path(const Doc& roster, const Scalar& ref) const {
+    if (m_context.read && is_catalog_path(ref.text)) return read_through_context(roster, ref);
+    const auto file = catalog_file(ref.text, m_relative_to);
+    if (!file) {
+        roster.error(ref.mark, unknown_catalog_message(ref.text));
+        return std::nullopt;
+    }
+    if (is_catalog_path(ref.text)) {
+        std::error_code ec;
+        const auto root = fs::weakly_canonical(m_context.root.empty() ? m_relative_to : m_context.root, ec);
+        const auto target = fs::weakly_canonical(*file, ec);
+        if (!util::path_is_inside(target.string(), root.string())) {
+            roster.error(ref.mark, "catalog path " + util::quoted(ref.text) + " leads outside " +
+                                       util::quoted(root.string()) +
+                                       " (a roster reads catalogs from inside its repository only)");
+            return std::nullopt;
+        }
+    }
+    auto text = read_text_file(*file);
+    if (!text) {
+        roster.error(ref.mark, "cannot read catalog " + util::quoted(*file) + ": " + text.error());
+        return std::nullopt;
+    }
+    return std::pair{*file, std::move(*text)};
+}
+
 const Catalog* CatalogCache::get(const Doc& roster, const Scalar& ref) {
     if (const auto found = m_by_ref.find(ref.text); found != m_by_ref.end()) {
         return found->second ? &*found->second : nullptr;
     }
     auto& slot = m_by_ref[ref.text];
-    const auto file = catalog_file(ref.text, m_relative_to);
-    if (!file) {
-        roster.error(ref.mark, unknown_catalog_message(ref.text));
-        return nullptr;
-    }
-    const auto text = read_text_file(*file);
-    if (!text) {
-        roster.error(ref.mark, "cannot read catalog " + util::quoted(*file) + ": " + text.error());
-        return nullptr;
-    }
+    const auto file = read_path(roster, ref);
+    if (!file) return nullptr;
     const auto before = roster.errors.size();
-    const Doc doc{*file, roster.errors, roster.warnings};
-    auto catalog = parse_catalog(doc, *text);
+    const Doc doc{file->first, roster.errors, roster.warnings};
+    auto catalog = parse_catalog(doc, file->second);
     if (roster.errors.size() != before) return nullptr;
     slot = std::move(catalog);
     return &*slot;

@@ -4,8 +4,10 @@
 #include <expected>
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 
+#include "roles/roster/loader.hpp"
 #include "roles/roster/roster.hpp"
 #include "yaml_reader.hpp"
 
@@ -25,7 +27,8 @@ namespace roles::roster {
 /// none is close.
 [[nodiscard]] std::string unknown_catalog_message(const std::string& name);
 
-/// The whole content of a file, or a lowercase reason ("no such file", "cannot read file").
+/// The whole content of a regular file under util::k_max_input_file_bytes, or a lowercase
+/// reason (util::read_regular_file).
 [[nodiscard]] std::expected<std::string, std::string> read_text_file(const std::string& path);
 
 /// Reads a catalog from text; every problem goes to `doc` (whose file names the catalog).
@@ -35,8 +38,9 @@ namespace roles::roster {
 /// Catalogs loaded while reading one roster, each file read and validated once.
 class CatalogCache {
 public:
-    /// `relative_to`: the directory paths in the roster are relative to.
-    explicit CatalogCache(std::string relative_to) : m_relative_to(std::move(relative_to)) {}
+    /// `relative_to`: the directory paths in the roster are relative to; `context`: where
+    /// they may lead and how they are read.
+    CatalogCache(std::string relative_to, const RosterContext& context);
 
     /// The catalog `ref` names, or nullptr after reporting why not: an unknown name or an
     /// unreadable file at `ref` in `roster`, the catalog's own problems in the catalog file.
@@ -44,7 +48,12 @@ public:
     const Catalog* get(const Doc& roster, const Scalar& ref);
 
 private:
+    // The file a catalog path names and its text, or nullopt after reporting why not.
+    std::optional<std::pair<std::string, std::string>> read_path(const Doc& roster, const Scalar& ref) const;
+    std::optional<std::pair<std::string, std::string>> read_through_context(const Doc& roster, const Scalar& ref) const;
+
     std::string m_relative_to;
+    const RosterContext& m_context;
     std::map<std::string, std::optional<Catalog>> m_by_ref;
 };
 

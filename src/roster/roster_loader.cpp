@@ -78,9 +78,10 @@ void read_program(Shared& shared, const std::vector<Entry>& top, const Entry& pr
     for (const auto& entry : entries) roster.projects.push_back(read_one_project(shared, entry));
 }
 
-void read_single_project(Shared& shared, const std::vector<Entry>& top, Roster& roster) {
+void read_single_project(Shared& shared, const std::vector<Entry>& top, Roster& roster,
+                         const RosterContext& context) {
     const Doc& doc = shared.doc;
-    roster.project = directory_name(doc.file);
+    roster.project = context.default_project.empty() ? directory_name(doc.file) : context.default_project;
     SourcePos pos = doc.pos(YAML::Mark{});
     if (const auto* name = find_entry(top, "project")) {
         if (auto text = read_string(doc, *name)) roster.project = *text;
@@ -90,30 +91,31 @@ void read_single_project(Shared& shared, const std::vector<Entry>& top, Roster& 
     roster.projects.push_back(build_project(doc, input, shared.people, shared.cache));
 }
 
-void read_roster(const Doc& doc, const YAML::Node& root, Roster& roster) {
+void read_roster(const Doc& doc, const YAML::Node& root, Roster& roster, const RosterContext& context) {
     const auto top = map_entries(doc, root, "at the top level", k_roster_keys);
     read_settings(doc, top, roster);
     Shared shared{
-        doc, read_catalog_refs(doc, find_entry(top, "catalogs")), {}, CatalogCache(relative_base(doc.file))};
+        doc, read_catalog_refs(doc, find_entry(top, "catalogs")), {}, CatalogCache(context.read ? "." : relative_base(doc.file), context)};
     for (const auto& ref : shared.catalogs) roster.catalogs.push_back(ref.text);
     if (const auto* people = find_entry(top, "people")) shared.people = read_people(doc, *people);
     if (const auto* projects = find_entry(top, "projects")) {
         read_program(shared, top, *projects, roster);
     } else {
-        read_single_project(shared, top, roster);
+        read_single_project(shared, top, roster, context);
     }
     roster.people = std::move(shared.people);
 }
 
 }  // namespace
 
-util::Expected<Roster> parse_roster(const std::string& text, const std::string& file_name) {
+util::Expected<Roster> parse_roster(const std::string& text, const std::string& file_name,
+                                    const RosterContext& context) {
     Problems errors;
     Problems warnings;
     const Doc doc{file_name, errors, warnings};
     Roster roster;
     roster.file = file_name;
-    if (const auto root = load_document(doc, text, "roster")) read_roster(doc, *root, roster);
+    if (const auto root = load_document(doc, text, "roster")) read_roster(doc, *root, roster, context);
     if (!errors.empty()) {
         return std::unexpected(util::Error{util::ErrorKind::input,
                                            "invalid roster " + util::quoted(file_name),
@@ -124,11 +126,11 @@ util::Expected<Roster> parse_roster(const std::string& text, const std::string& 
     return roster;
 }
 
-util::Expected<Roster> load_roster(const std::string& path) {
+util::Expected<Roster> load_roster(const std::string& path, const RosterContext& context) {
     const auto text = read_text_file(path);
     if (!text)
         return util::fail(util::ErrorKind::input, "reading roster " + util::quoted(path), text.error());
-    return parse_roster(*text, path);
+    return parse_roster(*text, path, context);
 }
 
 util::Expected<Roster> discovery_roster() {

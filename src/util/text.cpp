@@ -116,16 +116,52 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, last - first + 1);
 }
 
+namespace {
+
+// Code points that move or reorder what a terminal or a viewer shows: the C0 and C1 controls
+// and DEL (ESC starts terminal sequences), line and paragraph separators, and the bidi
+// embedding, override and isolate marks that can make text read differently than it is.
+bool is_disguising(utf8proc_int32_t code) {
+    return code < 0x20 || (code >= 0x7f && code < 0xa0) || code == 0x2028 || code == 0x2029 ||
+           (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code == 0x200e ||
+           code == 0x200f || code == 0x061c;
+}
+
+}  // namespace
+
 std::string printable(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (unsigned char c : text) {
-        // Control characters from commit metadata could drive the user's terminal.
-        if (c < 0x20 || c == 0x7f) {
-            out += fmt::format("\\x{:02x}", c);
-        } else {
-            out.push_back(static_cast<char>(c));
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto size = static_cast<utf8proc_ssize_t>(text.size());
+    for (utf8proc_ssize_t at = 0; at < size;) {
+        utf8proc_int32_t code = 0;
+        const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, size - at, &code);
+        if (length <= 0) {
+            out += "\uFFFD";  // a byte that is not UTF-8 becomes the replacement character
+            at += 1;
+            continue;
         }
+        if (code < 0x80 && is_disguising(code)) {
+            out += fmt::format("\\x{:02x}", code);
+        } else if (is_disguising(code)) {
+            out += fmt::format("\\u{:04x}", code);
+        } else {
+            out.append(text.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(length)));
+        }
+        at += length;
+    }
+    return out;
+}
+
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        out += printable(text.substr(start, end - start));
+        if (end < text.size()) out += '\n';
+        start = end + 1;
     }
     return out;
 }

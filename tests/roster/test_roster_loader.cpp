@@ -2,6 +2,7 @@
 // Columns are counted by hand in the comments: "c0" means the character at 0-based index 0.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include "roster/roster_support.hpp"
@@ -398,4 +399,69 @@ TEST_CASE("evidence `activity` kinds and `exclude_message` regexes are read and 
                                 "r.yaml:3:70: invalid regular expression '(x' in evidence of hat 'reviewer': "
                                 "missing ): (x",
                             });
+}
+
+TEST_CASE("catalog paths in a roster stay inside its root, links followed", "[roster][untrusted]") {
+    namespace fs = std::filesystem;
+    const auto top = fs::weakly_canonical(roles::test::make_temp_dir()).string();
+    const auto dir = top + "/repo";
+    fs::create_directories(dir + "/ci");
+    std::ofstream(top + "/outside.yaml") << "hats:\n  x: {title: X}\n";
+    std::ofstream(dir + "/ci/hats.yaml") << "hats:\n  x: {title: X}\n";
+    fs::create_symlink(top + "/outside.yaml", dir + "/ci/link.yaml");
+    std::ofstream(dir + "/ROLES.yaml") << "catalogs: [../outside.yaml, /etc/passwd, ci/link.yaml]\n";
+    const auto roster = load_roster(dir + "/ROLES.yaml");
+    REQUIRE_FALSE(roster.has_value());
+    // "catalogs: [" is 11 -> c11; "../outside.yaml, " 17 more -> c28; "/etc/passwd, " 13 more -> c41.
+    const std::string why = " (a roster reads catalogs from inside its repository only)";
+    CHECK(roster.error().details ==
+          Lines{dir + "/ROLES.yaml:1:12: catalog path '../outside.yaml' leads outside '" + dir + "'" + why,
+                dir + "/ROLES.yaml:1:29: catalog path '/etc/passwd' leads outside '" + dir + "'" + why,
+                dir + "/ROLES.yaml:1:42: catalog path 'ci/link.yaml' leads outside '" + dir + "'" + why});
+    // Inside, the same catalog loads; a wider root (the repository around a roster in a
+    // subfolder) lets '..' reach it.
+    std::ofstream(dir + "/ROLES.yaml") << "catalogs: [ci/hats.yaml]\n";
+    CHECK(load_roster(dir + "/ROLES.yaml").has_value());
+    std::ofstream(dir + "/common.yaml") << "hats:\n  y: {title: Y}\n";
+    std::ofstream(dir + "/ci/ROLES.yaml") << "catalogs: [./hats.yaml, ../common.yaml]\n";
+    CHECK(load_roster(dir + "/ci/ROLES.yaml", RosterContext{dir, {}, {}, {}}).has_value());
+    CHECK_FALSE(load_roster(dir + "/ci/ROLES.yaml").has_value());
+}
+
+TEST_CASE("catalog paths of a roster read through a reader never leave the repository", "[roster][untrusted]") {
+    roles::roster::test::use_source_catalogs();
+    std::vector<std::string> asked;
+    RosterContext context;
+    context.read = [&](const std::string& path) -> std::expected<std::string, std::string> {
+        asked.push_back(path);
+        if (path == "ci/hats.yaml") return std::string("hats:\n  x: {title: X}\n");
+        return std::unexpected(std::string("no such file in 'HEAD'"));
+    };
+    context.shown_prefix = "HEAD:";
+    context.default_project = "nova";
+    const auto good = parse_roster("catalogs: [./ci/../ci/hats.yaml]\n", "HEAD:ROLES.yaml", context);
+    REQUIRE(good.has_value());
+    CHECK(good->projects.at(0).name == "nova");
+    CHECK(asked == Lines{"ci/hats.yaml"});
+    const auto bad = parse_roster("catalogs: [../x.yaml, /etc/x.yaml, gone.yaml]\n", "HEAD:ROLES.yaml", context);
+    REQUIRE_FALSE(bad.has_value());
+    const std::string why = " leads outside the repository (a roster reads catalogs from inside it only)";
+    CHECK(bad.error().details == Lines{"HEAD:ROLES.yaml:1:12: catalog path '../x.yaml'" + why,
+                                       "HEAD:ROLES.yaml:1:23: catalog path '/etc/x.yaml'" + why,
+                                       "HEAD:ROLES.yaml:1:36: cannot read catalog 'HEAD:gone.yaml': no such file in 'HEAD'"});
+}
+
+TEST_CASE("50,000 holders of one hat load, with duplicates still found", "[roster][untrusted]") {
+    // Linear since issue 14 (16.6 s before: every holder was compared with every earlier one).
+    std::string yaml = "catalogs: [generic]\npeople:\n";
+    std::string holders;
+    constexpr int k_people = 50000;
+    for (int i = 0; i < k_people; ++i) {
+        yaml += "  p" + std::to_string(i) + ": {name: P" + std::to_string(i) + "}\n";
+        holders += (i == 0 ? "p" : ", p") + std::to_string(i);
+    }
+    yaml += "hats:\n  lead:\n    holders: [" + holders + ", p7]\n";
+    const auto details = problems(yaml);
+    REQUIRE(details.size() == 1);
+    CHECK(details[0].ends_with(": 'p7' is listed twice in holders of 'lead'"));
 }

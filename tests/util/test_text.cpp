@@ -60,6 +60,24 @@ TEST_CASE("control characters are escaped and long values cut in messages", "[ut
     CHECK(quoted(long_value) == "'" + std::string(80, 'y') + "...'");
 }
 
+TEST_CASE("printable escapes what could fake or hide output: C1, separators, bidi marks, bad UTF-8", "[util][text]") {
+    using namespace std::string_literals;
+    CHECK(printable("a\0b"s) == "a\\x00b");
+    CHECK(printable("x\ngate: passed") == "x\\x0agate: passed");
+    CHECK(printable("\x7f") == "\\x7f");
+    CHECK(printable("\xc2\x9b" "2J") == "\\u009b2J");            // U+009B, the one-byte CSI
+    CHECK(printable("abc\xe2\x80\xae" "dcba") == "abc\\u202edcba");  // RIGHT-TO-LEFT OVERRIDE
+    CHECK(printable("\xe2\x80\xa8") == "\\u2028");                // LINE SEPARATOR
+    // Each byte that is not UTF-8 becomes U+FFFD (EF BF BD); a truncated sequence too.
+    CHECK(printable("a\xff" "b") == "a\xef\xbf\xbd" "b");
+    CHECK(printable("\xc3") == "\xef\xbf\xbd");
+    CHECK(printable("\xed\xa0\x80") == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // a UTF-16 surrogate
+    CHECK(printable("Előd 漢字 🎉") == "Előd 漢字 🎉");
+    // Escaping twice changes nothing more: renderers may pass text through it again.
+    CHECK(printable(printable("a\x1b\xff")) == printable("a\x1b\xff"));
+    CHECK(printable_lines("one\x1b\ntwo\n") == "one\\x1b\ntwo\n");
+}
+
 TEST_CASE("table cells are made printable", "[util][text]") {
     Table table({"NAME"});
     table.add_row({"evil\x1b[2J"});

@@ -36,6 +36,31 @@ struct ProjectInputs {
     engine::WindowRequest request;    ///< --since/--until resolved against the history
 };
 
+/// Where a repository's roster was looked for, for messages: the work-tree path or "REF:ROLES.yaml".
+struct RosterOrigin {
+    std::string shown;
+};
+
+/// The repository's own roster (README.md, "Untrusted input"): ROLES.yaml at the root of the
+/// work tree when it is a regular file or a symbolic link that stays inside the work tree;
+/// without a work tree (a bare clone), ROLES.yaml in the tree of `ref`, whose catalog paths are
+/// read from that tree too. nullopt when there is none. An input error for a link that leaves
+/// the repository, a FIFO, device or directory in its place, a file over the size limit, or
+/// an invalid roster. Catalog paths in it must stay inside the repository.
+[[nodiscard]] util::Expected<std::optional<roster::Roster>> load_repository_roster(const std::string& repo,
+                                                                                   const std::string& ref,
+                                                                                   RosterOrigin& origin);
+
+/// Whether a roster path was given by the user or is the default one (`roles validate` with
+/// no argument reads ./ROLES.yaml, which belongs to the repository around it).
+enum class PathChoice { user, repository_default };
+
+/// A roster file by path (--roster, `validate [PATH]`): a path the user gave is the user's
+/// choice (links followed); the default path must be a regular file or a symbolic link that
+/// stays inside the work tree. Either way catalog paths in it stay inside the work tree that
+/// holds it (or its directory).
+[[nodiscard]] util::Expected<roster::Roster> load_named_roster(const std::string& path, PathChoice choice);
+
 /// Loads the roster (--roster; else ROLES.yaml at the repository root; else, unless
 /// --require-roster, the discovery roster), then the history of --ref, then resolves
 /// --since/--until (a date, a tag or a commit id). Times the phases into `timer`.

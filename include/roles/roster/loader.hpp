@@ -1,6 +1,8 @@
 #pragma once
 // Loading and validating rosters and hat catalogs with yaml-cpp.
 
+#include <expected>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,15 +25,35 @@ namespace roles::roster {
 [[nodiscard]] util::Expected<Catalog> load_catalog(const std::string& name_or_path,
                                                    const std::string& relative_to = ".");
 
+/// Where a roster's catalog paths may lead and how they are read (built-in catalog names are
+/// looked up as always). A roster is untrusted input (README.md, "Untrusted input"): a catalog
+/// path in it must stay inside `root` once symbolic links are followed, so that a roster cannot
+/// make roles read, and quote, any other file of the machine.
+struct RosterContext {
+    /// The directory catalog paths must stay within; empty: the roster's own directory.
+    std::string root;
+    /// When set, catalog paths are read through it, not from the file system (a roster read
+    /// from a git tree): it gets the path relative to the repository root, normalised, and
+    /// returns the file's text or a lowercase reason. `shown_prefix` + that path names the
+    /// catalog in messages ("HEAD:" gives "HEAD:ci/hats.yaml").
+    std::function<std::expected<std::string, std::string>(const std::string&)> read;
+    std::string shown_prefix;
+    /// The project name of a roster without `project:`; empty: the roster directory's name.
+    std::string default_project;
+};
+
 /// Parses and validates a roster file. Every problem in the file is collected and returned
 /// at once as `Error::details` ("FILE:LINE:COL: message", with "did you mean" for
 /// misspelled keys, hats and people); nothing partial is returned.
 /// Warnings (e.g. a catalog hat overridden with no change) land in Roster::warnings.
-[[nodiscard]] util::Expected<Roster> load_roster(const std::string& path);
+/// The file must be a regular file (symbolic links followed: a path given by the user is the
+/// user's choice) of at most util::k_max_input_file_bytes.
+[[nodiscard]] util::Expected<Roster> load_roster(const std::string& path, const RosterContext& context = {});
 
-/// The same, from text already in memory; `file_name` is used in messages.
-[[nodiscard]] util::Expected<Roster> parse_roster(const std::string& text,
-                                                  const std::string& file_name);
+/// The same, from text already in memory; `file_name` is used in messages and, when
+/// `context.read` is not set, locates relative catalog paths.
+[[nodiscard]] util::Expected<Roster> parse_roster(const std::string& text, const std::string& file_name,
+                                                  const RosterContext& context = {});
 
 /// The roster used when a repository has none: every hat of the `generic` catalog,
 /// no holders (discovery mode).

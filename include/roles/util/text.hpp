@@ -34,9 +34,17 @@ namespace roles::util {
 /// Trim ASCII whitespace from both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 
-/// `text` with ASCII control characters (and DEL) written as \xNN, so that names and
-/// messages from commits cannot drive a terminal. Other bytes are kept.
+/// `text` made safe to show in a terminal, a CI log or a Markdown cell, so that names from
+/// rosters and commits cannot drive a terminal or fake a line of output: C0 controls
+/// (newline, ESC, NUL...) and DEL written as \xNN; C1 controls, U+2028/U+2029 and the bidi
+/// marks (U+061C, U+200E/F, U+202A-E, U+2066-9) as \uNNNN; each byte that is not part of
+/// valid UTF-8 replaced by U+FFFD. Every renderer of text and Markdown passes names through
+/// it (util::Table does it for every cell).
 [[nodiscard]] std::string printable(std::string_view text);
+
+/// printable() applied to each line of `text`, the line breaks kept: for whole blocks of
+/// rendered text (a renderer's output without colour, an error's detail lines).
+[[nodiscard]] std::string printable_lines(std::string_view text);
 
 /// Quote a user value for messages: 'value', made printable, cut after 80 bytes ("...").
 [[nodiscard]] std::string quoted(std::string_view value);
