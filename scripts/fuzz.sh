@@ -55,6 +55,15 @@ for file in $(seeds "$target"); do
     [[ -f $file ]] && cp -n "$file" "$corpus/seed-$(echo "$file" | tr '/' '_')"
 done
 
+# The git-side targets also take seeds from a real repository when ROLES_FUZZ_SEED_REPO names
+# one (a clone of git/git, say): fuzz/make_git_seeds.py extracts its newest commits, trees and
+# a small pack into the build directory, never into fuzz/corpus/ (they are that project's).
+if [[ -n ${ROLES_FUZZ_SEED_REPO:-} ]]; then
+    real=$build/fuzz/real-seeds
+    [[ -d $real ]] || ROLES_BINARY=$build/bin/roles fuzz/make_git_seeds.py "$real" "$ROLES_FUZZ_SEED_REPO"
+    if [[ -d $real/$target ]]; then cp -n "$real/$target"/* "$corpus"/ 2>/dev/null || true; fi
+fi
+
 dict=()
 [[ -f fuzz/dict/$target.dict ]] && dict=(-dict="$root/fuzz/dict/$target.dict")
 # Leaks are reported by the ASan+UBSan suite (scripts/sanitize.sh), where libgit2's are suppressed.

@@ -233,6 +233,7 @@ util::Expected<AuditResult> audit_on(const git::History& history, const roster::
     AuditResult result;
     describe_run(result, history, roster, mode, analysis->window);
     result.rename_fallbacks = history.rename_fallbacks;
+    result.missing_objects = history.missing_objects;
     // Without history there is nothing to measure: no files, no commits, no signals.
     if (mode != RosterMode::roster_only) {
         auto health = project_health(history, roster, mode, *analysis, classes, run.active_within_days);

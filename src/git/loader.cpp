@@ -14,6 +14,7 @@
 #include "fact_cache.hpp"
 #include "history_builder.hpp"
 #include "notes.hpp"
+#include "object_checks.hpp"
 #include "open_failure.hpp"
 #include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
@@ -91,20 +92,60 @@ util::Error unresolved_ref(git_repository* repo, const LoadOptions& options) {
     return reading_error(options.path, "unknown revision " + util::quoted(options.ref));
 }
 
+std::string objects_dir(git_repository* repo) { return std::string(git_repository_commondir(repo)) + "objects"; }
+
+// The id a plain ref name (or a full id) names, found without reading any object, so that
+// its loose file is checked before libgit2 reads it; nullopt for other revision syntax.
+std::optional<git_oid> named_id(git_repository* repo, const std::string& ref) {
+    git_oid id;
+    if (ref.size() == GIT_OID_HEXSZ && git_oid_fromstr(&id, ref.c_str()) == 0) return id;
+    ReferenceHandle reference;
+    ReferenceHandle resolved;
+    if (git_reference_dwim(out(reference), repo, ref.c_str()) < 0) return std::nullopt;
+    if (git_reference_resolve(out(resolved), reference.get()) < 0) return std::nullopt;
+    const git_oid* target = git_reference_target(resolved.get());
+    if (target == nullptr) return std::nullopt;
+    return *target;
+}
+
+// Peels tags one at a time, checking each target's loose file before libgit2 reads it.
+util::Expected<ObjectHandle> peel_checked(git_repository* repo, ObjectHandle object, const LoadOptions& options) {
+    const std::string objects = objects_dir(repo);
+    for (int depth = 0; git_object_type(object.get()) == GIT_OBJECT_TAG; ++depth) {
+        const git_oid* target = git_tag_target_id(reinterpret_cast<const git_tag*>(object.get()));
+        if (depth > 64) break;
+        if (auto checked = check_loose_object(objects, *target); !checked) return std::unexpected(checked.error());
+        ObjectHandle next;
+        if (git_object_lookup(out(next), repo, target, GIT_OBJECT_ANY) < 0) {
+            return std::unexpected(reading_error(options.path, last_error_message()));
+        }
+        object = std::move(next);
+    }
+    if (git_object_type(object.get()) != GIT_OBJECT_COMMIT) {
+        return std::unexpected(reading_error(
+            options.path, "revision " + util::quoted(options.ref) + " does not point at a commit"));
+    }
+    const git_oid* tree = git_commit_tree_id(reinterpret_cast<const git_commit*>(object.get()));
+    if (auto checked = check_loose_object(objects, *tree); !checked) return std::unexpected(checked.error());
+    return object;
+}
+
 util::Expected<CommitHandle> resolve_tip(git_repository* repo, const LoadOptions& options) {
+    if (const auto id = named_id(repo, options.ref)) {
+        if (auto checked = check_loose_object(objects_dir(repo), *id); !checked) {
+            return std::unexpected(checked.error());
+        }
+    }
     ObjectHandle object;
     const int rc = git_revparse_single(out(object), repo, options.ref.c_str());
     if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC || rc == GIT_EUNBORNBRANCH) {
         return std::unexpected(unresolved_ref(repo, options));
     }
     if (rc < 0) return std::unexpected(reading_error(options.path, last_error_message()));
-    ObjectHandle peeled;
-    if (git_object_peel(out(peeled), object.get(), GIT_OBJECT_COMMIT) < 0) {
-        return std::unexpected(reading_error(
-            options.path, "revision " + util::quoted(options.ref) + " does not point at a commit"));
-    }
+    auto peeled = peel_checked(repo, std::move(object), options);
+    if (!peeled) return std::unexpected(peeled.error());
     CommitHandle commit;
-    if (git_commit_lookup(out(commit), repo, git_object_id(peeled.get())) < 0) {
+    if (git_commit_lookup(out(commit), repo, git_object_id(peeled->get())) < 0) {
         return std::unexpected(reading_error(options.path, last_error_message()));
     }
     return commit;
@@ -201,7 +242,19 @@ struct OrderedFacts {
     std::vector<FactRef> fresh;
 };
 
-OrderedFacts order_facts(Walked& walked) {
+// A commit graph with a cycle (ids are not verified on the fast path, so crafted commits
+// can name each other as parents) leaves the cycle's commits out of the date order, or
+// places the tip twice when the cycle runs through it.
+util::Error commit_cycle(const CommitGraph& graph, const std::vector<std::uint32_t>& order) {
+    std::vector<std::uint32_t> placed(graph.nodes.size(), 0);
+    for (const std::uint32_t position : order) ++placed[position];
+    const auto first = std::find_if(placed.begin(), placed.end(), [](std::uint32_t times) { return times != 1; });
+    const auto index = first == placed.end() ? std::size_t{0} : static_cast<std::size_t>(first - placed.begin());
+    return util::Error{util::ErrorKind::input, "reading commit " + to_hex(graph.nodes[index].id),
+                       "the commit is its own ancestor (a cycle of parents): the repository is damaged", {}};
+}
+
+util::Expected<OrderedFacts> order_facts(Walked& walked) {
     OrderedFacts facts;
     FlatOidMap<FactRef> read;
     std::size_t count = 0;
@@ -215,6 +268,7 @@ OrderedFacts order_facts(Walked& walked) {
         }
     }
     const std::vector<std::uint32_t> order = date_order(walked.graph);
+    if (order.size() != walked.graph.nodes.size()) return std::unexpected(commit_cycle(walked.graph, order));
     facts.ordered.reserve(order.size());
     for (const std::uint32_t position : order) {
         const GraphNode& node = walked.graph.nodes[position];
@@ -443,7 +497,9 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
     auto walked = walk_and_read(repo, packs, tip_id, depth, options, known, expected, stats, clock);
     packs.reset();
     if (!walked) return std::unexpected(walked.error());
-    const OrderedFacts facts = order_facts(*walked);
+    auto ordered_facts = order_facts(*walked);
+    if (!ordered_facts) return std::unexpected(ordered_facts.error());
+    const OrderedFacts facts = std::move(*ordered_facts);
     stats.cache_hits = stats.commits_walked - facts.fresh.size();
     const std::uint32_t missing = walked->graph.missing_objects;
     builder.add_missing(missing);
@@ -506,6 +562,8 @@ util::Expected<History> load_history(const LoadOptions& options, LoadStats& stat
     const auto start = Clock::now();
     auto repo = open_repository(options.path);
     if (!repo) return std::unexpected(repo.error());
+    // Before libgit2 reads any object: it does not survive some damaged indexes.
+    if (auto indexes = check_pack_indexes(objects_dir(repo->get())); !indexes) return std::unexpected(indexes.error());
     auto tip = resolve_tip(repo->get(), options);
     if (!tip) return std::unexpected(tip.error());
     History history;

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "commit_reader.hpp"
+#include "object_checks.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::git {
@@ -17,9 +18,30 @@ constexpr std::size_t k_cache_bytes = std::size_t{24} << 20;
 // bases (a blob's chain can be dozens of deltas deep).
 constexpr std::size_t k_blob_cache_bytes = std::size_t{8} << 20;
 
+const char* type_name(ObjectType type) {
+    switch (type) {
+        case ObjectType::commit: return "commit";
+        case ObjectType::tree: return "tree";
+        case ObjectType::blob: return "blob";
+        case ObjectType::tag: return "tag";
+    }
+    return "object";
+}
+
+util::Error wrong_type(const git_oid& id, int actual, ObjectType wanted) {
+    const char* name = git_object_type2string(static_cast<git_object_t>(actual));
+    return util::Error{util::ErrorKind::input, std::string("reading ") + type_name(wanted) + " " + to_hex(id),
+                       "object " + to_hex(id) + " is a " + (name ? name : "object of unknown type") + ", not a " +
+                           type_name(wanted) + ": the repository is damaged",
+                       {}};
+}
+
 }  // namespace
 
-ObjectSource::ObjectSource(git_repository* repo, std::shared_ptr<const PackSet> packs) : m_repo(repo) {
+ObjectSource::ObjectSource(git_repository* repo, std::shared_ptr<const PackSet> packs)
+    : m_repo(repo),
+      m_objects_dir(std::string(git_repository_commondir(repo)) + "objects"),
+      m_partial(is_partial_clone(repo)) {
     if (packs && packs->size() > 0) {
         if (auto inflater = Inflater::create()) {
             m_pack_set = packs;
@@ -34,10 +56,26 @@ util::Expected<ObjectRef> ObjectSource::tree(const git_oid& id) {
     if (m_packs) {
         if (ObjectRef object = m_packs->read(id)) {
             ++m_counters.pack_reads;
-            return object.type() == ObjectType::tree ? object : ObjectRef{};
+            if (object.type() != ObjectType::tree) return std::unexpected(wrong_type(id, static_cast<int>(object.type()), ObjectType::tree));
+            return object;
         }
+        if (auto damage = check_pack_damage(m_packs.get()); !damage) return std::unexpected(damage.error());
     }
     return object_from_libgit2(id, ObjectType::tree);
+}
+
+// A CRC mismatch is not left to libgit2, which would trust the same index.
+util::Expected<void> ObjectSource::check_pack_damage(const PackReader* reader) const {
+    if (reader == nullptr || reader->damage().empty()) return {};
+    return util::fail(util::ErrorKind::input, "reading " + m_objects_dir + "/pack", reader->damage());
+}
+
+// An object absent from a partial clone is expected; from any other repository it is damage.
+util::Expected<ObjectRef> ObjectSource::absent(const git_oid& id, ObjectType type) const {
+    if (m_partial) return ObjectRef{};
+    return util::fail(util::ErrorKind::input, std::string("reading ") + type_name(type) + " " + to_hex(id),
+                      "object " + to_hex(id) + " is missing and the repository is not a partial clone: it is "
+                      "damaged (git fsck lists what is missing)");
 }
 
 PackReader* ObjectSource::blob_packs() {
@@ -56,12 +94,18 @@ util::Expected<std::optional<std::uint64_t>> ObjectSource::blob_size(const git_o
     if (!m_odb && git_repository_odb(out(m_odb), m_repo) < 0) {
         return util::fail(util::ErrorKind::input, "opening the object database", last_error_message());
     }
+    if (auto damage = check_pack_damage(m_blob_packs.get()); !damage) return std::unexpected(damage.error());
+    if (auto checked = check_loose_object(m_objects_dir, id); !checked) return std::unexpected(checked.error());
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     const int rc = git_odb_read_header(&size, &type, m_odb.get(), &id);
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc == GIT_ENOTFOUND) {
+        auto none = absent(id, ObjectType::blob);
+        if (!none) return std::unexpected(none.error());
+        return std::nullopt;
+    }
     if (rc < 0) return util::fail(util::ErrorKind::input, "reading blob " + util::quoted(to_hex(id)), last_error_message());
-    if (type != GIT_OBJECT_BLOB) return std::nullopt;
+    if (type != GIT_OBJECT_BLOB) return std::unexpected(wrong_type(id, static_cast<int>(type), ObjectType::blob));
     return static_cast<std::uint64_t>(size);
 }
 
@@ -71,8 +115,10 @@ util::Expected<ObjectRef> ObjectSource::blob(const git_oid& id) {
         // a delta of this one.
         if (ObjectRef object = packs->read(id, KeepResult::yes)) {
             ++m_counters.pack_reads;
-            return object.type() == ObjectType::blob ? object : ObjectRef{};
+            if (object.type() != ObjectType::blob) return std::unexpected(wrong_type(id, static_cast<int>(object.type()), ObjectType::blob));
+            return object;
         }
+        if (auto damage = check_pack_damage(packs); !damage) return std::unexpected(damage.error());
     }
     return object_from_libgit2(id, ObjectType::blob);
 }
@@ -82,12 +128,14 @@ util::Expected<ObjectRef> ObjectSource::object_from_libgit2(const git_oid& id, O
     if (!m_odb && git_repository_odb(out(m_odb), m_repo) < 0) {
         return util::fail(util::ErrorKind::input, "opening the object database", last_error_message());
     }
+    if (auto checked = check_loose_object(m_objects_dir, id); !checked) return std::unexpected(checked.error());
     Handle<git_odb_object, git_odb_object_free> raw;
     const int rc = git_odb_read(out(raw), m_odb.get(), &id);
-    if (rc == GIT_ENOTFOUND) return ObjectRef{};
+    if (rc == GIT_ENOTFOUND) return absent(id, type);
     if (rc < 0) return util::fail(util::ErrorKind::input, what + util::quoted(to_hex(id)), last_error_message());
     ++m_counters.libgit2_reads;
-    if (static_cast<int>(git_odb_object_type(raw.get())) != static_cast<int>(type)) return ObjectRef{};
+    const int actual = static_cast<int>(git_odb_object_type(raw.get()));
+    if (actual != static_cast<int>(type)) return std::unexpected(wrong_type(id, actual, type));
     ObjectRef object = ObjectRef::allocate(git_odb_object_size(raw.get()), type);
     std::memcpy(object.data(), git_odb_object_data(raw.get()), object.size());
     return object;
@@ -96,6 +144,7 @@ util::Expected<ObjectRef> ObjectSource::object_from_libgit2(const git_oid& id, O
 util::Expected<std::optional<CommitHeader>> ObjectSource::commit(const git_oid& id) {
     if (m_packs) {
         if (const auto location = m_packs->locate(id)) return commit_at(id, *location);
+        if (auto damage = check_pack_damage(m_packs.get()); !damage) return std::unexpected(damage.error());
     }
     return commit_from_libgit2(id);
 }
@@ -105,7 +154,10 @@ util::Expected<std::optional<CommitHeader>> ObjectSource::commit_at(const git_oi
         // Commits are read once: not worth a place in the cache.
         const ObjectRef object = m_packs->read_at(location, KeepResult::no);
         CommitHeader header;
-        if (object && object.type() == ObjectType::commit && parse_commit(object.data(), object.size(), header)) {
+        if (object && object.type() != ObjectType::commit) {
+            return std::unexpected(wrong_type(id, static_cast<int>(object.type()), ObjectType::commit));
+        }
+        if (object && parse_commit(object.data(), object.size(), header)) {
             ++m_counters.pack_reads;
             return header;
         }
@@ -137,6 +189,8 @@ util::Expected<std::optional<WalkedCommit>> ObjectSource::walk_commit(const git_
                 ++m_counters.pack_reads;
                 return WalkedCommit{std::move(*links), location, std::nullopt};
             }
+        } else if (auto damage = check_pack_damage(m_packs.get()); !damage) {
+            return std::unexpected(damage.error());
         }
     }
     auto header = commit_from_libgit2(id);
@@ -149,9 +203,21 @@ util::Expected<std::optional<WalkedCommit>> ObjectSource::walk_commit(const git_
 }
 
 util::Expected<std::optional<CommitHeader>> ObjectSource::commit_from_libgit2(const git_oid& id) {
+    if (auto checked = check_loose_object(m_objects_dir, id); !checked) return std::unexpected(checked.error());
     CommitHandle commit;
     const int rc = git_commit_lookup(out(commit), m_repo, &id);
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc == GIT_ENOTFOUND) {
+        // libgit2 says "not found" for an object of another type too.
+        if (!m_odb && git_repository_odb(out(m_odb), m_repo) < 0) {
+            return util::fail(util::ErrorKind::input, "opening the object database", last_error_message());
+        }
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, m_odb.get(), &id) == 0 && type != GIT_OBJECT_COMMIT) {
+            return std::unexpected(wrong_type(id, static_cast<int>(type), ObjectType::commit));
+        }
+        return std::nullopt;
+    }
     if (rc < 0) {
         return util::fail(util::ErrorKind::input, "reading commit " + util::quoted(to_hex(id)), last_error_message());
     }

@@ -43,11 +43,12 @@ public:
     ObjectSource& operator=(const ObjectSource&) = delete;
     ~ObjectSource();
 
-    /// The content of tree `id`; null when it is absent (a partial or damaged clone) or is
-    /// not a tree, as libgit2's lookup would report. Fails only when libgit2 fails otherwise.
+    /// The content of tree `id`; null when it is absent from a partial clone. Fails when it
+    /// is absent from any other repository, is not a tree, when its pack entry or loose file
+    /// is damaged, or when libgit2 fails otherwise.
     [[nodiscard]] util::Expected<ObjectRef> tree(const git_oid& id);
     /// The content of blob `id` (for rename similarity), kept out of the object cache; null
-    /// when it is absent or not a blob. Fails only when libgit2 fails otherwise.
+    /// when it is absent from a partial clone. Fails as tree() does.
     [[nodiscard]] util::Expected<ObjectRef> blob(const git_oid& id);
     /// The size of blob `id` without reading its content where the packs allow it; nullopt
     /// when it is absent.
@@ -61,12 +62,17 @@ public:
     /// it is absent.
     [[nodiscard]] util::Expected<std::optional<WalkedCommit>> walk_commit(const git_oid& id);
     [[nodiscard]] const SourceCounters& counters() const { return m_counters; }
+    /// Whether the repository is a partial clone (objects may be absent by design); in any
+    /// other repository an absent tree or blob is damage, reported as an error.
+    [[nodiscard]] bool partial() const { return m_partial; }
 
 private:
     util::Expected<std::optional<CommitHeader>> commit_from_libgit2(const git_oid& id);
     util::Expected<ObjectRef> object_from_libgit2(const git_oid& id, ObjectType type);
     PackReader* blob_packs();
     std::optional<CommitLinks> links_at(const PackLocation& location);
+    util::Expected<void> check_pack_damage(const PackReader* reader) const;
+    util::Expected<ObjectRef> absent(const git_oid& id, ObjectType type) const;
 
     git_repository* m_repo;
     Handle<git_odb, git_odb_free> m_odb;
@@ -77,6 +83,8 @@ private:
     std::shared_ptr<const PackSet> m_pack_set;
     SourceCounters m_counters;
     std::vector<unsigned char> m_prefix;  ///< scratch for walk_commit
+    std::string m_objects_dir;
+    bool m_partial = false;
 };
 
 }  // namespace roles::git

@@ -1,5 +1,7 @@
 #include "pack_reader.hpp"
 
+#include <zlib.h>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -35,6 +37,15 @@ std::uint32_t read_be32(const unsigned char* bytes) {
 
 std::uint64_t read_be64(const unsigned char* bytes) {
     return (std::uint64_t{read_be32(bytes)} << 32) | read_be32(bytes + 4);
+}
+
+std::uint32_t crc32_of(const unsigned char* bytes, std::uint64_t size) {
+    uLong crc = ::crc32(0L, Z_NULL, 0);
+    constexpr std::uint64_t k_chunk = std::uint64_t{1} << 30;
+    for (std::uint64_t done = 0; done < size; done += k_chunk) {
+        crc = ::crc32(crc, bytes + done, static_cast<uInt>(std::min(k_chunk, size - done)));
+    }
+    return static_cast<std::uint32_t>(crc);
 }
 
 // A read-only private mapping of a whole file.
@@ -86,7 +97,12 @@ class Pack {
 public:
     static std::unique_ptr<Pack> open(const std::string& idx_path, const std::string& pack_path);
     [[nodiscard]] std::optional<std::uint64_t> find(const unsigned char* id) const;
+    /// The index position of `id` (its offset is offset_at(position)).
+    [[nodiscard]] std::optional<std::uint32_t> find_position(const unsigned char* id) const;
     [[nodiscard]] std::optional<std::uint64_t> offset_at(std::uint32_t position) const;
+    /// Whether the bytes of the entry at `position` have the CRC-32 the index records.
+    [[nodiscard]] bool crc_matches(std::uint32_t position, std::uint64_t offset) const;
+    [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] std::optional<EntryHeader> header(std::uint64_t offset) const;
     [[nodiscard]] const unsigned char* data() const { return m_pack.data(); }
     void drop_pages() const { m_pack.drop_pages(); }
@@ -95,8 +111,11 @@ public:
     [[nodiscard]] std::uint32_t count() const { return m_count; }
 
 private:
-    Pack(MappedFile idx, MappedFile pack) : m_idx(std::move(idx)), m_pack(std::move(pack)) {}
+    Pack(MappedFile idx, MappedFile pack, std::string path)
+        : m_idx(std::move(idx)), m_pack(std::move(pack)), m_path(std::move(path)) {}
     bool parse_index();
+    void compute_entry_ends() const;
+    bool entry_ends_from_rev() const;
 
     MappedFile m_idx;
     MappedFile m_pack;
@@ -106,6 +125,11 @@ private:
     const unsigned char* m_offsets = nullptr;
     const unsigned char* m_large_offsets = nullptr;
     std::size_t m_large_count = 0;
+    std::string m_path;
+    // Where each entry (by index position) ends: the next entry's offset in pack order.
+    // Made on the first CRC check, so that loads served by the cache never pay for it.
+    mutable std::once_flag m_ends_made;
+    mutable std::vector<std::uint64_t> m_entry_ends;
 };
 
 std::unique_ptr<Pack> Pack::open(const std::string& idx_path, const std::string& pack_path) {
@@ -115,7 +139,7 @@ std::unique_ptr<Pack> Pack::open(const std::string& idx_path, const std::string&
     if (pack->size() < k_pack_header + k_oid_size || std::memcmp(pack->data(), "PACK", 4) != 0) return nullptr;
     const std::uint32_t version = read_be32(pack->data() + 4);
     if (version != 2 && version != 3) return nullptr;
-    std::unique_ptr<Pack> result(new Pack(std::move(*idx), std::move(*pack)));
+    std::unique_ptr<Pack> result(new Pack(std::move(*idx), std::move(*pack), pack_path));
     if (!result->parse_index()) return nullptr;
     return result;
 }
@@ -164,6 +188,61 @@ std::optional<std::uint64_t> Pack::offset_at(std::uint32_t position) const {
 // good guess (interpolation search): two or three probes instead of a binary search's
 // dozen, each of which is a cache miss in a large index.
 std::optional<std::uint64_t> Pack::find(const unsigned char* id) const {
+    const auto position = find_position(id);
+    if (!position) return std::nullopt;
+    return offset_at(*position);
+}
+
+// git's reverse index (pack-*.rev, written by default since git 2.41): the index positions
+// in pack order, so the entries' ends come without sorting. Used only when it is whole
+// and its order really is increasing offsets.
+bool Pack::entry_ends_from_rev() const {
+    std::string rev_path = m_path;
+    rev_path.replace(rev_path.size() - 5, 5, ".rev");
+    const auto rev = MappedFile::map(rev_path);
+    constexpr std::size_t k_rev_header = 12;
+    if (!rev || rev->size() != k_rev_header + std::size_t{m_count} * 4 + k_trailer) return false;
+    if (std::memcmp(rev->data(), "RIDX", 4) != 0 || read_be32(rev->data() + 4) != 1) return false;
+    m_entry_ends.assign(m_count, 0);
+    std::uint64_t previous = 0;
+    std::uint32_t previous_position = 0;
+    for (std::uint32_t k = 0; k < m_count; ++k) {
+        const std::uint32_t position = read_be32(rev->data() + k_rev_header + std::size_t{k} * 4);
+        if (position >= m_count) return false;
+        const std::uint64_t offset = offset_at(position).value_or(0);
+        if (k > 0) {
+            if (offset <= previous) return false;
+            m_entry_ends[previous_position] = offset;
+        }
+        previous = offset;
+        previous_position = position;
+    }
+    if (m_count > 0) m_entry_ends[previous_position] = end();
+    return true;
+}
+
+void Pack::compute_entry_ends() const {
+    if (m_path.size() > 5 && m_path.ends_with(".pack") && entry_ends_from_rev()) return;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
+    order.reserve(m_count);
+    for (std::uint32_t i = 0; i < m_count; ++i) order.emplace_back(offset_at(i).value_or(0), i);
+    std::sort(order.begin(), order.end());
+    m_entry_ends.assign(m_count, 0);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        m_entry_ends[order[i].second] = i + 1 < order.size() ? order[i + 1].first : end();
+    }
+}
+
+bool Pack::crc_matches(std::uint32_t position, std::uint64_t offset) const {
+    std::call_once(m_ends_made, [this] { compute_entry_ends(); });
+    const std::uint64_t entry_end = m_entry_ends[position];
+    if (entry_end <= offset || entry_end > end()) return false;
+    const unsigned char* crcs = m_ids + std::size_t{m_count} * k_oid_size;
+    const std::uint32_t expected = read_be32(crcs + std::size_t{position} * 4);
+    return crc32_of(m_pack.data() + offset, entry_end - offset) == expected;
+}
+
+std::optional<std::uint32_t> Pack::find_position(const unsigned char* id) const {
     std::int64_t low = id[0] == 0 ? 0 : read_be32(m_fanout + (id[0] - 1) * 4);
     std::int64_t high = static_cast<std::int64_t>(read_be32(m_fanout + id[0] * 4)) - 1;
     const std::uint64_t key = read_be64(id);
@@ -178,7 +257,7 @@ std::optional<std::uint64_t> Pack::find(const unsigned char* id) const {
                                                      static_cast<long double>(high_key - low_key));
         }
         const int order = compare_ids(m_ids + static_cast<std::size_t>(middle) * k_oid_size, id);
-        if (order == 0) return offset_at(static_cast<std::uint32_t>(middle));
+        if (order == 0) return static_cast<std::uint32_t>(middle);
         if (order < 0) {
             low = middle + 1;
         } else {
@@ -275,6 +354,12 @@ std::uint64_t cache_key(std::size_t pack, std::uint64_t offset) {
 
 bool is_base_type(unsigned type) { return type >= 1 && type <= 4; }
 
+// An entry's announced size is untrusted: nothing is allocated for more than its compressed
+// bytes (up to the end of the pack) can inflate to.
+bool fits(const Pack& pack, const EntryHeader& header) {
+    return header.size <= k_max_object && header.size <= max_inflated_size(pack.end() - header.data);
+}
+
 }  // namespace
 
 PackReader::PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inflater> inflater,
@@ -288,18 +373,40 @@ PackReader::PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inf
 std::optional<PackLocation> PackReader::locate(const git_oid& id) {
     std::uint64_t head = 0;
     std::memcpy(&head, id.id, sizeof head);
+    m_damage.clear();
     Memo& memo = m_memo[head & (m_memo.size() - 1)];
     if (memo.offset != 0 && git_oid_equal(&memo.id, &id)) return PackLocation{memo.pack, memo.offset};
     const std::size_t count = m_packs->size();
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t pack = (m_last_pack + i) % count;
-        if (const auto offset = m_packs->pack(pack).find(id.id)) {
-            m_last_pack = pack;
-            memo = Memo{id, static_cast<std::uint32_t>(pack), *offset};
-            return PackLocation{memo.pack, *offset};
-        }
+        const auto position = m_packs->pack(pack).find_position(id.id);
+        if (!position) continue;
+        const auto offset = m_packs->pack(pack).offset_at(*position);
+        if (!offset || !verified(pack, *position, *offset, id)) return std::nullopt;
+        m_last_pack = pack;
+        memo = Memo{id, static_cast<std::uint32_t>(pack), *offset};
+        return PackLocation{memo.pack, *offset};
     }
     return std::nullopt;
+}
+
+bool PackReader::verified(std::size_t pack, std::uint32_t position, std::uint64_t offset, const git_oid& id) {
+    if (m_verified.empty()) m_verified.resize(m_packs->size());
+    std::vector<std::uint64_t>& bits = m_verified[pack];
+    if (bits.empty()) bits.resize((std::size_t{m_packs->pack(pack).count()} + 63) / 64);
+    std::uint64_t& word = bits[position / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (position % 64);
+    if ((word & bit) != 0) return true;
+    if (!m_packs->pack(pack).crc_matches(position, offset)) {
+        char hex[GIT_OID_HEXSZ + 1] = {};
+        git_oid_tostr(hex, sizeof hex, &id);
+        m_damage = "the entry of object " + std::string(hex) + " at offset " + std::to_string(offset) + " of " +
+                   m_packs->pack(pack).path() +
+                   " does not match the CRC-32 its index records: the pack or its index is damaged";
+        return false;
+    }
+    word |= bit;
+    return true;
 }
 
 ObjectRef PackReader::read(const git_oid& id, KeepResult keep) {
@@ -318,7 +425,7 @@ std::optional<PackReader::Prefix> PackReader::read_prefix(const PackLocation& lo
     if (location.pack >= m_packs->size()) return std::nullopt;
     const Pack& pack = m_packs->pack(location.pack);
     const auto header = pack.header(location.offset);
-    if (!header || !is_base_type(header->type) || header->size > k_max_object) return std::nullopt;
+    if (!header || !is_base_type(header->type) || !fits(pack, *header)) return std::nullopt;
     const std::size_t wanted = std::min<std::size_t>(capacity, header->size);
     const auto produced = m_inflater->inflate_prefix(pack.data() + header->data, pack.end() - header->data, buffer, wanted);
     if (!produced || *produced != wanted) return std::nullopt;
@@ -332,7 +439,7 @@ ObjectRef PackReader::unpack(std::size_t pack_index, std::uint64_t offset, KeepR
     while (m_chain.size() < k_max_chain) {
         if (ObjectRef cached = m_cache.find(cache_key(pack_index, current))) return resolve(pack_index, cached, keep);
         const auto header = pack.header(current);
-        if (!header || header->size > k_max_object) return {};
+        if (!header || !fits(pack, *header)) return {};
         if (is_base_type(header->type)) {
             ObjectRef base = inflate_object(pack, header->data, header->size, static_cast<ObjectType>(header->type));
             if (!base) return {};
@@ -407,6 +514,39 @@ bool copy_operands(unsigned char command, const unsigned char*& position, const 
     return true;
 }
 
+// What the instructions from `position` to `end` produce against a base of `base_size`
+// bytes, without writing it; nullopt when an instruction is malformed or out of bounds.
+std::optional<std::uint64_t> delta_output_size(const unsigned char* position, const unsigned char* end,
+                                               std::uint64_t base_size) {
+    std::uint64_t total = 0;
+    while (position < end) {
+        const unsigned char command = *position++;
+        if ((command & 0x80) != 0) {
+            std::uint64_t offset = 0;
+            std::uint64_t length = 0;
+            if (!copy_operands(command, position, end, offset, length) || offset + length > base_size) return std::nullopt;
+            total += length;
+        } else if (command != 0 && command <= static_cast<std::size_t>(end - position)) {
+            position += command;
+            total += command;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return total;
+}
+
+// Whether a delta's announced target size may be allocated: up to what its base and its
+// literal bytes could make at once, and beyond only when its instructions add up to it
+// (copies can repeat the base, so a real target can be larger).
+bool target_size_plausible(std::uint64_t target, std::uint64_t base_size, const unsigned char* position,
+                           const unsigned char* end) {
+    constexpr std::uint64_t k_literal_ratio = 127;  // an insert writes up to 127 bytes per 128
+    if (target > k_max_object) return false;
+    if (target <= base_size + k_literal_ratio * static_cast<std::uint64_t>(end - position)) return true;
+    return delta_output_size(position, end, base_size) == target;
+}
+
 }  // namespace
 
 ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::size_t delta_length) {
@@ -414,7 +554,10 @@ ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::si
     const unsigned char* end = delta + delta_length;
     const auto source_size = delta_size(position, end);
     const auto target_size = delta_size(position, end);
-    if (!source_size || !target_size || *source_size != base.size() || *target_size > k_max_object) return {};
+    if (!source_size || !target_size || *source_size != base.size() ||
+        !target_size_plausible(*target_size, base.size(), position, end)) {
+        return {};
+    }
     ObjectRef result = ObjectRef::allocate(static_cast<std::size_t>(*target_size), base.type());
     unsigned char* out = result.data();
     const std::size_t size = result.size();

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,14 @@ struct PackLocation {
     std::uint64_t offset = 0;
 };
 
+/// zlib's largest expansion (deflate's best case is about 1032:1), plus a stream's few
+/// bytes of overhead: no entry can inflate to more than this from `compressed` bytes.
+[[nodiscard]] constexpr std::uint64_t max_inflated_size(std::uint64_t compressed) {
+    constexpr std::uint64_t k_max_ratio = 1032;
+    constexpr std::uint64_t k_slack = 64;
+    return compressed > (~std::uint64_t{0} - k_slack) / k_max_ratio ? ~std::uint64_t{0} : compressed * k_max_ratio + k_slack;
+}
+
 /// Reads objects from a PackSet; one per thread.
 class PackReader {
 public:
@@ -68,8 +77,15 @@ public:
     /// The object with id `id`, or null when no pack holds it or its entry cannot be
     /// decoded here (damaged, or a delta against an object outside its pack).
     [[nodiscard]] ObjectRef read(const git_oid& id, KeepResult keep = KeepResult::yes);
-    /// Where the packs store `id`, if they do.
+    /// Where the packs store `id`, if they do. The first time this reader finds an id in an
+    /// index, the entry's bytes are checked against the CRC the index records for the id
+    /// (ids are not hashed on this path, so a damaged index would otherwise serve another
+    /// object as this one): on a mismatch, nullopt and damage() says why.
     [[nodiscard]] std::optional<PackLocation> locate(const git_oid& id);
+    /// Why the last lookup failed when the packs themselves are damaged (a CRC mismatch);
+    /// empty otherwise. Such objects must not be read through libgit2 instead, which
+    /// would trust the same index.
+    [[nodiscard]] const std::string& damage() const { return m_damage; }
     /// The object stored at `location` (found by any reader of the same PackSet).
     [[nodiscard]] ObjectRef read_at(const PackLocation& location, KeepResult keep);
 
@@ -118,6 +134,10 @@ private:
     std::vector<DeltaStep> m_chain;      ///< scratch: the deltas between an entry and its base
     std::vector<Memo> m_memo;
     std::size_t m_last_pack = 0;         ///< where the previous object was found
+    std::vector<std::vector<std::uint64_t>> m_verified;  ///< per pack, a bit per index position
+    std::string m_damage;
+
+    bool verified(std::size_t pack, std::uint32_t position, std::uint64_t offset, const git_oid& id);
 };
 
 /// Applies a git delta to `base`; null when the delta is malformed or does not fit.

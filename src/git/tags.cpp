@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commit_reader.hpp"
+#include "object_checks.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::git {
@@ -49,6 +50,9 @@ util::Expected<std::optional<CommitHandle>> peel_to_commit(git_object* object, c
 }
 
 util::Expected<void> read_tag(git_repository* repo, const TagRef& ref, RawTags& out) {
+    // libgit2 does not survive a truncated loose object: checked before it reads one.
+    const std::string objects = std::string(git_repository_commondir(repo)) + "objects";
+    if (auto checked = check_loose_object(objects, ref.second); !checked) return checked;
     ObjectHandle object;
     const int rc = git_object_lookup(git::out(object), repo, &ref.second, GIT_OBJECT_ANY);
     if (rc == GIT_ENOTFOUND) {
@@ -56,6 +60,10 @@ util::Expected<void> read_tag(git_repository* repo, const TagRef& ref, RawTags& 
         return {};
     }
     if (rc < 0) return std::unexpected(tag_error(ref.first));
+    if (git_object_type(object.get()) == GIT_OBJECT_TAG) {
+        const git_oid* target = git_tag_target_id(reinterpret_cast<const git_tag*>(object.get()));
+        if (auto checked = check_loose_object(objects, *target); !checked) return checked;
+    }
     auto commit = peel_to_commit(object.get(), ref.first, out);
     if (!commit) return std::unexpected(commit.error());
     if (!*commit) return {};

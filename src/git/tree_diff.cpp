@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "commit_reader.hpp"
 #include "oid_map.hpp"
 #include "roles/util/text.hpp"
 
@@ -155,8 +156,10 @@ git_oid to_oid(const unsigned char* id) {
     return oid;
 }
 
-// One comparison; the path prefix is a single buffer grown and shrunk while recursing so
-// that only emitted paths allocate.
+// One comparison, walked with an explicit stack of frames (one per directory level) rather
+// than by recursion, so that a tree thousands of directories deep, which a pull request can
+// add, costs memory in proportion and never the thread's stack. The path prefix is a single
+// buffer grown and shrunk with the stack so that only emitted paths allocate.
 class TreeComparer {
 public:
     explicit TreeComparer(ObjectSource& source) : m_source(source) {}
@@ -165,65 +168,122 @@ public:
     TreeDiff take() { return std::move(m_result); }
 
 private:
-    util::Expected<void> step(EntryCursor& old_entries, EntryCursor& new_entries);
+    // Ids on the current path are scanned directly up to this depth and looked up in a set
+    // beyond it, so that the cycle check stays linear for deep trees.
+    static constexpr std::size_t k_scanned_depth = 64;
+    enum class Side : std::uint8_t { old_side = 0, new_side = 1 };
+
+    // One directory level: either two trees compared, or one tree whose blobs are all
+    // emitted with `kind` (added or deleted).
+    struct Frame {
+        Frame(const ObjectRef& old_side, const ObjectRef& new_side)
+            : old_tree(old_side), new_tree(new_side), old_entries(old_tree), new_entries(new_tree) {}
+        ObjectRef old_tree;
+        ObjectRef new_tree;
+        EntryCursor old_entries;
+        EntryCursor new_entries;
+        std::size_t tail = 0;         ///< bytes at the end both trees share
+        std::size_t prefix_size = 0;  ///< m_prefix's size to restore when the frame ends
+        git_oid ids[2]{};             ///< the trees' ids (zero: none), by Side
+        bool emitting = false;
+        ChangeKind kind = ChangeKind::added;
+    };
+
+    static Frame pair_frame(const ObjectRef& old_tree, const ObjectRef& new_tree);
+    util::Expected<void> run();
+    [[nodiscard]] bool finished(const Frame& frame) const;
+    util::Expected<void> step(Frame& frame);
     util::Expected<void> compare_pair(const TreeEntry& old_entry, const TreeEntry& new_entry);
     util::Expected<void> emit_entry(const TreeEntry& entry, ChangeKind kind);
-    util::Expected<void> emit_tree(const ObjectRef& tree, ChangeKind kind);
     util::Expected<void> descend(const TreeEntry& old_entry, const TreeEntry& new_entry);
     util::Expected<ObjectRef> lookup(const TreeEntry& entry);
+    util::Expected<void> enter(const TreeEntry& entry, Frame frame);
+    [[nodiscard]] bool on_path(Side side, const git_oid& id) const;
+    void leave();
     util::Error malformed() const;
     void push(const TreeEntry& entry, ChangeKind kind);
 
     ObjectSource& m_source;
     std::string m_prefix;
+    std::vector<Frame> m_stack;
+    OidMap<std::uint32_t> m_deep_ids[2];  ///< ids of frames beyond k_scanned_depth, by Side
     TreeDiff m_result;
 };
+
+util::Expected<void> TreeComparer::compare(const ObjectRef& old_tree, const ObjectRef& new_tree) {
+    ++m_result.trees_compared;
+    m_stack.push_back(pair_frame(old_tree, new_tree));
+    m_stack.back().prefix_size = m_prefix.size();
+    return run();
+}
 
 // Identical entries are identical bytes, and a commit changes few entries of a tree, so
 // the byte-identical head and tail of the two trees are skipped without comparing entries
 // (a flat directory of hundreds of files would otherwise be compared in full each commit).
-util::Expected<void> TreeComparer::compare(const ObjectRef& old_tree, const ObjectRef& new_tree) {
-    ++m_result.trees_compared;
-    EntryCursor old_entries(old_tree);
-    EntryCursor new_entries(new_tree);
-    std::size_t tail = 0;
+TreeComparer::Frame TreeComparer::pair_frame(const ObjectRef& old_tree, const ObjectRef& new_tree) {
+    Frame frame(old_tree, new_tree);
     if (old_tree && new_tree) {
         const std::size_t shorter = std::min(old_tree.size(), new_tree.size());
         const std::size_t head = common_prefix(old_tree.data(), new_tree.data(), shorter);
-        tail = common_suffix(old_tree.data(), old_tree.size(), new_tree.data(), new_tree.size(), shorter - head);
-        while (!old_entries.at_end() && old_entries.entry_end() <= head) old_entries.advance();
+        frame.tail = common_suffix(old_tree.data(), old_tree.size(), new_tree.data(), new_tree.size(), shorter - head);
+        while (!frame.old_entries.at_end() && frame.old_entries.entry_end() <= head) frame.old_entries.advance();
         // Where old's current entry starts is at most `head`, so new has the same entry
         // boundary there.
-        if (!old_entries.malformed()) new_entries.jump_to(old_tree.size() - old_entries.remaining());
+        if (!frame.old_entries.malformed()) frame.new_entries.jump_to(old_tree.size() - frame.old_entries.remaining());
     }
-    while (!old_entries.at_end() || !new_entries.at_end()) {
-        // The rest of both trees is the same bytes: nothing else differs.
-        const std::size_t rest = old_entries.remaining();
-        if (rest > 0 && rest == new_entries.remaining() && rest <= tail) break;
-        if (auto stepped = step(old_entries, new_entries); !stepped) return stepped;
+    return frame;
+}
+
+util::Expected<void> TreeComparer::run() {
+    while (!m_stack.empty()) {
+        Frame& frame = m_stack.back();
+        if (!finished(frame)) {
+            // May push a frame: `frame` is not used after this call.
+            if (auto stepped = step(frame); !stepped) return stepped;
+            continue;
+        }
+        if (frame.old_entries.malformed() || frame.new_entries.malformed()) return std::unexpected(malformed());
+        leave();
     }
-    if (old_entries.malformed() || new_entries.malformed()) return std::unexpected(malformed());
     return {};
 }
 
-// Consumes the smaller entry (or both when the names match).
-util::Expected<void> TreeComparer::step(EntryCursor& old_entries, EntryCursor& new_entries) {
+bool TreeComparer::finished(const Frame& frame) const {
+    if (frame.old_entries.at_end() && frame.new_entries.at_end()) return true;
+    // The rest of both trees is the same bytes: nothing else differs.
+    const std::size_t rest = frame.old_entries.remaining();
+    return !frame.emitting && rest > 0 && rest == frame.new_entries.remaining() && rest <= frame.tail;
+}
+
+// Consumes the smaller entry (or both when the names match). The entries are copied and
+// the cursors advanced first: handling an entry may push a frame (and move this one).
+util::Expected<void> TreeComparer::step(Frame& frame) {
+    EntryCursor& old_entries = frame.old_entries;
+    EntryCursor& new_entries = frame.new_entries;
+    if (frame.emitting) {
+        const TreeEntry entry = new_entries.entry();
+        const ChangeKind kind = frame.kind;
+        new_entries.advance();
+        return emit_entry(entry, kind);
+    }
     const int order = old_entries.at_end()   ? 1
                       : new_entries.at_end() ? -1
                                              : compare_entries(old_entries.entry(), new_entries.entry());
-    util::Expected<void> result;
     if (order < 0) {
-        result = emit_entry(old_entries.entry(), ChangeKind::deleted);
+        const TreeEntry entry = old_entries.entry();
         old_entries.advance();
-    } else if (order > 0) {
-        result = emit_entry(new_entries.entry(), ChangeKind::added);
-        new_entries.advance();
-    } else {
-        result = compare_pair(old_entries.entry(), new_entries.entry());
-        old_entries.advance();
-        new_entries.advance();
+        return emit_entry(entry, ChangeKind::deleted);
     }
-    return result;
+    if (order > 0) {
+        const TreeEntry entry = new_entries.entry();
+        new_entries.advance();
+        return emit_entry(entry, ChangeKind::added);
+    }
+    const TreeEntry old_entry = old_entries.entry();
+    const TreeEntry new_entry = new_entries.entry();
+    old_entries.advance();
+    new_entries.advance();
+    return compare_pair(old_entry, new_entry);
 }
 
 util::Expected<void> TreeComparer::compare_pair(const TreeEntry& old_entry, const TreeEntry& new_entry) {
@@ -236,7 +296,8 @@ util::Expected<void> TreeComparer::compare_pair(const TreeEntry& old_entry, cons
         push(new_entry, ChangeKind::modified);
         return {};
     }
-    // A blob replaced by a submodule or back: only the blob side is a file change.
+    // A blob replaced by a submodule or back: only the blob side is a file change. (A tree
+    // never pairs with a non-tree: compare_entries orders them as different names.)
     if (auto deleted = emit_entry(old_entry, ChangeKind::deleted); !deleted) return deleted;
     return emit_entry(new_entry, ChangeKind::added);
 }
@@ -247,13 +308,14 @@ util::Expected<void> TreeComparer::descend(const TreeEntry& old_entry, const Tre
     auto new_tree = lookup(new_entry);
     if (!new_tree) return std::unexpected(new_tree.error());
     if (!*old_tree || !*new_tree) return {};  // one side absent: nothing can be compared
-    const std::size_t size = m_prefix.size();
-    m_prefix.append(new_entry.name).push_back('/');
-    auto result = compare(*old_tree, *new_tree);
-    m_prefix.resize(size);
-    return result;
+    ++m_result.trees_compared;
+    Frame frame = pair_frame(*old_tree, *new_tree);
+    std::memcpy(frame.ids[0].id, old_entry.id, GIT_OID_RAWSZ);
+    std::memcpy(frame.ids[1].id, new_entry.id, GIT_OID_RAWSZ);
+    return enter(new_entry, std::move(frame));
 }
 
+// A blob is emitted at once; a tree becomes a frame that emits its blobs.
 util::Expected<void> TreeComparer::emit_entry(const TreeEntry& entry, ChangeKind kind) {
     switch (kind_of(entry)) {
         case EntryKind::blob: push(entry, kind); return {};
@@ -263,21 +325,58 @@ util::Expected<void> TreeComparer::emit_entry(const TreeEntry& entry, ChangeKind
     auto tree = lookup(entry);
     if (!tree) return std::unexpected(tree.error());
     if (!*tree) return {};
-    const std::size_t size = m_prefix.size();
-    m_prefix.append(entry.name).push_back('/');
-    auto result = emit_tree(*tree, kind);
-    m_prefix.resize(size);
-    return result;
+    ++m_result.trees_compared;
+    ObjectRef ref = std::move(*tree);
+    Frame frame(ObjectRef{}, ref);
+    frame.emitting = true;
+    frame.kind = kind;
+    std::memcpy(frame.ids[kind == ChangeKind::deleted ? 0 : 1].id, entry.id, GIT_OID_RAWSZ);
+    return enter(entry, std::move(frame));
 }
 
-util::Expected<void> TreeComparer::emit_tree(const ObjectRef& tree, ChangeKind kind) {
-    ++m_result.trees_compared;
-    EntryCursor entries(tree);
-    for (; !entries.at_end(); entries.advance()) {
-        if (auto emitted = emit_entry(entries.entry(), kind); !emitted) return emitted;
+// Pushes the frame of directory `entry`, unless one of its trees is already on the path:
+// a tree that contains itself (object ids are not verified on the fast path, so a crafted
+// object is read as given) would otherwise be walked without end.
+util::Expected<void> TreeComparer::enter(const TreeEntry& entry, Frame frame) {
+    for (const Side side : {Side::old_side, Side::new_side}) {
+        const git_oid& id = frame.ids[static_cast<int>(side)];
+        if (git_oid_is_zero(&id) == 0 && on_path(side, id)) {
+            return util::fail(util::ErrorKind::input,
+                              "reading tree " + util::quoted(m_prefix + std::string(entry.name) + "/"),
+                              "tree " + to_hex(id) + " contains itself (a cycle of trees): the repository is damaged");
+        }
     }
-    if (entries.malformed()) return std::unexpected(malformed());
+    frame.prefix_size = m_prefix.size();
+    m_prefix.append(entry.name).push_back('/');
+    if (m_stack.size() >= k_scanned_depth) {
+        for (const Side side : {Side::old_side, Side::new_side}) {
+            const git_oid& id = frame.ids[static_cast<int>(side)];
+            if (git_oid_is_zero(&id) == 0) ++m_deep_ids[static_cast<int>(side)][id];
+        }
+    }
+    m_stack.push_back(std::move(frame));
     return {};
+}
+
+bool TreeComparer::on_path(Side side, const git_oid& id) const {
+    const int index = static_cast<int>(side);
+    const std::size_t scanned = std::min(m_stack.size(), k_scanned_depth);
+    for (std::size_t i = 0; i < scanned; ++i) {
+        if (git_oid_equal(&m_stack[i].ids[index], &id) != 0) return true;
+    }
+    return m_deep_ids[index].contains(id);
+}
+
+void TreeComparer::leave() {
+    Frame& frame = m_stack.back();
+    m_prefix.resize(frame.prefix_size);
+    if (m_stack.size() > k_scanned_depth) {
+        for (int side = 0; side < 2; ++side) {
+            const auto found = m_deep_ids[side].find(frame.ids[side]);
+            if (found != m_deep_ids[side].end() && --found->second == 0) m_deep_ids[side].erase(found);
+        }
+    }
+    m_stack.pop_back();
 }
 
 // An absent tree (partial clone) yields null and is counted, never an error.

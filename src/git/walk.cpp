@@ -1,5 +1,6 @@
 #include "walk.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <queue>
 
@@ -37,10 +38,21 @@ util::Expected<bool> visit(ObjectSource& source, const git_oid& id, CloneDepth d
     auto walked = source.walk_commit(id);
     if (!walked) return std::unexpected(walked.error());
     if (!*walked) {
-        if (depth == CloneDepth::full) ++graph.missing_objects;
+        if (depth == CloneDepth::shallow) return false;  // the clone's cut
+        if (!source.partial()) {
+            return util::fail(util::ErrorKind::input, "reading commit " + to_hex(id),
+                              "the commit is missing and the repository is neither shallow nor a partial clone: "
+                              "it is damaged (git fsck lists what is missing)");
+        }
+        ++graph.missing_objects;
         return false;
     }
     const CommitLinks& links = (*walked)->links;
+    if (std::find_if(links.parents.begin(), links.parents.end(),
+                     [&id](const git_oid& parent) { return git_oid_equal(&parent, &id) != 0; }) != links.parents.end()) {
+        return util::fail(util::ErrorKind::input, "reading commit " + to_hex(id),
+                          "the commit names itself as its parent: the repository is damaged");
+    }
     add_node(graph, id, links.tree, links.commit_time, links.parents, FactRef{});
     CommitRequest item;
     item.id = id;

@@ -175,6 +175,7 @@ nlohmann::ordered_json audit_json_object(const AuditView& view) {
             {"head", r.head_id},
             {"shallow", r.shallow},
             {"rename_fallbacks", r.rename_fallbacks},
+            {"missing_objects", r.missing_objects},
             {"totals", totals_json(r.totals)},
             {"hats", hats},
             {"findings", findings_json(r.findings)},

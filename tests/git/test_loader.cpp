@@ -284,8 +284,9 @@ TEST_CASE("an absent blob costs nothing: tree walks never read blobs", "[git]") 
     CHECK(roles::test::head_file_texts(history) == std::vector<std::string>{"README.md", "src/main.cpp"});
 }
 
-TEST_CASE("an absent tree is counted and the walk goes on", "[git]") {
+TEST_CASE("an absent tree of a partial clone is counted and the walk goes on", "[git]") {
     TempRepo repo;
+    repo.mark_partial_clone();
     CommitSpec spec;
     spec.message = "c1\n";
     spec.files = {{"lib/a.txt", "1"}, {"top.txt", "1"}};
@@ -314,8 +315,9 @@ TEST_CASE("an absent tree is counted and the walk goes on", "[git]") {
     CHECK(history.missing_objects == 2);
 }
 
-TEST_CASE("an absent commit is counted and the commits before it still load", "[git]") {
+TEST_CASE("an absent commit of a partial clone is counted and the commits before it still load", "[git]") {
     LinearRepo fixture;
+    fixture.repo.mark_partial_clone();
     fixture.repo.remove_object(fixture.first);
 
     const History history = roles::test::load_or_throw(fixture.repo.path());
@@ -324,4 +326,75 @@ TEST_CASE("an absent commit is counted and the commits before it still load", "[
     // second's parent is gone: no changes, and the absent commit counts once.
     CHECK(history.commits[1].changes.empty());
     CHECK(history.missing_objects == 1);
+}
+
+namespace {
+
+// "context: cause" of a load expected to fail.
+std::string load_error(const std::string& path) {
+    LoadOptions options;
+    options.path = path;
+    options.cache = roles::git::CacheMode::off;
+    const auto history = roles::git::load_history(options);
+    if (history) return "loaded";
+    CHECK(history.error().kind == roles::util::ErrorKind::input);  // exit code 2
+    return history.error().context + ": " + history.error().cause;
+}
+
+}  // namespace
+
+TEST_CASE("an absent tree outside a partial clone is damage: an error naming it", "[git][hardening]") {
+    LinearRepo fixture;
+    const std::string src = fixture.repo.object_id(fixture.second, "src");
+    fixture.repo.remove_object(src);
+    // HEAD's files are listed first: src/ is the first absent tree met.
+    CHECK(load_error(fixture.repo.path()) ==
+          "reading tree 'src': object " + src +
+              " is missing and the repository is not a partial clone: it is damaged (git fsck lists what is missing)");
+}
+
+TEST_CASE("an absent commit outside a partial or shallow clone is damage: an error naming it", "[git][hardening]") {
+    LinearRepo fixture;
+    fixture.repo.remove_object(fixture.first);
+    CHECK(load_error(fixture.repo.path()) ==
+          "reading commit " + fixture.first +
+              ": the commit is missing and the repository is neither shallow nor a partial clone: it is damaged "
+              "(git fsck lists what is missing)");
+}
+
+TEST_CASE("a commit that names itself as its parent is an error, not a shorter history", "[git][hardening]") {
+    // Its id cannot be its hash; ids are not verified when read, so it loads as given.
+    LinearRepo fixture;
+    const std::string self = "2222222222222222222222222222222222222222";
+    const std::string tree = fixture.repo.object_id(fixture.third, "");
+    fixture.repo.write_loose("commit", roles::test::raw_commit(tree, {fixture.third, self}, k_base_time + 3 * k_day, "loop\n"),
+                             self);
+    fixture.repo.set_branch("main", self);
+    CHECK(load_error(fixture.repo.path()) ==
+          "reading commit " + self + ": the commit names itself as its parent: the repository is damaged");
+}
+
+TEST_CASE("two commits that are each other's parent are an error, not a shorter history", "[git][hardening]") {
+    LinearRepo fixture;
+    const std::string a = "3333333333333333333333333333333333333333";
+    const std::string b = "4444444444444444444444444444444444444444";
+    const std::string tree = fixture.repo.object_id(fixture.third, "");
+    fixture.repo.write_loose("commit", roles::test::raw_commit(tree, {b}, k_base_time + 4 * k_day, "a\n"), a);
+    fixture.repo.write_loose("commit", roles::test::raw_commit(tree, {a, fixture.third}, k_base_time + 3 * k_day, "b\n"),
+                             b);
+    fixture.repo.set_branch("main", a);
+    // The date order cannot place a commit before its own descendant: the first commit it
+    // leaves out is named (the tip, discovered first).
+    CHECK(load_error(fixture.repo.path()) ==
+          "reading commit " + a + ": the commit is its own ancestor (a cycle of parents): the repository is damaged");
+}
+
+TEST_CASE("a parent that is a tree is an error, not an absent commit", "[git][hardening]") {
+    LinearRepo fixture;
+    const std::string tree = fixture.repo.object_id(fixture.third, "");
+    const std::string commit =
+        fixture.repo.write_loose("commit", roles::test::raw_commit(tree, {tree}, k_base_time + 3 * k_day, "odd\n"));
+    fixture.repo.set_branch("main", commit);
+    CHECK(load_error(fixture.repo.path()) ==
+          "reading commit " + tree + ": object " + tree + " is a tree, not a commit: the repository is damaged");
 }

@@ -2,7 +2,10 @@
 // packed (deltified) and loose objects a repository has.
 
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -200,4 +203,145 @@ TEST_CASE("edited renames read from packs are the ones read through libgit2", "[
     // tagged lines, 270 bytes of the larger 350 (77% >= 50%; a.c is already taken).
     CHECK(roles::test::change_texts(direct, direct.commits.at(0)) ==
           std::vector<std::string>{"R old/a.c -> new/a.c", "R old/b.c -> new/c.c"});
+}
+
+namespace {
+
+// Position of `id` in the index at `index_file` (ids are sorted), and the object count.
+std::pair<std::uint32_t, std::uint32_t> index_position(const std::string& index_file, const std::string& id) {
+    std::ifstream in(index_file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto be32 = [&bytes](std::size_t at) {
+        return (std::uint32_t{static_cast<unsigned char>(bytes[at])} << 24) |
+               (std::uint32_t{static_cast<unsigned char>(bytes[at + 1])} << 16) |
+               (std::uint32_t{static_cast<unsigned char>(bytes[at + 2])} << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    const std::uint32_t count = be32(8 + 255 * 4);
+    git_oid wanted;
+    if (git_oid_fromstr(&wanted, id.c_str()) < 0) throw std::runtime_error("bad id");
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (std::memcmp(bytes.data() + 8 + 1024 + std::size_t{i} * 20, wanted.id, 20) == 0) return {i, count};
+    }
+    throw std::runtime_error("not in the index: " + id);
+}
+
+// Swaps the 32-bit offsets the index records for two ids.
+void swap_offsets(const std::string& index_file, const std::string& a, const std::string& b) {
+    const auto [first, count] = index_position(index_file, a);
+    const auto second = index_position(index_file, b).first;
+    const std::size_t table = 8 + 1024 + std::size_t{count} * 24;
+    std::filesystem::permissions(index_file, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+    std::fstream file(index_file, std::ios::in | std::ios::out | std::ios::binary);
+    char x[4];
+    char y[4];
+    file.seekg(static_cast<std::streamoff>(table + first * 4));
+    file.read(x, 4);
+    file.seekg(static_cast<std::streamoff>(table + second * 4));
+    file.read(y, 4);
+    file.seekp(static_cast<std::streamoff>(table + first * 4));
+    file.write(y, 4);
+    file.seekp(static_cast<std::streamoff>(table + second * 4));
+    file.write(x, 4);
+}
+
+// A delta: the base and target sizes, then `instructions`.
+std::vector<unsigned char> delta_of(std::uint64_t base_size, std::uint64_t target_size,
+                                    const std::vector<unsigned char>& instructions) {
+    std::vector<unsigned char> out;
+    for (std::uint64_t size : {base_size, target_size}) {
+        do {
+            unsigned char byte = size & 0x7f;
+            size >>= 7;
+            if (size != 0) byte |= 0x80;
+            out.push_back(byte);
+        } while (size != 0);
+    }
+    out.insert(out.end(), instructions.begin(), instructions.end());
+    return out;
+}
+
+roles::git::ObjectRef blob_of(const std::string& text) {
+    auto object = roles::git::ObjectRef::allocate(text.size(), roles::git::ObjectType::blob);
+    std::memcpy(object.data(), text.data(), text.size());
+    return object;
+}
+
+}  // namespace
+
+TEST_CASE("a pack index with shuffled offsets is an error naming the object, not another object's content",
+          "[git][pack][hardening]") {
+    TempRepo repo;
+    const auto sample = build_sample_history(repo, 2, true);
+    // Two versions of src/core/: each id now points at the other's entry.
+    const std::string old_core = repo.object_id(sample.tip, "src/core");
+    const std::string first_commit = git_output(repo.git_dir(), "rev-list --max-parents=0 HEAD").substr(0, 40);
+    const std::string new_core = repo.object_id(first_commit, "src/core");
+    REQUIRE(old_core != new_core);
+    std::string index;
+    for (const auto& entry : std::filesystem::directory_iterator(repo.git_dir() + "/objects/pack")) {
+        if (entry.path().extension() == ".idx") index = entry.path().string();
+    }
+    swap_offsets(index, old_core, new_core);
+    roles::git::LoadOptions options;
+    options.path = repo.path();
+    options.cache = CacheMode::off;
+    const auto history = roles::git::load_history(options);
+    REQUIRE_FALSE(history.has_value());
+    INFO(history.error().message());
+    CHECK(history.error().context == "reading tree 'src/core'");
+    const std::string pack = index.substr(0, index.size() - 4) + ".pack";
+    CHECK(history.error().cause.find(" at offset ") != std::string::npos);
+    CHECK(history.error().cause.ends_with(" of " + pack +
+                                          " does not match the CRC-32 its index records: the pack or its index is damaged"));
+    const bool names_one = history.error().cause.starts_with("the entry of object " + old_core) ||
+                           history.error().cause.starts_with("the entry of object " + new_core);
+    CHECK(names_one);
+}
+
+TEST_CASE("a delta's target size is believed only as far as its instructions can fill it", "[git][pack][hardening]") {
+    const roles::git::ObjectRef base = blob_of(std::string(255, 'a'));
+    SECTION("a 20-byte delta asking for 3.2 GB is refused without allocating it") {
+        const auto delta = delta_of(255, 3'200'000'000ULL, {0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90});
+        CHECK_FALSE(roles::git::apply_delta(base, delta.data(), delta.size()));
+    }
+    SECTION("a delta repeating its base beyond the quick bound is applied") {
+        // 1,000 copies of the whole base (2 bytes each): 255,000 bytes from about 2 KB, more
+        // than base + 127 bytes per delta byte, so the instructions are added up first.
+        std::vector<unsigned char> copies;
+        for (int i = 0; i < 1000; ++i) copies.insert(copies.end(), {0x90, 0xff});
+        const auto delta = delta_of(255, 255'000, copies);
+        const auto result = roles::git::apply_delta(base, delta.data(), delta.size());
+        REQUIRE(result);
+        CHECK(result.size() == 255'000);
+        CHECK(std::string(reinterpret_cast<const char*>(result.data()), result.size()) == std::string(255'000, 'a'));
+    }
+    SECTION("a delta whose instructions add up to less than its target is refused") {
+        std::vector<unsigned char> copies;
+        for (int i = 0; i < 1000; ++i) copies.insert(copies.end(), {0x90, 0xff});
+        const auto delta = delta_of(255, 255'001, copies);
+        CHECK_FALSE(roles::git::apply_delta(base, delta.data(), delta.size()));
+    }
+}
+
+TEST_CASE("no entry is inflated to more than zlib can produce from its bytes", "[git][pack][hardening]") {
+    CHECK(roles::git::max_inflated_size(0) == 64);
+    CHECK(roles::git::max_inflated_size(1000) == 1'032'064);
+    CHECK(roles::git::max_inflated_size(~std::uint64_t{0}) == ~std::uint64_t{0});
+}
+
+TEST_CASE("entries are checked against their index with git's reverse index too", "[git][pack][hardening]") {
+    // git 2.41+ writes pack-*.rev by default; the entries' ends then come from it.
+    TempRepo repo;
+    build_sample_history(repo, 3, false);
+    roles::test::run_git(repo.git_dir(), "-c pack.writeReverseIndex=true repack -adq");
+    bool has_rev = false;
+    for (const auto& entry : std::filesystem::directory_iterator(repo.git_dir() + "/objects/pack")) {
+        has_rev = has_rev || entry.path().extension() == ".rev";
+    }
+    REQUIRE(has_rev);
+    LoadStats stats;
+    const History direct = load_with(repo.path(), 1, CacheMode::off, "", &stats, PackAccess::direct);
+    const History through_libgit2 = load_with(repo.path(), 1, CacheMode::off, "", nullptr, PackAccess::libgit2);
+    CHECK(dump(direct) == dump(through_libgit2));
+    CHECK(stats.objects_from_libgit2 == 0);
 }

@@ -165,6 +165,7 @@ TEST_CASE("a rename candidate without its blob falls back to exact renames", "[g
         CHECK(history.rename_fallbacks == 0);
     }
     SECTION("the edited destination's blob is absent: the exact rename stays, one fallback") {
+        builder.repo().mark_partial_clone();
         builder.repo().remove_object(builder.repo().object_id(head, "new/edited.txt"));
         const History history = builder.load();
         CHECK(changes_of_head(history) ==

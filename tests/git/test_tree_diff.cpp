@@ -176,3 +176,86 @@ TEST_CASE("paths are interned once across commits", "[git]") {
     CHECK(history.commits[0].changes.size() == 2);
     CHECK(history.commits[1].changes[0].path == history.commits[2].changes[0].path);
 }
+
+namespace {
+
+// A blob `f` below a chain of `depth` directories named `d`, written bottom-up as loose
+// objects; returns the root tree's id.
+std::string deep_tree(TempRepo& repo, int depth, const std::string& content) {
+    const std::string blob = repo.write_loose("blob", content);
+    std::string tree = repo.write_loose("tree", roles::test::raw_tree_entry("100644", "f", blob));
+    for (int i = 0; i < depth; ++i) tree = repo.write_loose("tree", roles::test::raw_tree_entry("40000", "d", tree));
+    return tree;
+}
+
+std::string deep_path(int depth) {
+    std::string path;
+    for (int i = 0; i < depth; ++i) path += "d/";
+    return path + "f";
+}
+
+// Loads `repo` expecting an error; returns "context: cause".
+std::string load_error(const TempRepo& repo) {
+    roles::git::LoadOptions options;
+    options.path = repo.path();
+    options.cache = roles::git::CacheMode::off;
+    const auto history = roles::git::load_history(options);
+    if (history) return "loaded";
+    return history.error().context + ": " + history.error().cause;
+}
+
+}  // namespace
+
+TEST_CASE("a tree 15,000 directories deep is compared without recursion", "[git][hardening]") {
+    // A pull request can add such a chain; comparing it level by level on the call stack
+    // overflowed it. The explicit stack gives the same paths as any other tree.
+    constexpr int k_depth = 15'000;
+    TempRepo repo;
+    const std::string first_tree = deep_tree(repo, k_depth, "one\n");
+    const std::string first =
+        repo.write_loose("commit", roles::test::raw_commit(first_tree, {}, roles::test::k_base_time, "deep\n"));
+    const std::string second_tree = deep_tree(repo, k_depth, "two\n");
+    const std::string second = repo.write_loose(
+        "commit", roles::test::raw_commit(second_tree, {first}, roles::test::k_base_time + 60, "deeper\n"));
+    repo.set_branch("main", second);
+
+    const History history = roles::test::load_or_throw(repo.path());
+    REQUIRE(history.commits.size() == 2);
+    CHECK(roles::test::change_texts(history, history.commits[0]) == Texts{"M " + deep_path(k_depth)});
+    CHECK(roles::test::change_texts(history, history.commits[1]) == Texts{"A " + deep_path(k_depth)});
+    CHECK(roles::test::head_file_texts(history) == Texts{deep_path(k_depth)});
+}
+
+TEST_CASE("a tree that lists itself as a subdirectory is an error naming it", "[git][hardening]") {
+    // Object ids are not verified when read, so a crafted tree can name its own id.
+    TempRepo repo;
+    const std::string blob = repo.write_loose("blob", "x\n");
+    const std::string self = "1111111111111111111111111111111111111111";
+    repo.write_loose("tree", roles::test::raw_tree_entry("40000", "a", self) + roles::test::raw_tree_entry("100644", "f", blob),
+                     self);
+    const std::string commit =
+        repo.write_loose("commit", roles::test::raw_commit(self, {}, roles::test::k_base_time, "loop\n"));
+    repo.set_branch("main", commit);
+    // The root's own id is not on the path, so the cycle shows one level down.
+    CHECK(load_error(repo) == "reading tree 'a/a/': tree " + self +
+                                  " contains itself (a cycle of trees): the repository is damaged");
+}
+
+TEST_CASE("a directory entry naming a blob is an error, not an absent tree", "[git][hardening]") {
+    TempRepo repo;
+    const std::string blob = repo.write_loose("blob", "x\n");
+    const std::string tree = repo.write_loose("tree", roles::test::raw_tree_entry("40000", "dir", blob));
+    const std::string commit =
+        repo.write_loose("commit", roles::test::raw_commit(tree, {}, roles::test::k_base_time, "wrong type\n"));
+    repo.set_branch("main", commit);
+    CHECK(load_error(repo) == "reading tree 'dir': object " + blob + " is a blob, not a tree: the repository is damaged");
+}
+
+TEST_CASE("a directory replaced by a file lists the directory's files first, as git does", "[git]") {
+    Builder builder;
+    builder.commit({{"x/a.txt", "a"}, {"x/b.txt", "b"}, {"y.txt", "y"}});
+    builder.commit({{"x/a.txt", std::nullopt}, {"x/b.txt", std::nullopt}, {"x", "now a file"}});
+    // git diff --name-status: D x/a.txt, D x/b.txt, A x (the file sorts as "x", the tree
+    // as "x/", so the file's entry comes first in the new tree).
+    CHECK(changes_of_head(builder) == Texts{"A x", "D x/a.txt", "D x/b.txt"});
+}

@@ -1,5 +1,7 @@
 #include "support/repo_fixture.hpp"
 
+#include <zlib.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -218,6 +220,74 @@ void TempRepo::remove_object(const std::string& id) {
     const std::filesystem::path file =
         std::filesystem::path(git_dir()) / "objects" / id.substr(0, 2) / id.substr(2);
     if (!std::filesystem::remove(file)) throw std::runtime_error("no loose object " + id);
+}
+
+void TempRepo::mark_partial_clone() {
+    git::ConfigHandle config;
+    check(git_repository_config(git::out(config), m_repo.get()), "opening the config");
+    check(git_config_set_bool(config.get(), "remote.origin.promisor", 1), "setting remote.origin.promisor");
+}
+
+namespace {
+
+std::filesystem::path loose_path(const std::string& git_dir, const std::string& id) {
+    return std::filesystem::path(git_dir) / "objects" / id.substr(0, 2) / id.substr(2);
+}
+
+}  // namespace
+
+std::string TempRepo::write_loose(const std::string& type, const std::string& content, const std::string& id,
+                                  std::optional<std::size_t> declared_size) {
+    const std::string raw =
+        type + " " + std::to_string(declared_size.value_or(content.size())) + std::string(1, '\0') + content;
+    std::string name = id;
+    if (name.empty()) {
+        git_oid hash;
+        check(git_odb_hash(&hash, content.data(), content.size(), git_object_string2type(type.c_str())), "hashing");
+        name = to_hex(hash);
+    }
+    uLongf size = compressBound(static_cast<uLong>(raw.size()));
+    std::string compressed(size, '\0');
+    if (compress(reinterpret_cast<Bytef*>(compressed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+                 static_cast<uLong>(raw.size())) != Z_OK) {
+        throw std::runtime_error("compressing an object");
+    }
+    compressed.resize(size);
+    const auto path = loose_path(git_dir(), name);
+    std::filesystem::create_directories(path.parent_path());
+    std::filesystem::remove(path);
+    std::ofstream(path, std::ios::binary) << compressed;
+    return name;
+}
+
+void TempRepo::truncate_loose(const std::string& id, std::size_t bytes) {
+    const auto path = loose_path(git_dir(), id);
+    std::filesystem::permissions(path, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+    std::filesystem::resize_file(path, bytes);
+}
+
+void TempRepo::set_branch(const std::string& branch, const std::string& id) {
+    const git_oid target = parse_id(id);
+    git::ReferenceHandle reference;
+    check(git_reference_create(git::out(reference), m_repo.get(), ("refs/heads/" + branch).c_str(), &target, 1,
+                               "fixture"),
+          "setting " + branch);
+}
+
+std::string raw_tree_entry(const std::string& mode, const std::string& name, const std::string& id) {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.c_str()) < 0) throw std::runtime_error("not an id: " + id);
+    return mode + " " + name + std::string(1, '\0') + std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+}
+
+std::string raw_commit(const std::string& tree, const std::vector<std::string>& parents, std::int64_t time,
+                       const std::string& message) {
+    std::string text = "tree " + tree + "\n";
+    for (const std::string& parent : parents) text += "parent " + parent + "\n";
+    const std::string when = std::to_string(time) + " +0000\n";
+    text += "author Alice Example <alice@example.com> " + when;
+    text += "committer Alice Example <alice@example.com> " + when;
+    return text + "\n" + message;
 }
 
 std::string make_shallow_clone(const std::string& source, int depth) {

@@ -81,6 +81,20 @@ public:
     [[nodiscard]] std::string object_id(const std::string& commit, const std::string& path) const;
     /// Deletes a loose object, as a partial clone would lack it.
     void remove_object(const std::string& id);
+    /// Marks the repository as a partial clone (remote.origin.promisor = true), where
+    /// absent objects are expected rather than damage.
+    void mark_partial_clone();
+    /// Writes a loose object of `type` ("commit", "tree", ...) holding `content`, compressed
+    /// with zlib as git does, under `id` (40 hex) or, when empty, under its real id; returns
+    /// the id. libgit2 refuses to write what damaged repositories hold (a tree that lists
+    /// itself needs an id that is not its hash), hence the raw file.
+    /// `declared_size`, when given, replaces the content's size in the object's header.
+    std::string write_loose(const std::string& type, const std::string& content, const std::string& id = {},
+                            std::optional<std::size_t> declared_size = std::nullopt);
+    /// Overwrites the loose file of `id` with its first `bytes` bytes.
+    void truncate_loose(const std::string& id, std::size_t bytes);
+    /// Points refs/heads/<branch> at `id`, whatever it is.
+    void set_branch(const std::string& branch, const std::string& id);
 
 private:
     struct Entry {
@@ -95,6 +109,12 @@ private:
     git::RepositoryHandle m_repo;
     std::unordered_map<std::string, Files> m_snapshots;  ///< commit id -> its files
 };
+
+/// One raw tree entry, "<mode> <name>\0<20-byte id>", for TempRepo::write_loose.
+[[nodiscard]] std::string raw_tree_entry(const std::string& mode, const std::string& name, const std::string& id);
+/// A raw commit object with fixed identities ("Alice Example <alice@example.com>") at `time`.
+[[nodiscard]] std::string raw_commit(const std::string& tree, const std::vector<std::string>& parents,
+                                     std::int64_t time, const std::string& message);
 
 /// A shallow clone of `source` with the last `depth` commits of its HEAD, made with the git
 /// command line (libgit2 1.5 cannot clone shallow) in a fresh temporary directory.

@@ -80,6 +80,7 @@ struct AuditResult {
     std::string head_id;              ///< HEAD of the history analysed: the window's end commit when it ends earlier
     bool shallow = false;
     std::uint32_t rename_fallbacks = 0;  ///< History::rename_fallbacks
+    std::uint32_t missing_objects = 0;   ///< History::missing_objects (a partial clone's absent objects)
     AuditTotals totals;
     std::vector<HatCoverage> hats;
     ProjectHealth health;
