@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import, report, identities };
+enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, init };
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
 /// supports. `sarif` and `github` are parsed into this enum but no command accepts or renders them.
@@ -31,7 +31,7 @@ struct Options {
     std::optional<std::string> until;        ///< --until DATE|REF
     std::optional<std::string> active_within;  ///< audit --active-within DURATION
     std::string ref = "HEAD";                ///< --ref
-    std::optional<std::string> catalog;      ///< hats --catalog
+    std::optional<std::string> catalog;      ///< hats --catalog, init --catalog
     std::optional<std::string> person;       ///< load --person KEY
     bool stats = false;                      ///< --stats: per-phase timings on stderr
     bool no_cache = false;                   ///< --no-cache: neither read nor write the history cache
@@ -42,8 +42,9 @@ struct Options {
     std::optional<std::string> import_spec;  ///< audit --import KIND:FILE
     std::optional<std::string> team;         ///< --team NAME: one team of an openstack import
     std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
-    bool force = false;                      ///< import --force: replace an existing -o file
+    bool force = false;                      ///< import/init --force: replace an existing -o file
     std::string cycle = "auto";              ///< report --cycle A..B or auto
+    std::optional<std::string> project;      ///< init --project NAME; load/report --project P of a program roster
 };
 
 }  // namespace roles::cli

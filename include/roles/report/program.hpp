@@ -21,6 +21,12 @@ struct ProgramView {
 /// cross-project seats table, the status summary over all projects and the gate.
 [[nodiscard]] std::string render_program_text(const ProgramView& view, Color color);
 
+/// Several projects' documents of one schema, each rendered on its own (`roles load` and
+/// `roles report` on a program roster), as one document: {"schema": SCHEMA, "program": true,
+/// "roster": ROSTER_FILE, "projects": [each document as it is]}.
+[[nodiscard]] std::string render_program_documents(const std::string& schema, const std::string& roster_file,
+                                                   const std::vector<std::string>& documents);
+
 /// The same facts as JSON: "schema": "roles.audit/1", "program": true, "projects": [...],
 /// "people": [...], "totals", "gate", "warnings".
 [[nodiscard]] std::string render_program_json(const ProgramView& view);
