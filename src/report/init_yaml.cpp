@@ -29,7 +29,9 @@ std::string proposal_words(const engine::HatDraft& hat) {
         text += i == 0 ? "" : ", ";
         // Holders by key, as the list before the comment names them.
         if (proposal.items == 0) {
-            text += proposal.person + " none";
+            text += proposal.person + (proposal.origin == engine::ProposalOrigin::imported
+                                           ? " none (no commit of theirs is matched: add their emails)"
+                                           : " none");
         } else if (proposal.origin == engine::ProposalOrigin::shadow) {
             text += fmt::format("{} {} ({}, not in {})", proposal.person, proposal.items, percent(proposal.share), hat.from);
         } else {
@@ -65,8 +67,10 @@ std::string holders_comment(const engine::HatDraft& hat) {
 std::string passed_words(const std::vector<engine::PassedOver>& people) {
     std::string text;
     for (std::size_t i = 0; i < people.size() && i < k_names_listed; ++i) {
-        text += fmt::format("{}{} ({}, {})", i == 0 ? "" : ", ", people[i].label, percent(people[i].share),
+        text += fmt::format("{}{} ({}, {}", i == 0 ? "" : ", ", people[i].label, percent(people[i].share),
                             items_word(people[i].items));
+        const bool gone = people[i].why == engine::PassOver::inactive && people[i].last_active;
+        text += gone ? ", last active " + util::format_date(*people[i].last_active) + ")" : ")";
     }
     if (people.size() > k_names_listed) text += fmt::format(" and {} more", people.size() - k_names_listed);
     return text;
@@ -80,8 +84,8 @@ std::string empty_reason(const engine::HatDraft& hat) {
             return fmt::format("too little evidence to propose anyone ({} of the {} needed: {})", items_word(hat.items),
                                hat.needed, passed_words(hat.passed_over));
         case engine::NoHolder::nobody_eligible:
-            return fmt::format("{} spread thin: nobody with two items or more, 10% of them and recent activity: {}{}",
-                               items_word(hat.items), passed_words(hat.passed_over), passed_over_words(hat));
+            return fmt::format("{} spread thin: nobody with two items or more, 10% of them and recent activity: {}",
+                               items_word(hat.items), passed_words(hat.passed_over));
         case engine::NoHolder::none: break;
     }
     return {};

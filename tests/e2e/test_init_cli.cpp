@@ -85,8 +85,9 @@ TEST_CASE("init imports the repository's CODEOWNERS and proposes its owners", "[
     // 100% >= 50%, so she is added to keep the hat from being shadowed.
     CHECK(text.find("owner-docs:") != std::string::npos);
     CHECK(text.find("title: \"Code owner: docs/\"") != std::string::npos);
-    CHECK(text.find("holders: [bob-gh, alice-example]  # from .github/CODEOWNERS; 6 items in the window: bob-gh none, "
-                    "alice-example 6 (100%, not in .github/CODEOWNERS)") != std::string::npos);
+    CHECK(text.find("holders: [bob-gh, alice-example]  # from .github/CODEOWNERS; 6 items in the window: bob-gh none (no "
+                    "commit of theirs is matched: add their emails), alice-example 6 (100%, not in "
+                    ".github/CODEOWNERS)") != std::string::npos);
     // Rule `*.c`: owner bob@example.com, the author of both src/*.c commits (2 of 2 items).
     CHECK(text.find("holders: [bob]  # from .github/CODEOWNERS; 2 items in the window: bob 2 (100%)") !=
           std::string::npos);
