@@ -131,6 +131,7 @@ util::Expected<util::ExitCode> run_init(const Options& options) {
             std::fprintf(stderr, "%s\n", line.c_str());
         }
     }
+    if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     util::release_at_exit(std::move(inputs));
     return util::ExitCode::ok;
 }
