@@ -42,7 +42,8 @@ std::string project_name(const Options& options) {
 
 void warn_not_imported(const Options& options, const std::string& path, const util::Error& error) {
     if (options.quiet) return;
-    std::fprintf(stderr, "roles: warning: %s was not imported: %s\n", util::quoted(path).c_str(), error.message().c_str());
+    std::fprintf(stderr, "roles: warning: %s was not imported: %s\n", util::quoted(path).c_str(),
+                 error.message().c_str());
     for (const auto& detail : error.details) std::fprintf(stderr, "  %s\n", detail.c_str());
 }
 
@@ -68,7 +69,8 @@ std::vector<engine::ImportedFile> import_files(const Options& options, const git
             continue;
         }
         if (!options.quiet) {
-            for (const auto& warning : result->warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
+            for (const auto& warning : result->warnings)
+                std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
         }
         imported.push_back(engine::ImportedFile{file, std::move(*result)});
     }
@@ -76,8 +78,9 @@ std::vector<engine::ImportedFile> import_files(const Options& options, const git
 }
 
 util::Expected<engine::InitDraft> draft_for(const Options& options, const ProjectInputs& inputs) {
-    const auto catalog = options.catalog ? engine::CatalogChoice{*options.catalog, engine::CatalogSource::given}
-                                         : engine::detect_catalog(inputs.history);
+    const auto catalog = options.catalog
+                             ? engine::CatalogChoice{*options.catalog, engine::CatalogSource::given}
+                             : engine::detect_catalog(inputs.history);
     auto base = roster::catalog_roster(catalog.name, project_name(options));
     if (!base) return std::unexpected(base.error());
     engine::InitInput input{inputs.history, std::move(*base), catalog, import_files(options, inputs.history),
@@ -105,12 +108,14 @@ util::Expected<util::ExitCode> run_init(const Options& options) {
     if (!target) return std::unexpected(target.error());
     if (*target && fs::exists(**target) && !options.force) {
         return util::fail(util::ErrorKind::usage, "init",
-                          util::quoted(**target) + " exists; roles init never replaces a roster: give --force to "
-                                                   "replace it, or -o - to print the draft");
+                          util::quoted(**target) +
+                              " exists; roles init never replaces a roster: give --force to "
+                              "replace it, or -o - to print the draft");
     }
     PhaseTimer timer;
     ProjectInputs inputs;
-    if (auto loaded = load_history_stage(options, inputs, timer); !loaded) return std::unexpected(loaded.error());
+    if (auto loaded = load_history_stage(options, inputs, timer); !loaded)
+        return std::unexpected(loaded.error());
     auto draft = draft_for(options, inputs);
     if (!draft) return std::unexpected(draft.error());
     const report::InitView view{*draft, util::quoted(options.repo)};

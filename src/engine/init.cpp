@@ -29,7 +29,8 @@ bool has_head_file(const git::History& history, const std::string& path) {
 }
 
 bool has_head_dir(const git::History& history, const std::string& dir) {
-    return std::ranges::any_of(history.head_files, [&](git::PathId id) { return history.paths[id].starts_with(dir); });
+    return std::ranges::any_of(history.head_files,
+                               [&](git::PathId id) { return history.paths[id].starts_with(dir); });
 }
 
 // A kebab-case slug of an imported rule's pattern or section title ("all" for "*").
@@ -50,7 +51,8 @@ std::string unique_id(const std::string& wanted, const std::vector<roster::Hat>&
 // Whether an automation rule matches the person under their name or one of their emails.
 bool is_tool(const roster::Person& person, const std::vector<roster::AutomationRule>& rules) {
     const auto matched = [&](const git::Identity& identity) {
-        return std::ranges::any_of(rules, [&](const roster::AutomationRule& rule) { return matches(rule, identity); });
+        return std::ranges::any_of(
+            rules, [&](const roster::AutomationRule& rule) { return matches(rule, identity); });
     };
     if (person.emails.empty()) return matched(git::Identity{person.name, ""});
     return std::ranges::any_of(person.emails, [&](const std::string& email) {
@@ -72,7 +74,8 @@ struct Base {
 
 // An imported project's hat as a hat of the drafted project: defined by the roster, titled
 // after the rule or section ("Code owner: docs/**").
-roster::Hat imported_hat(const roster::Hat& hat, const roster::Project& project, const std::vector<roster::Hat>& hats) {
+roster::Hat imported_hat(const roster::Hat& hat, const roster::Project& project,
+                         const std::vector<roster::Hat>& hats) {
     roster::Hat out = hat;
     out.def.id = unique_id(hat.def.id + "-" + slug_of(project.name), hats);
     out.def.title = (hat.def.title.empty() ? hat.def.id : hat.def.title) + ": " + project.name;
@@ -95,8 +98,10 @@ void add_import(Base& base, const ImportedFile& file) {
         for (const auto& hat : project.hats) {
             if (hat.source != roster::HolderSource::listed) continue;
             auto added = imported_hat(hat, project, hats);
-            std::erase_if(added.holders, [&](const roster::Holder& holder) { return tools.contains(holder.person); });
-            for (const auto& holder : added.holders) base.roster.people.try_emplace(holder.person, imported.people.at(holder.person));
+            std::erase_if(added.holders,
+                          [&](const roster::Holder& holder) { return tools.contains(holder.person); });
+            for (const auto& holder : added.holders)
+                base.roster.people.try_emplace(holder.person, imported.people.at(holder.person));
             hats.push_back(std::move(added));
             base.origins.push_back(HatOrigin{file.file.path, true});
             ++summary.hats;
@@ -145,7 +150,8 @@ std::string label_of(const HatContext& context, PersonId person) {
 // Proposals for a catalog hat, from its contributors (most evidence first).
 void propose_from_evidence(const HatContext& context, HatDraft& draft) {
     const auto& t = context.roster.thresholds;
-    const std::size_t limit = std::max<std::size_t>(k_max_proposed, static_cast<std::size_t>(context.hat.def.min));
+    const std::size_t limit =
+        std::max<std::size_t>(k_max_proposed, static_cast<std::size_t>(context.hat.def.min));
     for (const auto& contributor : context.coverage.contributors) {
         const auto label = label_of(context, contributor.person);
         std::optional<PassOver> why;
@@ -161,11 +167,11 @@ void propose_from_evidence(const HatContext& context, HatDraft& draft) {
             why = PassOver::limit;
         }
         if (why) {
-            draft.passed_over.push_back(
-                PassedOver{label, contributor.evidence, contributor.share, *why, last_time(context, contributor)});
+            draft.passed_over.push_back(PassedOver{label, contributor.evidence, contributor.share, *why,
+                                                   last_time(context, contributor)});
         } else {
-            draft.holders.push_back(
-                Proposal{contributor.key, label, contributor.evidence, contributor.share, ProposalOrigin::evidence});
+            draft.holders.push_back(Proposal{contributor.key, label, contributor.evidence, contributor.share,
+                                             ProposalOrigin::evidence});
         }
     }
 }
@@ -174,11 +180,13 @@ void propose_from_evidence(const HatContext& context, HatDraft& draft) {
 void propose_imported(const HatContext& context, HatDraft& draft) {
     const auto& t = context.roster.thresholds;
     std::map<std::string, const Contributor*> by_key;
-    for (const auto& contributor : context.coverage.contributors) by_key.emplace(contributor.key, &contributor);
+    for (const auto& contributor : context.coverage.contributors)
+        by_key.emplace(contributor.key, &contributor);
     for (const auto& holder : context.hat.holders) {
         const auto found = by_key.find(holder.person);
         const auto* contributor = found == by_key.end() ? nullptr : found->second;
-        draft.holders.push_back(Proposal{holder.person, holder.person, contributor ? contributor->evidence : 0,
+        draft.holders.push_back(Proposal{holder.person, holder.person,
+                                         contributor ? contributor->evidence : 0,
                                          contributor ? contributor->share : 0.0, ProposalOrigin::imported});
     }
     const bool thin = is_thin(context.coverage.evidence_items, t);
@@ -186,8 +194,8 @@ void propose_imported(const HatContext& context, HatDraft& draft) {
         if (contributor.holder) continue;
         const auto label = label_of(context, contributor.person);
         if (!thin && contributor.share >= t.shadowed_share) {
-            draft.holders.push_back(
-                Proposal{contributor.key, label, contributor.evidence, contributor.share, ProposalOrigin::shadow});
+            draft.holders.push_back(Proposal{contributor.key, label, contributor.evidence, contributor.share,
+                                             ProposalOrigin::shadow});
         } else {
             draft.passed_over.push_back(PassedOver{label, contributor.evidence, contributor.share,
                                                    thin ? PassOver::thin : PassOver::small_share,
@@ -217,8 +225,9 @@ HatDraft draft_hat(const HatContext& context, const HatOrigin& origin) {
         propose_imported(context, draft);
     } else if (is_thin(draft.items, context.roster.thresholds)) {
         for (const auto& contributor : context.coverage.contributors) {
-            draft.passed_over.push_back(PassedOver{label_of(context, contributor.person), contributor.evidence,
-                                                   contributor.share, PassOver::thin, last_time(context, contributor)});
+            draft.passed_over.push_back(PassedOver{label_of(context, contributor.person),
+                                                   contributor.evidence, contributor.share, PassOver::thin,
+                                                   last_time(context, contributor)});
         }
     } else {
         propose_from_evidence(context, draft);
@@ -248,7 +257,8 @@ void add_person(roster::Roster& roster, const Resolution& resolution, const std:
 
 // The draft roster: proposed holders listed, the other catalog hats left to the catalog (and
 // its fallbacks), the people proposed added.
-void apply_proposals(roster::Roster& roster, const std::vector<HatDraft>& drafts, const Resolution& resolution) {
+void apply_proposals(roster::Roster& roster, const std::vector<HatDraft>& drafts,
+                     const Resolution& resolution) {
     auto& hats = roster.projects.front().hats;
     for (std::size_t i = 0; i < hats.size(); ++i) {
         if (drafts[i].holders.empty() && hats[i].source != roster::HolderSource::listed) continue;
@@ -262,7 +272,8 @@ void apply_proposals(roster::Roster& roster, const std::vector<HatDraft>& drafts
     roster::apply_fallbacks(hats);
 }
 
-util::Expected<ProjectAnalysis> analyse(const git::History& history, const roster::Roster& roster, const Window& window) {
+util::Expected<ProjectAnalysis> analyse(const git::History& history, const roster::Roster& roster,
+                                        const Window& window) {
     return analyse_project(history, roster, RosterMode::roster, window);
 }
 
@@ -278,12 +289,14 @@ util::Expected<void> settle(InitDraft& draft, const git::History& history) {
             const auto& coverage = analysis->coverage[i];
             if (coverage.status != Status::shadowed) continue;
             for (const auto& contributor : coverage.contributors) {
-                if (contributor.holder || contributor.share < draft.roster.thresholds.shadowed_share) continue;
+                if (contributor.holder || contributor.share < draft.roster.thresholds.shadowed_share)
+                    continue;
                 hats[i].source = roster::HolderSource::listed;
                 hats[i].holders.push_back(roster::Holder{contributor.key, std::nullopt, std::nullopt, {}});
                 add_person(draft.roster, analysis->resolution, contributor.key);
-                draft.hats[i].holders.push_back(Proposal{contributor.key, contributor.label, contributor.evidence,
-                                                         contributor.share, ProposalOrigin::evidence});
+                draft.hats[i].holders.push_back(Proposal{contributor.key, contributor.label,
+                                                         contributor.evidence, contributor.share,
+                                                         ProposalOrigin::evidence});
                 draft.hats[i].empty = NoHolder::none;
                 changed = true;
             }
@@ -294,24 +307,29 @@ util::Expected<void> settle(InitDraft& draft, const git::History& history) {
 }
 
 std::uint32_t tool_identities(const Resolution& resolution) {
-    return static_cast<std::uint32_t>(std::ranges::count_if(resolution.person_of_identity,
-                                                            [](const auto& person) { return !person.has_value(); }));
+    return static_cast<std::uint32_t>(std::ranges::count_if(
+        resolution.person_of_identity, [](const auto& person) { return !person.has_value(); }));
 }
 
 }  // namespace
 
 std::string_view to_string(CatalogSource source) {
     switch (source) {
-        case CatalogSource::given: return "given";
-        case CatalogSource::zuul: return "zuul";
-        case CatalogSource::owners: return "owners";
-        case CatalogSource::fallback: return "fallback";
+        case CatalogSource::given:
+            return "given";
+        case CatalogSource::zuul:
+            return "zuul";
+        case CatalogSource::owners:
+            return "owners";
+        case CatalogSource::fallback:
+            return "fallback";
     }
     return "fallback";
 }
 
 CatalogChoice detect_catalog(const git::History& history) {
-    if (has_head_file(history, ".zuul.yaml") || has_head_file(history, ".zuul.yml") || has_head_dir(history, "zuul.d/")) {
+    if (has_head_file(history, ".zuul.yaml") || has_head_file(history, ".zuul.yml") ||
+        has_head_dir(history, "zuul.d/")) {
         return {"openstack", CatalogSource::zuul};
     }
     if (has_head_file(history, "OWNERS")) return {"kubernetes-sig", CatalogSource::owners};
@@ -326,7 +344,8 @@ std::vector<RosterFile> find_roster_files(const git::History& history) {
             break;
         }
     }
-    if (has_head_file(history, "MAINTAINERS")) files.push_back({roster::ImportKind::maintainers, "MAINTAINERS"});
+    if (has_head_file(history, "MAINTAINERS"))
+        files.push_back({roster::ImportKind::maintainers, "MAINTAINERS"});
     return files;
 }
 
@@ -343,7 +362,7 @@ util::Expected<InitDraft> draft_roster(const InitInput& input) {
     const auto& hats = base.roster.projects.front().hats;
     const std::int64_t active_since = draft.window.end - base.roster.stale_after.seconds();
     for (std::size_t i = 0; i < hats.size(); ++i) {
-        const HatContext context{analysis->coverage[i], hats[i],   analysis->resolution,
+        const HatContext context{analysis->coverage[i], hats[i],     analysis->resolution,
                                  analysis->activity,    base.roster, active_since};
         draft.hats.push_back(draft_hat(context, base.origins[i]));
     }

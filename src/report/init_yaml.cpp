@@ -16,9 +16,13 @@ namespace {
 
 constexpr std::size_t k_names_listed = 3;
 
-std::string percent(double share) { return fmt::format("{}%", static_cast<int>(std::lround(share * 100))); }
+std::string percent(double share) {
+    return fmt::format("{}%", static_cast<int>(std::lround(share * 100)));
+}
 
-std::string items_word(std::uint32_t items) { return fmt::format("{} item{}", items, items == 1 ? "" : "s"); }
+std::string items_word(std::uint32_t items) {
+    return fmt::format("{} item{}", items, items == 1 ? "" : "s");
+}
 
 // "20 items in the window: gibi 12 (60%), elod 5 (25%)"; an imported holder with none of
 // them "none", someone added to an imported hat "(60%, not in CODEOWNERS)".
@@ -33,7 +37,8 @@ std::string proposal_words(const engine::HatDraft& hat) {
                                            ? " none (no commit of theirs is matched: add their emails)"
                                            : " none");
         } else if (proposal.origin == engine::ProposalOrigin::shadow) {
-            text += fmt::format("{} {} ({}, not in {})", proposal.person, proposal.items, percent(proposal.share), hat.from);
+            text += fmt::format("{} {} ({}, not in {})", proposal.person, proposal.items,
+                                percent(proposal.share), hat.from);
         } else {
             text += fmt::format("{} {} ({})", proposal.person, proposal.items, percent(proposal.share));
         }
@@ -78,15 +83,19 @@ std::string passed_words(const std::vector<engine::PassedOver>& people) {
 
 std::string empty_reason(const engine::HatDraft& hat) {
     switch (hat.empty) {
-        case engine::NoHolder::no_rules: return "its work happens outside the repository: name its holder";
-        case engine::NoHolder::no_evidence: return "nothing in the window is its work";
+        case engine::NoHolder::no_rules:
+            return "its work happens outside the repository: name its holder";
+        case engine::NoHolder::no_evidence:
+            return "nothing in the window is its work";
         case engine::NoHolder::thin_evidence:
-            return fmt::format("too little evidence to propose anyone ({} of the {} needed: {})", items_word(hat.items),
-                               hat.needed, passed_words(hat.passed_over));
+            return fmt::format("too little evidence to propose anyone ({} of the {} needed: {})",
+                               items_word(hat.items), hat.needed, passed_words(hat.passed_over));
         case engine::NoHolder::nobody_eligible:
-            return fmt::format("{} spread thin: nobody with two items or more, 10% of them and recent activity: {}",
-                               items_word(hat.items), passed_words(hat.passed_over));
-        case engine::NoHolder::none: break;
+            return fmt::format(
+                "{} spread thin: nobody with two items or more, 10% of them and recent activity: {}",
+                items_word(hat.items), passed_words(hat.passed_over));
+        case engine::NoHolder::none:
+            break;
     }
     return {};
 }
@@ -102,10 +111,14 @@ std::string fallback_of(const engine::InitDraft& draft, const std::string& hat) 
 
 std::string catalog_reason(const engine::CatalogChoice& choice) {
     switch (choice.source) {
-        case engine::CatalogSource::given: return "named with --catalog";
-        case engine::CatalogSource::zuul: return "the repository has Zuul CI configuration, as OpenStack projects do";
-        case engine::CatalogSource::owners: return "the repository has an OWNERS file, as Kubernetes projects do";
-        case engine::CatalogSource::fallback: return "no .zuul.yaml or OWNERS file, so the generic catalog";
+        case engine::CatalogSource::given:
+            return "named with --catalog";
+        case engine::CatalogSource::zuul:
+            return "the repository has Zuul CI configuration, as OpenStack projects do";
+        case engine::CatalogSource::owners:
+            return "the repository has an OWNERS file, as Kubernetes projects do";
+        case engine::CatalogSource::fallback:
+            return "no .zuul.yaml or OWNERS file, so the generic catalog";
     }
     return {};
 }
@@ -114,11 +127,12 @@ void import_lines(const engine::InitDraft& draft, std::vector<std::string>& line
     for (const auto& import : draft.imports) {
         const auto kind = roster::import_kind_name(import.file.kind);
         if (import.hats == 0) {
-            lines.push_back(fmt::format("{} ({}): nothing imported (no rule or section names a holder)", import.file.path, kind));
+            lines.push_back(fmt::format("{} ({}): nothing imported (no rule or section names a holder)",
+                                        import.file.path, kind));
             continue;
         }
-        lines.push_back(fmt::format("{} ({}): {} hat{} imported with the holders it names", import.file.path, kind,
-                                    import.hats, import.hats == 1 ? "" : "s"));
+        lines.push_back(fmt::format("{} ({}): {} hat{} imported with the holders it names", import.file.path,
+                                    kind, import.hats, import.hats == 1 ? "" : "s"));
         for (const auto& tool : import.tools) lines.push_back("  left out, a bot or assistant: " + tool);
     }
 }
@@ -127,24 +141,28 @@ std::vector<std::string> header(const InitView& view) {
     const auto& draft = view.draft;
     std::vector<std::string> lines{
         fmt::format("Drafted by `roles init` from {}: {} credited commits from {} to {}.", view.repository,
-                    draft.commits, util::format_date(draft.window.begin), util::format_date(draft.window.end)),
-        fmt::format("Catalog {}: {} (--catalog NAME picks another).", draft.catalog.name, catalog_reason(draft.catalog)),
+                    draft.commits, util::format_date(draft.window.begin),
+                    util::format_date(draft.window.end)),
+        fmt::format("Catalog {}: {} (--catalog NAME picks another).", draft.catalog.name,
+                    catalog_reason(draft.catalog)),
         "A proposed holder is someone who did the hat's work in that window, not someone who agreed",
         "to wear it: check every hat with its people, set capacities, then run `roles validate`",
         "and `roles audit`.",
     };
     import_lines(draft, lines);
     if (draft.tool_identities > 0) {
-        lines.push_back(fmt::format("{} identities of bots, AI assistants and forges are nobody's work and were left out "
-                                    "(roles/automation.yaml).",
-                                    draft.tool_identities));
+        lines.push_back(
+            fmt::format("{} identities of bots, AI assistants and forges are nobody's work and were left out "
+                        "(roles/automation.yaml).",
+                        draft.tool_identities));
     }
     std::vector<std::string> empty;
     for (const auto& hat : draft.hats) {
         if (hat.empty == engine::NoHolder::none) continue;
         const auto from = fallback_of(draft, hat.hat);
-        empty.push_back(fmt::format("  {}{}: {}{}", hat.hat, hat.required ? "" : " (optional)", empty_reason(hat),
-                                    from.empty() ? "" : "; until then its holders are " + from + "'s (fallback)"));
+        empty.push_back(
+            fmt::format("  {}{}: {}{}", hat.hat, hat.required ? "" : " (optional)", empty_reason(hat),
+                        from.empty() ? "" : "; until then its holders are " + from + "'s (fallback)"));
     }
     if (!empty.empty()) {
         lines.emplace_back("");
@@ -166,7 +184,8 @@ util::Expected<std::string> render_init_yaml(const InitView& view) {
         }
     }
     for (const auto& [key, person] : view.draft.roster.people) {
-        options.line_comments["people/" + key + "/capacity"] = "a placeholder: the share of a full-time week they give";
+        options.line_comments["people/" + key + "/capacity"] =
+            "a placeholder: the share of a full-time week they give";
     }
     return roster::write_roster(view.draft.roster, options);
 }
@@ -175,14 +194,16 @@ std::vector<std::string> init_summary(const InitView& view, const std::string& w
     const auto& draft = view.draft;
     std::size_t proposed = 0;
     for (const auto& hat : draft.hats) proposed += hat.holders.empty() ? 0 : 1;
-    std::vector<std::string> lines{fmt::format(
-        "roles: drafted {} for {}: catalog {}, {} of {} hats with proposed holders, {} {}", written_to,
-        view.repository, draft.catalog.name, proposed, draft.hats.size(), draft.roster.people.size(),
-        draft.roster.people.size() == 1 ? "person" : "people")};
+    std::vector<std::string> lines{
+        fmt::format("roles: drafted {} for {}: catalog {}, {} of {} hats with proposed holders, {} {}",
+                    written_to, view.repository, draft.catalog.name, proposed, draft.hats.size(),
+                    draft.roster.people.size(), draft.roster.people.size() == 1 ? "person" : "people")};
     for (const auto& import : draft.imports) {
-        lines.push_back(fmt::format("roles: imported {}: {} hat{}", import.file.path, import.hats, import.hats == 1 ? "" : "s"));
+        lines.push_back(fmt::format("roles: imported {}: {} hat{}", import.file.path, import.hats,
+                                    import.hats == 1 ? "" : "s"));
     }
-    lines.emplace_back("roles: review the holders and capacities, then run 'roles validate' and 'roles audit'");
+    lines.emplace_back(
+        "roles: review the holders and capacities, then run 'roles validate' and 'roles audit'");
     return lines;
 }
 

@@ -30,7 +30,8 @@ nlohmann::json round_trip(const std::string& dir, const std::string& init_args =
     const auto validate = run_roles("validate " + shell_quote(dir + "/ROLES.yaml"));
     INFO(validate.out + validate.err);
     CHECK(validate.exit_code == 0);
-    const auto audit = run_roles("audit " + shell_quote(dir) + " --no-cache --format json --fail-on shadowed");
+    const auto audit =
+        run_roles("audit " + shell_quote(dir) + " --no-cache --format json --fail-on shadowed");
     INFO(audit.err);
     CHECK(audit.exit_code == 0);  // --fail-on shadowed: no hat is shadowed
     auto json = parse_json(audit.out);
@@ -52,7 +53,8 @@ CommitSpec change(const std::string& name, const std::string& email, int day, co
 
 }  // namespace
 
-TEST_CASE("init drafts a roster for each example that validates and audits with no shadowed hat", "[e2e][init]") {
+TEST_CASE("init drafts a roster for each example that validates and audits with no shadowed hat",
+          "[e2e][init]") {
     for (const char* name : {"healthy", "liaisons", "people", "cycles"}) {
         INFO(name);
         const auto dir = build_example(name, false);
@@ -77,7 +79,8 @@ TEST_CASE("init imports the repository's CODEOWNERS and proposes its owners", "[
     for (int i = 0; i < 2; ++i) {
         repo.commit(change("Bob Example", "bob@example.com", 10 + i, "src/main" + std::to_string(i) + ".c"));
     }
-    repo.commit(change("Bob Example", "bob@example.com", 20, ".github/CODEOWNERS", "docs/ @bob-gh\n*.c bob@example.com\n"));
+    repo.commit(change("Bob Example", "bob@example.com", 20, ".github/CODEOWNERS",
+                       "docs/ @bob-gh\n*.c bob@example.com\n"));
     const auto json = round_trip(repo.path(), "--catalog generic --project demo");
     const auto text = read_file(repo.path() + "/ROLES.yaml");
     INFO(text);
@@ -85,13 +88,15 @@ TEST_CASE("init imports the repository's CODEOWNERS and proposes its owners", "[
     // 100% >= 50%, so she is added to keep the hat from being shadowed.
     CHECK(text.find("owner-docs:") != std::string::npos);
     CHECK(text.find("title: \"Code owner: docs/\"") != std::string::npos);
-    CHECK(text.find("holders: [bob-gh, alice-example]  # from .github/CODEOWNERS; 6 items in the window: bob-gh none (no "
+    CHECK(text.find("holders: [bob-gh, alice-example]  # from .github/CODEOWNERS; 6 items in the window: "
+                    "bob-gh none (no "
                     "commit of theirs is matched: add their emails), alice-example 6 (100%, not in "
                     ".github/CODEOWNERS)") != std::string::npos);
     // Rule `*.c`: owner bob@example.com, the author of both src/*.c commits (2 of 2 items).
     CHECK(text.find("holders: [bob]  # from .github/CODEOWNERS; 2 items in the window: bob 2 (100%)") !=
           std::string::npos);
-    CHECK(text.find(".github/CODEOWNERS (codeowners): 2 hats imported with the holders it names") != std::string::npos);
+    CHECK(text.find(".github/CODEOWNERS (codeowners): 2 hats imported with the holders it names") !=
+          std::string::npos);
     // The audit sees both imported hats.
     std::vector<std::string> hats;
     for (const auto& hat : json["hats"]) hats.push_back(hat["id"]);

@@ -26,11 +26,13 @@ struct Project {
     git::IdentityId dave = builder.identity("Dave Hill", "dave@example.net");
     git::IdentityId erin = builder.identity("Erin Old", "erin@example.net");
     git::IdentityId frank = builder.identity("Frank Ng", "frank@example.net");
-    git::IdentityId bot = builder.identity("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com");
+    git::IdentityId bot =
+        builder.identity("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com");
 
     // `count` commits touching `path`, one a day, the last `days_ago` days before HEAD.
     void work(git::IdentityId who, int count, const std::string& path, int days_ago = 1) {
-        for (int i = count - 1; i >= 0; --i) builder.commit(who, k_head_time - (days_ago + i) * k_day, "work", {path});
+        for (int i = count - 1; i >= 0; --i)
+            builder.commit(who, k_head_time - (days_ago + i) * k_day, "work", {path});
     }
 
     // Commits in time order: the oldest first.
@@ -53,8 +55,10 @@ struct Project {
         security.source = roster::HolderSource::unlisted;
         auto lead = catalog_hat("lead", "x");
         lead.def.evidence = {};
-        auto base = test::make_roster({}, {catalog_hat("docs", "docs/**"), catalog_hat("ci", "ci/**"), security, lead});
-        return engine::InitInput{history, std::move(base), {"demo", engine::CatalogSource::given}, std::move(imports), {}};
+        auto base = test::make_roster(
+            {}, {catalog_hat("docs", "docs/**"), catalog_hat("ci", "ci/**"), security, lead});
+        return engine::InitInput{
+            history, std::move(base), {"demo", engine::CatalogSource::given}, std::move(imports), {}};
     }
 };
 
@@ -129,15 +133,16 @@ TEST_CASE("init's draft audited at once shadows no hat", "[engine][init]") {
     CHECK(audit->hats[2].status == engine::Status::vacant);  // security: nobody proposed
 }
 
-TEST_CASE("an imported CODEOWNERS rule keeps its owners, less tools, and gains whoever shadows it", "[engine][init]") {
+TEST_CASE("an imported CODEOWNERS rule keeps its owners, less tools, and gains whoever shadows it",
+          "[engine][init]") {
     Project project;
     project.build_history();
     const auto history = project.builder.build();
-    auto imported = roster::import_roster_text(roster::ImportKind::codeowners, "docs/ @docs-lead zuul@example.org\n",
-                                               "CODEOWNERS");
+    auto imported = roster::import_roster_text(roster::ImportKind::codeowners,
+                                               "docs/ @docs-lead zuul@example.org\n", "CODEOWNERS");
     REQUIRE(imported.has_value());
-    auto draft = engine::draft_roster(
-        project.input(history, {engine::ImportedFile{{roster::ImportKind::codeowners, "CODEOWNERS"}, *imported}}));
+    auto draft = engine::draft_roster(project.input(
+        history, {engine::ImportedFile{{roster::ImportKind::codeowners, "CODEOWNERS"}, *imported}}));
     REQUIRE(draft.has_value());
     REQUIRE(draft->imports.size() == 1);
     CHECK(draft->imports[0].hats == 1);

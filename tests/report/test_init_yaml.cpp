@@ -29,15 +29,18 @@ engine::InitDraft sample_draft() {
     security.def.evidence.message = {"CVE"};
     draft.roster.project = "demo";
     draft.roster.projects.push_back({"demo", {}, {docs, security}, {}});
-    draft.roster.people["ada"] = roster::Person{"ada", "Ada A", {"ada@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
-    draft.roster.people["bo"] = roster::Person{"bo", "Bo B", {"bo@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
-    engine::HatDraft docs_draft{"docs", "Docs", "generic", false, true, 10, {}, {}, engine::NoHolder::none, 5};
+    draft.roster.people["ada"] =
+        roster::Person{"ada", "Ada A", {"ada@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
+    draft.roster.people["bo"] =
+        roster::Person{"bo", "Bo B", {"bo@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
+    engine::HatDraft docs_draft{"docs", "Docs", "generic", false, true, 10, {}, {}, engine::NoHolder::none,
+                                5};
     // ada 6 of 10 = 60%, bo 3 = 30%; cy 2 = 20% but last active on 1970-01-02.
     docs_draft.holders = {{"ada", "Ada A", 6, 0.6, engine::ProposalOrigin::evidence},
                           {"bo", "Bo B", 3, 0.3, engine::ProposalOrigin::evidence}};
     docs_draft.passed_over = {{"Cy C", 2, 0.2, engine::PassOver::inactive, 86400}};
-    engine::HatDraft security_draft{"security", "Security", "generic", false, true, 1, {}, {},
-                                    engine::NoHolder::thin_evidence, 5};
+    engine::HatDraft security_draft{
+        "security", "Security", "generic", false, true, 1, {}, {}, engine::NoHolder::thin_evidence, 5};
     security_draft.passed_over = {{"Dee D", 1, 1.0, engine::PassOver::thin, std::nullopt}};
     draft.hats = {docs_draft, security_draft};
     return draft;
@@ -50,12 +53,16 @@ TEST_CASE("the draft's YAML carries each proposal's shares and the capacity plac
     const auto text = report::render_init_yaml({draft, "'demo'"});
     REQUIRE(text.has_value());
     INFO(*text);
-    CHECK(text->starts_with("# Drafted by `roles init` from 'demo': 12 credited commits from 1970-01-01 to 1970-02-01.\n"));
-    CHECK(text->find("# 2 identities of bots, AI assistants and forges are nobody's work") != std::string::npos);
-    CHECK(text->find("#   security: too little evidence to propose anyone (1 item of the 5 needed: Dee D (100%, "
-                     "1 item))\n") != std::string::npos);
-    CHECK(text->find("    holders: [ada, bo]  # 10 items in the window: ada 6 (60%), bo 3 (30%); not proposed: "
-                     "Cy C 2 (20%, last active 1970-01-02)\n") != std::string::npos);
+    CHECK(text->starts_with(
+        "# Drafted by `roles init` from 'demo': 12 credited commits from 1970-01-01 to 1970-02-01.\n"));
+    CHECK(text->find("# 2 identities of bots, AI assistants and forges are nobody's work") !=
+          std::string::npos);
+    CHECK(text->find(
+              "#   security: too little evidence to propose anyone (1 item of the 5 needed: Dee D (100%, "
+              "1 item))\n") != std::string::npos);
+    CHECK(
+        text->find("    holders: [ada, bo]  # 10 items in the window: ada 6 (60%), bo 3 (30%); not proposed: "
+                   "Cy C 2 (20%, last active 1970-01-02)\n") != std::string::npos);
     CHECK(text->find("    capacity: 1.0  # a placeholder: the share of a full-time week they give\n") !=
           std::string::npos);
     // The YAML is a roster: it loads back with both people and ada and bo on docs.
@@ -68,5 +75,7 @@ TEST_CASE("the draft's YAML carries each proposal's shares and the capacity plac
     CHECK(docs->holders.size() == 2);
     const auto summary = report::init_summary({draft, "'demo'"}, "ROLES.yaml");
     REQUIRE_FALSE(summary.empty());
-    CHECK(summary.front() == "roles: drafted ROLES.yaml for 'demo': catalog generic, 1 of 2 hats with proposed holders, 2 people");
+    CHECK(
+        summary.front() ==
+        "roles: drafted ROLES.yaml for 'demo': catalog generic, 1 of 2 hats with proposed holders, 2 people");
 }

@@ -101,43 +101,43 @@ struct PassedOver {
 
 /// Why a hat has no proposed holder.
 enum class NoHolder : std::uint8_t {
-    none,            ///< it has holders
-    no_rules,        ///< the hat has no evidence rules: its work is done outside the repository
-    no_evidence,     ///< nothing in the window is its evidence
-    thin_evidence,   ///< fewer items than thresholds.min_evidence_items
-    nobody_eligible, ///< everyone with evidence was passed over (small shares, inactive)
+    none,             ///< it has holders
+    no_rules,         ///< the hat has no evidence rules: its work is done outside the repository
+    no_evidence,      ///< nothing in the window is its evidence
+    thin_evidence,    ///< fewer items than thresholds.min_evidence_items
+    nobody_eligible,  ///< everyone with evidence was passed over (small shares, inactive)
 };
 
 /// One hat of the draft.
 struct HatDraft {
     std::string hat;
     std::string title;
-    std::string from;                 ///< the catalog, or the imported file's path
-    bool imported = false;            ///< a rule or section of an imported file
+    std::string from;       ///< the catalog, or the imported file's path
+    bool imported = false;  ///< a rule or section of an imported file
     bool required = true;
-    std::uint32_t items = 0;          ///< evidence items in the window
-    std::vector<Proposal> holders;    ///< in the order written
+    std::uint32_t items = 0;              ///< evidence items in the window
+    std::vector<Proposal> holders;        ///< in the order written
     std::vector<PassedOver> passed_over;  ///< by items, most first
     NoHolder empty = NoHolder::none;
-    std::uint32_t needed = 0;         ///< thresholds.min_evidence_items, for NoHolder::thin_evidence
+    std::uint32_t needed = 0;  ///< thresholds.min_evidence_items, for NoHolder::thin_evidence
 };
 
 /// What an imported file contributed.
 struct ImportSummary {
     RosterFile file;
-    std::uint32_t hats = 0;                 ///< hats added to the draft
-    std::vector<std::string> tools;         ///< holders left out because automation rules match them
-    std::vector<std::string> warnings;      ///< the importer's warnings
+    std::uint32_t hats = 0;             ///< hats added to the draft
+    std::vector<std::string> tools;     ///< holders left out because automation rules match them
+    std::vector<std::string> warnings;  ///< the importer's warnings
 };
 
 /// A drafted roster and how it was made.
 struct InitDraft {
-    roster::Roster roster;          ///< holders listed on the hats that got any; fallbacks applied
+    roster::Roster roster;  ///< holders listed on the hats that got any; fallbacks applied
     CatalogChoice catalog;
     Window window;
-    std::vector<HatDraft> hats;     ///< roster order
+    std::vector<HatDraft> hats;  ///< roster order
     std::vector<ImportSummary> imports;
-    std::uint32_t commits = 0;      ///< credited commits in the window
+    std::uint32_t commits = 0;          ///< credited commits in the window
     std::uint32_t tool_identities = 0;  ///< identities of bots, assistants and forges left out
 };
 
