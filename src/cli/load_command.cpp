@@ -44,18 +44,23 @@ util::Expected<util::ExitCode> run_program_load(const Options& options, const ro
     print_warnings(options, warnings);
     std::vector<std::string> documents;
     std::string text;
+    std::optional<util::Error> missing;  // --person: shown for the projects they are in
     for (const auto& member : *members) {
         auto request = resolve_window_request(options, *member.history);
         if (!request) return std::unexpected(request.error());
         auto result = engine::run_load(*member.history, member.roster, engine::RosterMode::roster, *request);
         if (!result) return std::unexpected(result.error());
         auto person = selected_person(options, *result);
-        if (!person) return std::unexpected(person.error());
+        if (!person) {
+            missing = person.error();
+            continue;
+        }
         const report::LoadView view{*result, *person, detail_of(options)};
         documents.push_back(report::render_load_json(view));
         text += (text.empty() ? "" : "\n") + ("project " + member.roster.project + ":\n") +
                 report::render_load_text(view, color_for(options));
     }
+    if (documents.empty() && missing) return std::unexpected(*missing);
     const bool one = documents.size() == 1;
     const auto output = options.format != Format::json ? text
                         : one ? documents.front()
