@@ -53,7 +53,7 @@ util::Expected<LoadedRoster> load_roster_for(const Options& options) {
     if (!discovery) return std::unexpected(discovery.error());
     return LoadedRoster{std::move(*discovery), engine::RosterMode::discovery,
                         "note: no ROLES.yaml here, so every hat is 'unassigned' and the table shows who does "
-                        "its work; write a ROLES.yaml naming the holders (see README) to audit coverage"};
+                        "its work; run 'roles init' to draft a ROLES.yaml from this history, then audit coverage"};
 }
 
 // A date, or a ref resolved as a cycle end is (a tag at its tag time, a commit or branch,

@@ -7,6 +7,7 @@
 
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
+#include "roles/git/graph.hpp"
 #include "roles/roster/import.hpp"
 #include "roles/roster/loader.hpp"
 #include "roles/roster/writer.hpp"
@@ -88,6 +89,49 @@ std::string summary(const roster::ImportResult& result, const std::string& file)
                        result.vacancies.size() == 1 ? "" : "s");
 }
 
+// "openstack/nova" of "https://opendev.org/openstack/nova.git" or "git@github.com:rails/rails".
+std::optional<std::string> owner_and_name(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    if (url.ends_with(".git")) url.resize(url.size() - 4);
+    const auto last = url.find_last_of("/:");
+    if (last == std::string::npos || last == 0) return std::nullopt;
+    const auto owner = url.find_last_of("/:", last - 1);
+    return url.substr(owner == std::string::npos ? 0 : owner + 1);
+}
+
+// The names REPO goes by: its origin's owner/name, and its folder's name.
+std::vector<std::string> repository_names(const std::string& repo) {
+    std::vector<std::string> names;
+    if (auto graph = git::RepositoryGraph::open(repo)) {
+        if (const auto url = graph->remote_url("origin")) {
+            if (auto name = owner_and_name(*url)) names.push_back(std::move(*name));
+        }
+    }
+    names.push_back(repository_name(repo));
+    return names;
+}
+
+// Without --team, `audit REPO --import openstack:FILE` audits the team whose deliverables
+// include REPO, or says why none could be chosen.
+util::Expected<std::string> team_of_repository(const Options& options, const Imported& whole, const std::string& file) {
+    const auto names = repository_names(options.repo);
+    const auto teams = roster::projects_with_repository(whole.result, names);
+    std::string tried;
+    for (const auto& name : names) tried += (tried.empty() ? "" : ", ") + util::quoted(name);
+    if (teams.size() == 1) return teams.front();
+    if (teams.empty()) {
+        return util::fail(util::ErrorKind::usage, "--import",
+                          fmt::format("no team of {} lists a deliverable repository named {} (the names of repository "
+                                      "{}); give --team NAME",
+                                      util::quoted(file), tried, util::quoted(options.repo)));
+    }
+    std::string listed;
+    for (const auto& team : teams) listed += (listed.empty() ? "" : ", ") + team;
+    return util::fail(util::ErrorKind::usage, "--import",
+                      fmt::format("repository {} ({}) is a deliverable of several teams of {} ({}); give --team NAME",
+                                  util::quoted(options.repo), tried, util::quoted(file), listed));
+}
+
 }  // namespace
 
 util::Expected<util::ExitCode> run_import(const Options& options) {
@@ -111,8 +155,22 @@ util::Expected<roster::Roster> roster_from_import(const Options& options) {
         return util::fail(util::ErrorKind::usage, "--import",
                           "expected KIND:FILE (e.g. openstack:projects.yaml), got " + util::quoted(spec));
     }
-    auto imported = import_checked(options, spec.substr(0, colon), spec.substr(colon + 1), spec);
+    const auto kind = spec.substr(0, colon);
+    const auto file = spec.substr(colon + 1);
+    auto imported = import_checked(options, kind, file, spec);
     if (!imported) return std::unexpected(imported.error());
+    if (kind == roster::import_kind_name(roster::ImportKind::openstack) && !options.team) {
+        auto team = team_of_repository(options, *imported, file);
+        if (!team) return std::unexpected(team.error());
+        Options picked = options;
+        picked.team = *team;
+        imported = import_checked(picked, kind, file, spec);
+        if (!imported) return std::unexpected(imported.error());
+        if (!options.quiet) {
+            std::fprintf(stderr, "roles: auditing team %s of %s: its deliverables include this repository\n",
+                         util::quoted(*team).c_str(), util::quoted(file).c_str());
+        }
+    }
     print_warnings(options, imported->result.warnings);
     return std::move(imported->loaded);
 }

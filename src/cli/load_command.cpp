@@ -4,6 +4,7 @@
 #include "roles/cli/output.hpp"
 #include "roles/engine/load.hpp"
 #include "roles/report/load.hpp"
+#include "roles/report/program.hpp"
 #include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 
@@ -29,14 +30,56 @@ report::Detail detail_of(const Options& options) {
     return options.verbosity > 0 ? report::Detail::verbose : report::Detail::normal;
 }
 
+void print_warnings(const Options& options, const std::vector<std::string>& warnings) {
+    if (options.quiet) return;
+    for (const auto& warning : warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
+}
+
+// `roles load` on a program roster: each chosen project's load, one after the other (text),
+// or one program document (JSON) when there are several.
+util::Expected<util::ExitCode> run_program_load(const Options& options, const roster::Roster& roster) {
+    std::vector<std::string> warnings;
+    auto members = program_members(options, roster, warnings);
+    if (!members) return std::unexpected(members.error());
+    print_warnings(options, warnings);
+    std::vector<std::string> documents;
+    std::string text;
+    std::optional<util::Error> missing;  // --person: shown for the projects they are in
+    for (const auto& member : *members) {
+        auto request = resolve_window_request(options, *member.history);
+        if (!request) return std::unexpected(request.error());
+        auto result = engine::run_load(*member.history, member.roster, engine::RosterMode::roster, *request);
+        if (!result) return std::unexpected(result.error());
+        auto person = selected_person(options, *result);
+        if (!person) {
+            missing = person.error();
+            continue;
+        }
+        const report::LoadView view{*result, *person, detail_of(options)};
+        documents.push_back(report::render_load_json(view));
+        text += (text.empty() ? "" : "\n") + ("project " + member.roster.project + ":\n") +
+                report::render_load_text(view, color_for(options));
+    }
+    if (documents.empty() && missing) return std::unexpected(*missing);
+    const bool one = documents.size() == 1;
+    const auto output = options.format != Format::json ? text
+                        : one ? documents.front()
+                              : report::render_program_documents("roles.load/1", roster.file, documents);
+    if (auto written = emit(options, output); !written) return std::unexpected(written.error());
+    return util::ExitCode::ok;
+}
+
 }  // namespace
 
 util::Expected<util::ExitCode> run_load(const Options& options) {
     if (auto ok = require_format(options, {Format::text, Format::json, Format::markdown}, "load"); !ok)
         return std::unexpected(ok.error());
     PhaseTimer timer;
-    auto inputs = load_project_inputs(options, timer);
+    auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
+    if (inputs->roster.program) return run_program_load(options, inputs->roster);
+    if (options.project) return not_a_program(*inputs);
+    if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();
     auto result = engine::run_load(inputs->history, inputs->roster, inputs->mode, inputs->request);
     if (!result) return std::unexpected(result.error());

@@ -112,6 +112,7 @@ void add_load(CLI::App& app, Options& options, ParseState& state) {
     add_common(*load, options, state, {"text", "json", "markdown"});
     load->add_option("--person", options.person,
                      "one person's detail: hour and weekday histograms (local time), streak, evidence per hat");
+    load->add_option("--project", options.project, "program roster: only this project (default: every project)");
     load->footer("Examples:\n  roles load                       # everyone, riskiest first\n"
                  "  roles load ../nova --person gibi\n"
                  "  roles load --format json -o load.json");
@@ -158,6 +159,7 @@ void add_report(CLI::App& app, Options& options, ParseState& state) {
         ->check(CLI::IsMember({"markdown", "json", "html", "text"}, CLI::ignore_case));
     report->add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
     report->add_flag("-q,--quiet", options.quiet, "no notes on stderr (such as the no-roster hint)");
+    report->add_option("--project", options.project, "program roster: only this project (default: every project)");
     report->footer("Examples:\n  roles report                              # the two latest release tags\n"
                    "  roles report ../nova --cycle 31.0.0..32.0.0 --format html -o cycle.html\n"
                    "  roles report --cycle 2025-04-01..2025-06-30 --format json");
@@ -192,6 +194,25 @@ void add_whatif(CLI::App& app, Options& options, ParseState& state) {
                    "  roles whatif ../nova --without '@Red Hat' --format markdown\n"
                    "  roles whatif --without-each @ --fail-on vacant   # CI: no company's leaving empties a hat");
     whatif->callback([&options] { options.command = Command::whatif; });
+}
+
+// `roles init`: the history options (no --roster: it writes one), where to write and what on.
+void add_init(CLI::App& app, Options& options) {
+    auto* init = app.add_subcommand("init", "draft a ROLES.yaml from history and the repository's maintainer files");
+    add_history(*init, options);
+    init->remove_option(init->get_option("--roster"));
+    init->add_option("--catalog", options.catalog,
+                     "the catalog of hats, built-in name or path (default: openstack with a .zuul.yaml, "
+                     "kubernetes-sig with an OWNERS file, else generic)");
+    init->add_option("--project", options.project, "the project's name (default: the repository's folder)");
+    init->add_option("-o,--output", options.output, "write the roster to FILE, '-' for stdout (default: ROLES.yaml "
+                                                    "at the work tree's root)");
+    init->add_flag("--force", options.force, "replace the file when it exists");
+    init->add_flag("-q,--quiet", options.quiet, "no warnings or summary on stderr");
+    init->footer("Examples:\n  roles init                       # writes ./ROLES.yaml (never over an existing one)\n"
+                 "  roles init ../nova -o - | less\n"
+                 "  roles init --catalog openstack -o nova-roles.yaml");
+    init->callback([&options] { options.command = Command::init; });
 }
 
 // CLI11 would report a misspelled command as an unexpected positional; say what it is.
@@ -233,6 +254,7 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
     add_report(app, options, state);
     add_identities(app, options, state);
     add_whatif(app, options, state);
+    add_init(app, options);
     app.footer("Run 'roles COMMAND --help' for a command's options and examples.");
     if (auto error = check_command_name(argc, argv, app)) return std::unexpected(*error);
     try {

@@ -12,6 +12,7 @@
 #include "roles/engine/program.hpp"
 #include "roles/git/merge.hpp"
 #include "roles/report/program.hpp"
+#include "roles/roster/loader.hpp"
 #include "roles/util/text.hpp"
 
 namespace roles::cli {
@@ -89,7 +90,47 @@ report::Detail detail_for(const Options& options) {
     return options.verbosity > 0 ? report::Detail::verbose : report::Detail::normal;
 }
 
+// --project must name a project of the roster; a typo gets a "did you mean".
+util::Expected<std::vector<std::size_t>> chosen_projects(const Options& options, const roster::Roster& roster) {
+    std::vector<std::size_t> chosen;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < roster.projects.size(); ++i) {
+        names.push_back(roster.projects[i].name);
+        if (!options.project || roster.projects[i].name == *options.project) chosen.push_back(i);
+    }
+    if (!chosen.empty()) return chosen;
+    const auto suggestion = util::closest_match(*options.project, names);
+    return util::fail(util::ErrorKind::usage, "--project",
+                      "no project " + util::quoted(*options.project) + " in " + util::quoted(roster.file) +
+                          (suggestion ? " (did you mean " + util::quoted(*suggestion) + "?)" : ""));
+}
+
 }  // namespace
+
+util::Expected<util::ExitCode> not_a_program(const ProjectInputs& inputs) {
+    const auto file = inputs.roster.file.empty() ? std::string("the discovery roster") : util::quoted(inputs.roster.file);
+    return util::fail(util::ErrorKind::usage, "--project",
+                      "picks a project of a program roster (one with 'projects:'); " + file + " has one project");
+}
+
+util::Expected<std::vector<ProgramMember>> program_members(const Options& options, const roster::Roster& roster,
+                                                           std::vector<std::string>& warnings) {
+    auto chosen = chosen_projects(options, roster);
+    if (!chosen) return std::unexpected(chosen.error());
+    const std::string base = roster.file.empty() ? std::string(".") : fs::path(roster.file).parent_path().string();
+    HistoryStore store(options, base.empty() ? "." : base);
+    std::vector<ProgramMember> members;
+    for (const auto index : *chosen) {
+        ProgramMember member{roster::single_project(roster, index), store.project_history(roster.projects[index], warnings)};
+        if (!member.history) {
+            warnings.push_back(fmt::format("project {} has no repository that could be read: left out",
+                                           util::quoted(roster.projects[index].name)));
+            continue;
+        }
+        members.push_back(std::move(member));
+    }
+    return members;
+}
 
 util::Expected<std::vector<std::optional<git::History>>> load_program_histories(const Options& options,
                                                                                 const roster::Roster& roster,

@@ -8,6 +8,7 @@
 #include "roles/git/graph.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/report/cycle.hpp"
+#include "roles/report/program.hpp"
 #include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
 
@@ -47,27 +48,76 @@ engine::RepositoryLookup repository_lookup(const std::string& path) {
     return lookup;
 }
 
+namespace {
+
+// The cycle report of one project, rendered.
+util::Expected<std::string> report_on(const git::History& history, const roster::Roster& roster, engine::RosterMode mode,
+                                      const Options& options, Format format) {
+    auto cycle = engine::resolve_cycle(history, options.cycle, repository_lookup(history.repo_path));
+    if (!cycle) return std::unexpected(cycle.error());
+    auto result = engine::build_cycle_report(history, roster, mode, *cycle);
+    if (!result) return std::unexpected(result.error());
+    auto text = render(*result, format);
+    util::release_at_exit(std::move(*result));
+    return text;
+}
+
+// `roles report` on a program roster: each chosen project's report (Markdown one after the
+// other, one JSON program document); HTML is one page, so one project.
+util::Expected<util::ExitCode> run_program_report(const Options& options, const roster::Roster& roster, Format format) {
+    std::vector<std::string> warnings;
+    auto members = program_members(options, roster, warnings);
+    if (!members) return std::unexpected(members.error());
+    if (format == Format::html && members->size() > 1) {
+        return util::fail(util::ErrorKind::usage, "report",
+                          "an HTML report is one page for one project: pick one with --project P");
+    }
+    if (!options.quiet) {
+        for (const auto& warning : warnings) std::fprintf(stderr, "roles: warning: %s\n", warning.c_str());
+    }
+    std::vector<std::string> documents;
+    for (const auto& member : *members) {
+        auto text = report_on(*member.history, member.roster, engine::RosterMode::roster, options, format);
+        if (!text) {
+            auto error = text.error();
+            error.context = "project " + util::quoted(member.roster.project) + ": " + error.context;
+            return std::unexpected(std::move(error));
+        }
+        documents.push_back(std::move(*text));
+    }
+    std::string out;
+    if (format == Format::json && documents.size() != 1) {
+        out = report::render_program_documents("roles.report/1", roster.file, documents);
+    } else {
+        for (const auto& document : documents) out += (out.empty() ? "" : "\n") + document;
+    }
+    if (auto written = emit(options, out); !written) return std::unexpected(written.error());
+    return util::ExitCode::ok;
+}
+
+}  // namespace
+
 util::Expected<util::ExitCode> run_report(const Options& options) {
     const auto format = options.format == Format::text ? Format::markdown : options.format;
     if (format != Format::markdown && format != Format::json && format != Format::html) {
         return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, json, html");
     }
     PhaseTimer timer;
-    auto inputs = load_project_inputs(options, timer);
+    auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
+    if (inputs->roster.program) return run_program_report(options, inputs->roster, format);
+    if (options.project) return not_a_program(*inputs);
+    if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();
-    auto cycle = engine::resolve_cycle(inputs->history, options.cycle, repository_lookup(inputs->history.repo_path));
-    if (!cycle) return std::unexpected(cycle.error());
-    auto result = engine::build_cycle_report(inputs->history, inputs->roster, inputs->mode, *cycle);
-    if (!result) return std::unexpected(result.error());
+    auto text = report_on(inputs->history, inputs->roster, inputs->mode, options, format);
+    if (!text) return std::unexpected(text.error());
     timer.stop("analysis");
     timer.start();
-    if (auto written = emit(options, render(*result, format)); !written) return std::unexpected(written.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     timer.stop("render");
     if (!options.quiet && !inputs->note.empty()) std::fprintf(stderr, "%s\n", inputs->note.c_str());
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     util::release_at_exit(std::move(*inputs));
-    util::release_at_exit(std::move(*result));
     return util::ExitCode::ok;
 }
 

@@ -16,6 +16,7 @@ util::Expected<util::ExitCode> run(const Options& options) {
         case Command::report: return run_report(options);
         case Command::identities: return run_identities(options);
         case Command::whatif: return run_whatif(options);
+        case Command::init: return run_init(options);
     }
     return util::fail(util::ErrorKind::internal, "running command", "unknown command");
 }

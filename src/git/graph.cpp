@@ -57,4 +57,37 @@ util::Expected<std::optional<std::string>> RepositoryGraph::merge_base(const std
     return std::optional<std::string>(to_hex(base));
 }
 
+std::optional<std::string> RepositoryGraph::remote_url(const std::string& name) const {
+    git_remote* raw = nullptr;
+    if (git_remote_lookup(&raw, m_repo.get(), name.c_str()) < 0) return std::nullopt;
+    const std::unique_ptr<git_remote, decltype(&git_remote_free)> remote(raw, git_remote_free);
+    const char* url = git_remote_url(remote.get());
+    return url != nullptr ? std::optional<std::string>(url) : std::nullopt;
+}
+
+util::Expected<std::optional<std::string>> RepositoryGraph::file_at(const std::string& commit,
+                                                                    const std::string& path) const {
+    auto id = parse_id(commit);
+    if (!id) return std::unexpected(id.error());
+    CommitHandle found;
+    if (git_commit_lookup(out(found), m_repo.get(), &*id) < 0) {
+        return std::unexpected(graph_error("commit " + commit.substr(0, 12), last_error_message()));
+    }
+    TreeHandle tree;
+    if (git_commit_tree(out(tree), found.get()) < 0) {
+        return std::unexpected(graph_error("commit " + commit.substr(0, 12), last_error_message()));
+    }
+    TreeEntryHandle entry;
+    if (git_tree_entry_bypath(out(entry), tree.get(), path.c_str()) < 0) return std::nullopt;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB || git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK) {
+        return std::nullopt;
+    }
+    BlobHandle blob;
+    if (git_blob_lookup(out(blob), m_repo.get(), git_tree_entry_id(entry.get())) < 0) {
+        return std::unexpected(graph_error("reading " + util::quoted(path), last_error_message()));
+    }
+    const auto* bytes = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    return std::optional<std::string>(std::string(bytes, static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
+}
+
 }  // namespace roles::git

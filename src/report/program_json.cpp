@@ -51,3 +51,16 @@ std::string render_program_json(const ProgramView& view) {
 }
 
 }  // namespace roles::report
+
+namespace roles::report {
+
+std::string render_program_documents(const std::string& schema, const std::string& roster_file,
+                                     const std::vector<std::string>& documents) {
+    using Json = nlohmann::ordered_json;
+    Json projects = Json::array();
+    for (const auto& document : documents) projects.push_back(Json::parse(document));
+    const Json out = {{"schema", schema}, {"program", true}, {"roster", roster_file}, {"projects", projects}};
+    return json_text(out);
+}
+
+}  // namespace roles::report

@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "audit_parts.hpp"
@@ -48,6 +50,32 @@ std::string summary(const engine::ProgramAuditResult& result) {
     return out + "\n";
 }
 
+std::vector<std::string> status_cells(std::uint32_t hats, const std::uint32_t (&by_status)[7]) {
+    std::vector<std::string> cells{std::to_string(hats)};
+    for (const auto count : by_status) cells.push_back(count == 0 ? "-" : std::to_string(count));
+    return cells;
+}
+
+// One row per project: how many of its hats have each status, then the program's totals.
+std::string status_table(const engine::ProgramAuditResult& result) {
+    std::vector<std::string> headers{"PROJECT", "HATS"};
+    for (std::size_t s = 0; s < std::size(result.by_status); ++s) {
+        std::string name(engine::to_string(static_cast<engine::Status>(s)));
+        for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        headers.push_back(std::move(name));
+    }
+    util::Table table(headers);
+    for (const auto& project : result.projects) {
+        auto cells = status_cells(project.audit.totals.hats, project.audit.totals.by_status);
+        cells.insert(cells.begin(), project.audit.project);
+        table.add_row(std::move(cells));
+    }
+    auto total = status_cells(result.hats, result.by_status);
+    total.insert(total.begin(), "all projects");
+    table.add_row(std::move(total));
+    return table.render();
+}
+
 }  // namespace
 
 namespace {
@@ -55,6 +83,7 @@ namespace {
 std::string program_body(const ProgramView& view, Color color) {
     const auto& result = view.result;
     std::string out;
+    if (view.detail != Detail::quiet) out += status_table(result) + "\n";
     for (const auto& project : result.projects) out += project_text(project, view, color);
     if (view.detail == Detail::quiet) return out + gate_line(view.fail_on, view.failed);
     out += "cross-project load (seats held now, commitment = effort of all seats / capacity):\n";

@@ -361,7 +361,7 @@ util::Expected<ImportResult> finish_import(Roster roster, const PeopleRegistry& 
         if (!single) return std::unexpected(single.error());
         roster = std::move(*single);
     }
-    ImportResult result{std::move(roster), {}, std::move(warnings)};
+    ImportResult result{std::move(roster), {}, std::move(warnings), {}};
     result.vacancies = vacant_hats(result.roster, k_far_future);
     for (auto& vacancy : result.vacancies) {
         if (auto note = notes.find({vacancy.project, vacancy.hat}); note != notes.end()) vacancy.reason = note->second;

@@ -4,7 +4,9 @@
 // spelled with dashes or underscores, `tc_members` a list of nicks), and
 // `leadership_type: distributed`.
 
+#include <algorithm>
 #include <array>
+#include <map>
 
 #include <re2/re2.h>
 
@@ -75,6 +77,9 @@ public:
 
     util::Expected<std::optional<Project>> read(const Entry& team);
 
+    /// Each team's deliverable repositories, as the file writes them ("openstack/nova").
+    [[nodiscard]] const std::map<std::string, std::vector<std::string>>& repos() const { return m_repos; }
+
 private:
     // What a contact list holds: people, and whether a placeholder stood in for someone.
     struct Holders {
@@ -90,12 +95,14 @@ private:
     void read_liaison_kind(const Entry& kind, Project& project);
     void hold(Project& project, const std::string& hat_id, const Holders& holders);
     void require_dpl_liaisons(Project& project);
+    void read_deliverables(const Entry& deliverables, const std::string& team);
 
     const Doc& m_doc;
     PeopleRegistry& m_people;
     CatalogShelf& m_shelf;
     VacancyNotes& m_notes;
     bool m_distributed = false;
+    std::map<std::string, std::vector<std::string>> m_repos;
 };
 
 util::Expected<std::optional<Project>> TeamReader::read(const Entry& team) {
@@ -121,7 +128,22 @@ util::Expected<std::optional<Project>> TeamReader::read(const Entry& team) {
     read_ptl(team, find_entry(fields, "ptl"), *project);
     if (const auto* liaisons = find_entry(fields, "liaisons")) read_liaisons(*liaisons, *project);
     if (m_distributed) require_dpl_liaisons(*project);
+    if (const auto* deliverables = find_entry(fields, "deliverables")) read_deliverables(*deliverables, team.key);
     return std::optional<Project>{std::move(*project)};
+}
+
+// `deliverables: {NAME: {repos: [openstack/nova, ...]}}`; only the repository names are kept,
+// and a shape that is not that is left alone (the roster has no field for deliverables).
+void TeamReader::read_deliverables(const Entry& deliverables, const std::string& team) {
+    if (!deliverables.value.IsMap()) return;
+    auto& repos = m_repos[team];
+    for (const auto& deliverable : deliverables.value) {
+        const auto& fields = deliverable.second;
+        if (!fields.IsMap() || !fields["repos"] || !fields["repos"].IsSequence()) continue;
+        for (const auto& repo : fields["repos"]) {
+            if (repo.IsScalar() && std::ranges::find(repos, repo.Scalar()) == repos.end()) repos.push_back(repo.Scalar());
+        }
+    }
 }
 
 void TeamReader::read_ptl(const Entry& team, const Entry* ptl, Project& project) {
@@ -296,6 +318,7 @@ util::Expected<ImportResult> import_openstack(const std::string& text, const std
     PeopleRegistry people;
     CatalogShelf shelf;
     VacancyNotes notes;
+    std::map<std::string, std::vector<std::string>> reader_repos;
     if (const auto root = load_document(doc, text, "projects file")) {
         TeamReader reader(doc, people, shelf, notes);
         for (const auto& team : map_entries(doc, *root, "at the top level", std::nullopt)) {
@@ -304,12 +327,35 @@ util::Expected<ImportResult> import_openstack(const std::string& text, const std
             if (*project) roster.projects.push_back(std::move(**project));
         }
         if (roster.projects.empty() && errors.empty()) doc.error(root->Mark(), "the file lists no team");
+        reader_repos = reader.repos();
     }
     if (!errors.empty()) {
         return std::unexpected(util::Error{util::ErrorKind::input, "invalid openstack file " + util::quoted(file),
                                            problem_count(errors.size()), errors.lines()});
     }
-    return finish_import(std::move(roster), people, notes, warnings.lines(), options, {});
+    auto result = finish_import(std::move(roster), people, notes, warnings.lines(), options, {});
+    if (!result) return result;
+    for (const auto& project : result->roster.projects) {
+        if (const auto it = reader_repos.find(project.name); it != reader_repos.end()) {
+            result->remote_repos.emplace(project.name, it->second);
+        }
+    }
+    return result;
+}
+
+std::vector<std::string> projects_with_repository(const ImportResult& result, const std::vector<std::string>& names) {
+    std::vector<std::string> projects;
+    for (const auto& [project, repos] : result.remote_repos) {
+        const bool named = std::ranges::any_of(repos, [&](const std::string& repo) {
+            const auto base = repo.substr(repo.rfind('/') + 1);
+            return std::ranges::any_of(names, [&](const std::string& name) {
+                return name.find('/') != std::string::npos ? util::to_lower_ascii(name) == util::to_lower_ascii(repo)
+                                                           : util::to_lower_ascii(name) == util::to_lower_ascii(base);
+            });
+        });
+        if (named) projects.push_back(project);
+    }
+    return projects;
 }
 
 }  // namespace roles::roster

@@ -133,18 +133,30 @@ util::Expected<Roster> load_roster(const std::string& path, const RosterContext&
     return parse_roster(*text, path, context);
 }
 
-util::Expected<Roster> discovery_roster() {
-    auto catalog = load_catalog("generic");
+util::Expected<Roster> discovery_roster() { return catalog_roster("generic", ""); }
+
+util::Expected<Roster> catalog_roster(const std::string& catalog_name, const std::string& project_name) {
+    auto catalog = load_catalog(catalog_name);
     if (!catalog) return std::unexpected(catalog.error());
     Roster roster;
-    roster.catalogs = {"generic"};
+    roster.catalogs = {catalog_name};
+    roster.project = project_name;
     Project project;
+    project.name = project_name;
     for (const auto& def : catalog->hats) {
         project.hats.push_back(Hat{def, {}, HolderSource::unlisted, {}, def.pos});
     }
     apply_fallbacks(project.hats);
     roster.projects.push_back(std::move(project));
     adopt_builtin_automation(roster);
+    return roster;
+}
+
+Roster single_project(const Roster& program, std::size_t index) {
+    Roster roster = program;
+    roster.projects = {program.projects.at(index)};
+    roster.project = roster.projects.front().name;
+    roster.program = false;
     return roster;
 }
 

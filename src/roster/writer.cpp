@@ -184,14 +184,18 @@ util::Expected<YAML::Node> project_node(const Project& project, const std::vecto
     return node;
 }
 
-YAML::Node person_node(const Person& person) {
+YAML::Node person_node(const Person& person, CapacityOutput capacity) {
     YAML::Node node(YAML::NodeType::Map);
     node["name"] = person.name;
     if (!person.emails.empty()) node["emails"] = flow_list(person.emails);
     if (!person.aliases.empty()) node["aliases"] = flow_list(person.aliases);
     if (!person.logins.empty()) node["logins"] = flow_list(person.logins);
     if (person.affiliation) node["affiliation"] = *person.affiliation;
-    if (person.capacity != 1.0) node["capacity"] = number(person.capacity);
+    if (person.capacity != 1.0) {
+        node["capacity"] = number(person.capacity);
+    } else if (capacity == CapacityOutput::always) {
+        node["capacity"] = "1.0";
+    }
     if (person.timezone) node["timezone"] = *person.timezone;
     return node;
 }
@@ -273,6 +277,25 @@ util::Expected<void> write_projects(YAML::Node& doc, const Roster& roster, const
     return {};
 }
 
+// Block maps are walked key by key so that a comment can follow a value on its line; flow
+// nodes, sequences and scalars are written whole.
+void emit_node(YAML::Emitter& out, const YAML::Node& node, const std::string& path,
+               const std::map<std::string, std::string>& comments) {
+    if (comments.empty() || !node.IsMap() || node.Style() == YAML::EmitterStyle::Flow || node.size() == 0) {
+        out << node;
+        return;
+    }
+    out << YAML::BeginMap;
+    for (const auto& entry : node) {
+        const auto key = entry.first.as<std::string>();
+        const auto child = path.empty() ? key : path + "/" + key;
+        out << YAML::Key << key << YAML::Value;
+        emit_node(out, entry.second, child, comments);
+        if (const auto it = comments.find(child); it != comments.end()) out << YAML::Comment(it->second);
+    }
+    out << YAML::EndMap;
+}
+
 }  // namespace
 
 util::Expected<std::string> write_roster(const Roster& roster, const WriteOptions& options) {
@@ -290,10 +313,10 @@ util::Expected<std::string> write_roster(const Roster& roster, const WriteOption
         return std::unexpected(written.error());
     }
     YAML::Node people(YAML::NodeType::Map);
-    for (const auto& [key, person] : roster.people) people.force_insert(key, person_node(person));
+    for (const auto& [key, person] : roster.people) people.force_insert(key, person_node(person, options.capacity));
     if (people.size() > 0) doc["people"] = people;
     YAML::Emitter out;
-    out << doc;
+    emit_node(out, doc, "", options.line_comments);
     if (!out.good()) return util::fail(util::ErrorKind::internal, "writing roster", out.GetLastError());
     std::string text;
     for (const auto& line : options.comments) text += line.empty() ? "#\n" : "# " + line + "\n";

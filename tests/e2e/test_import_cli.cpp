@@ -145,3 +145,29 @@ TEST_CASE("roles audit: --import conflicts and picks without an import are usage
                     " --roster x.yaml")
               .exit_code == 2);
 }
+
+TEST_CASE("audit --import openstack without --team picks REPO's team by its deliverables", "[e2e][import]") {
+    const auto repo = build_example("liaisons", false);
+    const auto file = make_temp_dir() + "/projects.yaml";
+    write_file(file, std::string(k_nova) + "  deliverables:\n    glance:\n      repos: [openstack/glance]\n");
+    // No team lists a repository named 'liaisons' (the folder; the example has no remote).
+    const auto unmatched = run_roles("audit " + shell_quote(repo) + " --import openstack:" + shell_quote(file));
+    CHECK(unmatched.exit_code == 2);
+    CHECK(unmatched.err.find("no team of '" + file + "' lists a deliverable repository named 'liaisons'") !=
+          std::string::npos);
+    CHECK(unmatched.err.find("give --team NAME") != std::string::npos);
+    // With nova's deliverable and an origin remote at opendev, the repository is nova's.
+    write_file(file, std::string(k_nova).replace(std::string(k_nova).find("glance:"), 0,
+                                                 "  deliverables:\n    nova:\n      repos:\n        - openstack/nova\n"));
+    REQUIRE(roles::test::run_shell("git -C " + shell_quote(repo) +
+                                   " remote add origin https://opendev.org/openstack/nova.git")
+                .exit_code == 0);
+    const auto matched =
+        run_roles("audit " + shell_quote(repo) + " --import openstack:" + shell_quote(file) + " --format json");
+    INFO(matched.err);
+    CHECK(matched.exit_code == 1);  // the placeholder security liaison is vacant, as with --team nova
+    CHECK(matched.err.find("roles: auditing team 'nova' of '" + file + "'") != std::string::npos);
+    const auto audit = roles::test::parse_json(matched.out);
+    CHECK(audit["project"] == "nova");
+    CHECK_FALSE(audit.contains("program"));
+}

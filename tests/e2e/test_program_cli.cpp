@@ -71,14 +71,66 @@ TEST_CASE("the program text shows each project, the seats table and a program ga
     CHECK(quiet.out == "gate: passed (--fail-on none)\n");
 }
 
-TEST_CASE("load and report refuse a program roster instead of using its first project", "[e2e][program]") {
+TEST_CASE("load takes a program roster: every project on its own repository, or --project P", "[e2e][program]") {
     const auto dir = build_example("program");
     const auto roster = shell_quote(dir + "/ROLES.yaml");
-    const auto load = run_roles("load " + shell_quote(dir + "/liaisons") + " --roster " + roster);
-    CHECK(load.exit_code == 2);
-    CHECK(load.err.starts_with("roles: error: program roster '" + dir + "/ROLES.yaml': this command takes a "
-                               "single-project roster"));
-    CHECK(run_roles("report " + shell_quote(dir + "/liaisons") + " --roster " + roster).exit_code == 2);
+    const auto all = run_roles("load --roster " + roster + " --format json");
+    CHECK(all.exit_code == 0);
+    // governance has no repository: left out, with a warning.
+    CHECK(all.err.find("project 'governance' has no repository that could be read: left out") != std::string::npos);
+    const auto program = roles::test::parse_json(all.out);
+    CHECK(program["program"] == true);
+    REQUIRE(program["projects"].size() == 2);
+    CHECK(program["projects"][0]["project"] == "nova-mini");
+    CHECK(program["projects"][0]["commits"] == 39);  // the liaisons example's 39 credited commits
+    CHECK(program["projects"][1]["project"] == "tinylib");
+    const auto one = run_roles("load --roster " + roster + " --project tinylib --format json");
+    CHECK(one.exit_code == 0);
+    const auto tinylib = roles::test::parse_json(one.out);
+    CHECK(tinylib["project"] == "tinylib");
+    CHECK_FALSE(tinylib.contains("program"));
+    const auto text = run_roles("load --roster " + roster);
+    CHECK(text.out.starts_with("project nova-mini:\n"));
+    CHECK(text.out.find("\nproject tinylib:\n") != std::string::npos);
+    const auto typo = run_roles("load --roster " + roster + " --project tinylb");
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err.find("no project 'tinylb' in '" + dir + "/ROLES.yaml' (did you mean 'tinylib'?)") != std::string::npos);
+    const auto plain = run_roles("load " + shell_quote(dir + "/liaisons") + " --project nova-mini");
+    CHECK(plain.exit_code == 2);
+    CHECK(plain.err.find("picks a project of a program roster") != std::string::npos);
+}
+
+TEST_CASE("report takes a program roster, and HTML needs one project", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto roster = shell_quote(dir + "/ROLES.yaml");
+    // tinylib (examples/healthy) has the releases v1.2.0 and v1.3.0: --cycle auto works.
+    const auto one = run_roles("report --roster " + roster + " --project tinylib --format json");
+    INFO(one.err);
+    CHECK(one.exit_code == 0);
+    const auto report = roles::test::parse_json(one.out);
+    CHECK(report["project"] == "tinylib");
+    const auto both = run_roles("report --roster " + roster + " --cycle 2020-01-01..2030-12-31 --format json");
+    INFO(both.err);
+    CHECK(both.exit_code == 0);
+    const auto program = roles::test::parse_json(both.out);
+    REQUIRE(program["projects"].size() == 2);
+    CHECK(program["projects"][0]["project"] == "nova-mini");
+    CHECK(program["projects"][1]["project"] == "tinylib");
+    const auto html = run_roles("report --roster " + roster + " --cycle 2020-01-01..2030-12-31 --format html");
+    CHECK(html.exit_code == 2);
+    CHECK(html.err.find("pick one with --project P") != std::string::npos);
+}
+
+TEST_CASE("the program text starts with a project by status table", "[e2e][program]") {
+    const auto dir = build_example("program");
+    const auto run = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml"));
+    // tinylib: its 6 generic hats all ok (the JSON test above); governance: lead and
+    // release-manager held, ci-keeper, security-contact and triager vacant, reviewer optional.
+    CHECK(run.out.starts_with("PROJECT       HATS  VACANT  UNDERSTAFFED  STALE  SINGLE-POINT  SHADOWED  OK  "
+                              "UNASSIGNED\n"));
+    CHECK(roles::test::text_row(run.out, "tinylib").starts_with("tinylib       6     -       -             -      "
+                                                                "-             -         6   -"));
+    CHECK(run.out.find("\nall projects  22 ") != std::string::npos);
 }
 
 TEST_CASE("a project repository's damaged history cache is a program warning", "[e2e][program]") {

@@ -120,9 +120,31 @@ TEST_CASE("writer: a program project names its catalogs only when they differ", 
 
 TEST_CASE("writer: comments go at the top", "[roster][writer]") {
     use_source_catalogs();
-    const auto text = write_roster(loaded(k_program), WriteOptions{".", {"Imported with: roles import", ""}});
+    WriteOptions options;
+    options.comments = {"Imported with: roles import", ""};
+    const auto text = write_roster(loaded(k_program), options);
     REQUIRE(text.has_value());
     CHECK(text->starts_with("# Imported with: roles import\n#\ncatalogs:"));
+}
+
+TEST_CASE("writer: line comments follow their value, and capacity 1.0 can be written", "[roster][writer]") {
+    use_source_catalogs();
+    const auto original = loaded(k_plain);
+    WriteOptions options;
+    options.line_comments = {{"hats/release-liaison/holders", "elod 3 of 4 items (75%)"},
+                             {"people/elod/capacity", "a placeholder"},
+                             {"hats/no-such-hat/holders", "never written"}};
+    options.capacity = CapacityOutput::always;
+    const auto text = write_roster(original, options);
+    REQUIRE(text.has_value());
+    CHECK(text->find("    holders: [elod, gibi]  # elod 3 of 4 items (75%)\n") != std::string::npos);
+    CHECK(text->find("capacity: 1.0  # a placeholder\n") != std::string::npos);
+    CHECK(text->find("never written") == std::string::npos);
+    // gibi's 0.8 is written as before, with no comment.
+    CHECK(text->find("capacity: 0.8\n") != std::string::npos);
+    auto back = parse_roster(*text, "ROLES.yaml");
+    REQUIRE(back.has_value());
+    check_equivalent(original, *back);
 }
 
 TEST_CASE("writer: an unknown catalog fails instead of writing a roster that cannot load", "[roster][writer]") {

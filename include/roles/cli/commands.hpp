@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 #include <string>
+#include <vector>
 
 #include "roles/cli/options.hpp"
 #include "roles/engine/audit.hpp"
@@ -101,6 +102,24 @@ enum class PathChoice { user, repository_default };
 [[nodiscard]] util::Expected<util::ExitCode> run_program_audit(const Options& options, const roster::Roster& roster,
                                                                const engine::FailOn& fail_on, PhaseTimer& timer);
 
+/// One project of a program roster, ready for a single-project command.
+struct ProgramMember {
+    roster::Roster roster;               ///< the project alone (roster::single_project)
+    std::optional<git::History> history; ///< its repositories' merged history
+};
+
+/// The projects `load` and `report` run on for a program roster: the one --project names (an
+/// unknown name is a usage error with "did you mean"), else every project, each with the
+/// merged history of its `repos:` (relative to the roster file; each read once). A
+/// repository that cannot be read, and a project left with none, are warnings; such a
+/// project is left out.
+[[nodiscard]] util::Expected<std::vector<ProgramMember>> program_members(const Options& options,
+                                                                         const roster::Roster& roster,
+                                                                         std::vector<std::string>& warnings);
+
+/// The usage error for --project on a single-project roster.
+[[nodiscard]] util::Expected<util::ExitCode> not_a_program(const ProjectInputs& inputs);
+
 /// `roles audit`: load the roster (or the discovery roster), then history, assess coverage,
 /// render, and return gate_failed when a hat matches --fail-on.
 [[nodiscard]] util::Expected<util::ExitCode> run_audit(const Options& options);
@@ -143,8 +162,21 @@ enum class PathChoice { user, repository_default };
 /// stdout. Warnings and a one-line summary go to stderr unless --quiet.
 [[nodiscard]] util::Expected<util::ExitCode> run_import(const Options& options);
 
+/// `roles init [REPO]`: drafts a roster from the repository's history (the catalog of
+/// --catalog or the one detected, proposed holders with their shares) and its CODEOWNERS and
+/// MAINTAINERS files, checks that it loads back, and writes it to ROLES.yaml at the work
+/// tree's root, -o FILE, or stdout for `-o -`. An existing file is never replaced without
+/// --force (a usage error, exit 2).
+[[nodiscard]] util::Expected<util::ExitCode> run_init(const Options& options);
+
+/// The name of the repository containing `repo`: its work tree's folder, or for a bare
+/// repository its git dir's folder without ".git" ("project" when there is none).
+[[nodiscard]] std::string repository_name(const std::string& repo);
+
 /// The roster `audit --import KIND:FILE` analyses (with --team/--group): the import, written
-/// and loaded back exactly as `roles import` + `--roster` would see it. Import warnings go to
+/// and loaded back exactly as `roles import` + `--roster` would see it. An openstack import
+/// without --team picks the team whose deliverables include the repository (by its origin's
+/// owner/name, else its folder's name); none or several is a usage error saying so. Import warnings go to
 /// stderr unless --quiet. A spec without ':' or with an unknown kind is a usage error.
 [[nodiscard]] util::Expected<roster::Roster> roster_from_import(const Options& options);
 

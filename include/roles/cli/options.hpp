@@ -8,7 +8,7 @@
 namespace roles::cli {
 
 /// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, whatif };
+enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, whatif, init };
 
 /// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
 /// supports (`audit`: cli/audit_formats.hpp). `codequality` is GitLab's Code Quality report
@@ -32,7 +32,7 @@ struct Options {
     std::optional<std::string> until;        ///< --until DATE|REF
     std::optional<std::string> active_within;  ///< audit --active-within DURATION
     std::string ref = "HEAD";                ///< --ref
-    std::optional<std::string> catalog;      ///< hats --catalog
+    std::optional<std::string> catalog;      ///< hats --catalog, init --catalog
     std::optional<std::string> person;       ///< load --person KEY
     bool stats = false;                      ///< --stats: per-phase timings on stderr
     bool no_cache = false;                   ///< --no-cache: neither read nor write the history cache
@@ -43,10 +43,11 @@ struct Options {
     std::optional<std::string> import_spec;  ///< audit --import KIND:FILE
     std::optional<std::string> team;         ///< --team NAME: one team of an openstack import
     std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
-    bool force = false;                      ///< import --force: replace an existing -o file
+    bool force = false;                      ///< import/init --force: replace an existing -o file
     std::string cycle = "auto";              ///< report --cycle A..B or auto
     std::vector<std::string> without;        ///< whatif --without WHO...: keys, emails, names, @Affiliation
     std::optional<std::string> without_each;  ///< whatif --without-each @|person
+    std::optional<std::string> project;      ///< init --project NAME; load/report --project P of a program roster
 };
 
 }  // namespace roles::cli

@@ -35,6 +35,14 @@ public:
     [[nodiscard]] util::Expected<std::optional<std::string>> merge_base(const std::string& a,
                                                                         const std::string& b) const;
 
+    /// The URL of remote `name` ("origin") as configured, or nullopt when there is none.
+    [[nodiscard]] std::optional<std::string> remote_url(const std::string& name) const;
+
+    /// The content of the file at `path` (repository-relative, '/'-separated) in the tree of
+    /// commit `commit` (40 hex digits); nullopt when that tree has no regular file there.
+    [[nodiscard]] util::Expected<std::optional<std::string>> file_at(const std::string& commit,
+                                                                     const std::string& path) const;
+
 private:
     explicit RepositoryGraph(std::shared_ptr<git_repository> repo) : m_repo(std::move(repo)) {}
     std::shared_ptr<git_repository> m_repo;

@@ -25,6 +25,11 @@ struct ProgramView {
 /// PROJECT/HAT rows, warnings, then (collapsed) a table of projects, every other hat and the
 /// people with seats in more than one project or a commitment over 1.
 [[nodiscard]] std::string render_program_markdown(const ProgramView& view);
+/// Several projects' documents of one schema, each rendered on its own (`roles load` and
+/// `roles report` on a program roster), as one document: {"schema": SCHEMA, "program": true,
+/// "roster": ROSTER_FILE, "projects": [each document as it is]}.
+[[nodiscard]] std::string render_program_documents(const std::string& schema, const std::string& roster_file,
+                                                   const std::vector<std::string>& documents);
 
 /// The same facts as JSON: "schema": "roles.audit/1", "program": true, "projects": [...],
 /// "people": [...], "totals", "gate", "warnings".

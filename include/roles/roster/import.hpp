@@ -5,6 +5,7 @@
 // rosters".
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -55,7 +56,16 @@ struct ImportResult {
     /// "FILE:LINE[:COL]: message" lines for things kept or skipped with a guess (unknown
     /// statuses, a rule that can never apply, an identity merged by name only...).
     std::vector<std::string> warnings;
+    /// The remote repositories the file names for each project, as written: an openstack
+    /// team's deliverables' `repos:` ("openstack/nova"). Empty for the other kinds.
+    std::map<std::string, std::vector<std::string>> remote_repos;
 };
+
+/// The projects of `result` one of whose remote_repos is the repository known by `names`: a
+/// name with '/' ("openstack/nova", from a remote URL) must equal a repository, one without
+/// ("nova", a folder) its part after the last '/'; case is ignored. Sorted by project name.
+[[nodiscard]] std::vector<std::string> projects_with_repository(const ImportResult& result,
+                                                                const std::vector<std::string>& names);
 
 /// Imports the file at `path`. A file that cannot be read is an input error; a malformed
 /// one is an input error whose details are every problem as "FILE:LINE: message" (line-based

@@ -59,6 +59,15 @@ struct RosterContext {
 /// no holders (discovery mode).
 [[nodiscard]] util::Expected<Roster> discovery_roster();
 
+/// A roster of one project named `project` on the catalog `catalog` (a built-in name or a
+/// path): every hat of it, unlisted (fallbacks applied, so with no holders), no people, the
+/// built-in automation rules. discovery_roster() is this for `generic`.
+[[nodiscard]] util::Expected<Roster> catalog_roster(const std::string& catalog, const std::string& project);
+
+/// Project `index` of a program roster as a plain roster of that project alone: the same
+/// settings, people and automation rules, `project` set to its name, `program` false.
+[[nodiscard]] Roster single_project(const Roster& program, std::size_t index);
+
 /// Fills hats that the roster left unlisted from the hats that stand in for them: for each
 /// hat H with `fallback_for: [X...]`, in order, every X whose source is still `unlisted` gets
 /// H's holders (with their terms), source `fallback`, fallback_from H. Hats with `holders:`

@@ -1,6 +1,7 @@
 #pragma once
 // Writing a Roster back out as roster YAML (docs/roster-format.md), with yaml-cpp's emitter.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,20 @@
 
 namespace roles::roster {
 
+/// Whether write_roster() writes people's `capacity` when it is the default 1.0.
+enum class CapacityOutput : unsigned char { when_set, always };
+
 /// How write_roster() writes.
 struct WriteOptions {
     /// The directory that catalog paths in the roster are relative to (where the file will live).
     std::string catalog_base = ".";
     /// Lines written as "# line" comments at the top of the file.
     std::vector<std::string> comments;
+    /// Comments written at the end of a value's line, keyed by the value's path: its keys
+    /// joined by '/' ("hats/ptl/holders", "people/gibi/capacity",
+    /// "projects/nova/hats/ptl/holders"). A path that is not written gets no comment.
+    std::map<std::string, std::string> line_comments;
+    CapacityOutput capacity = CapacityOutput::when_set;
 };
 
 /// Emits `roster` as a roster file that load_roster()/parse_roster() read back to an
