@@ -171,6 +171,7 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     report::ProgramView view{*result, options.fail_on, engine::gate_failures(*result, fail_on), detail_for(options)};
     std::vector<const engine::AuditResult*> audits;
     for (const auto& project : result->projects) audits.push_back(&project.audit);
+    const std::string base = roster.file.empty() ? std::string(".") : fs::path(roster.file).parent_path().string();
     auto ci = ci_view(base.empty() ? "." : base, std::move(audits), options.fail_on, view.failed.empty());
     ci.program = true;
     const auto text = render_audit_output(AuditOutput{options, nullptr, &view, ci, &roster});

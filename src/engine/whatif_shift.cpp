@@ -52,7 +52,7 @@ std::vector<std::string> holder_keys(const HatCoverage& hat) {
 
 HatShift hat_shift(const HatCoverage& before, const HatCoverage& after, const ShiftInput& input) {
     HatShift out{before.hat,          before.title,       before.required, before.effort, before.status, after.status,
-                 holder_keys(before), holder_keys(after), {},              after.reason,  false};
+                 holder_keys(before), holder_keys(after), {},              after.finding, false};
     for (const auto& key : out.holders_before) {
         if (listed(input.leaving, key)) out.leaving.push_back(key);
     }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "roles/report/findings.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/report/load.hpp"
 
@@ -85,7 +86,7 @@ std::string md_warnings(const std::vector<std::string>& warnings) {
     return out.empty() ? out : out + "\n";
 }
 
-std::string hat_reason(const engine::HatCoverage& hat) { return hat.reason; }
+std::string hat_reason(const engine::HatCoverage& hat) { return finding_message(hat.finding); }
 
 std::string md_holders(const engine::HatCoverage& hat) {
     std::string out;

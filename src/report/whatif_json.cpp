@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_text.hpp"
+#include "roles/report/findings.hpp"
 #include "roles/report/whatif.hpp"
 #include "roles/util/time.hpp"
 
@@ -21,7 +22,7 @@ Json hat_json(const engine::HatShift& hat) {
             {"holders_before", hat.holders_before},
             {"holders_after", hat.holders_after},
             {"leaving", hat.leaving},
-            {"reason_after", hat.reason_after},
+            {"reason_after", finding_message(hat.finding_after)},
             {"failed", hat.failed}};
 }
 

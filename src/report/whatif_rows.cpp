@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "roles/report/findings.hpp"
 #include "roles/util/time.hpp"
 #include "whatif_parts.hpp"
 
@@ -87,7 +88,7 @@ std::vector<Row> hat_rows(const engine::ProjectShift& project) {
         const std::string status = hat.before == hat.after ? std::string(engine::to_string(hat.after))
                                                            : fmt::format("{} → {}", engine::to_string(hat.before),
                                                                          engine::to_string(hat.after));
-        rows.push_back({hat.hat, status, list(hat.holders_before) + " → " + list(hat.holders_after), hat.reason_after});
+        rows.push_back({hat.hat, status, list(hat.holders_before) + " → " + list(hat.holders_after), finding_message(hat.finding_after)});
     }
     return rows;
 }

@@ -20,11 +20,14 @@ engine::AuditResult sample() {
     engine::HatCoverage security;
     security.hat = "security-contact";
     security.status = engine::Status::vacant;
-    security.reason = "required hat with no holder";
+    security.finding.code = engine::FindingCode::vacant;
+    security.finding.hat = "security-contact";
     engine::HatCoverage docs;
     docs.hat = "docs";
     docs.status = engine::Status::stale;
-    docs.reason = "every holder inactive for over 90d";
+    docs.finding.code = engine::FindingCode::stale;
+    docs.finding.hat = "docs";
+    docs.finding.days = 90;
     docs.thin_evidence = engine::ThinEvidence{2, 5};
     engine::HatCoverage lead;
     lead.hat = "lead";
@@ -71,7 +74,8 @@ TEST_CASE("code quality issues carry GitLab's required fields", "[report][codequ
         CHECK(issue["location"]["lines"]["begin"].get<int>() >= 1);
     }
     CHECK(issues[0]["check_name"] == "roles/vacant");
-    CHECK(issues[0]["description"] == "hat security-contact is vacant: required hat with no holder");
+    CHECK(issues[0]["description"] ==
+          "hat security-contact is vacant: required hat with no holder and no evidence in the window; appoint someone");
     CHECK(issues[0]["severity"] == "critical");  // it fails the gate
     CHECK(issues[0]["location"]["lines"]["begin"] == 12);
     CHECK(issues[1]["check_name"] == "roles/stale");
@@ -97,7 +101,7 @@ TEST_CASE("a vacancy outside the gate is major, and a hat the roster never names
 TEST_CASE("fingerprints are stable across rewording and distinct across findings", "[report][codequality]") {
     const auto first = render(sample(), {"security-contact"});
     auto moved = sample();
-    moved.hats[0].reason = "required hat with no holder; candidates by evidence: bob (100%, 1 item)";
+    moved.hats[0].finding.people = {{"bob", "bob", 1, 1.0}};  // reworded: now names a candidate
     const auto second = render(moved, {});
     CHECK(first[0]["fingerprint"] == second[0]["fingerprint"]);
     std::set<std::string> fingerprints;

@@ -24,14 +24,20 @@ engine::AuditResult sample() {
     security.hat = "security-contact";
     security.status = engine::Status::vacant;
     security.evidence_items = 4;
-    security.reason = "required hat with no holder; candidates by evidence: Bob | <b>Tables</b> (75%, 3 items)";
+    security.finding.code = engine::FindingCode::vacant;
+    security.finding.hat = "security-contact";
+    security.finding.people = {{"bob", "Bob | <b>Tables</b>", 3, 0.75}};
     engine::HatCoverage lead;
     lead.hat = "lead";
     lead.status = engine::Status::ok;
     lead.holders = {{0, "alice", std::nullopt, true, 2}, {2, "carol", std::nullopt, false, 0}};
     lead.evidence_items = 2;
     lead.holder_share = 1.0;
-    lead.reason = "2 active holders";
+    lead.finding.code = engine::FindingCode::ok;
+    lead.finding.hat = "lead";
+    lead.finding.count = 2;
+    lead.finding.items = 2;
+    lead.finding.share = 1.0;
     result.hats = {security, lead};
     return result;
 }
@@ -68,7 +74,7 @@ TEST_CASE("a failed audit summary opens with the gate and the failing hats", "[r
           "\n"
           "| hat | status | holders | evidence | holders' share | reason |\n"
           "|---|---|---|--:|--:|---|\n"
-          "| lead | ok | alice, carol (inactive) | 2 | 100% | 2 active holders |\n"
+          "| lead | ok | alice, carol (inactive) | 2 | 100% | 2 active holders; holders did 100% of 2 evidence items |\n"
           "\n"
           "</details>\n");
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "roles/engine/finding.hpp"
 #include "roles/engine/audit.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/identity.hpp"
@@ -64,7 +65,7 @@ struct HatShift {
     std::vector<std::string> holders_before;  ///< keys of the current holders
     std::vector<std::string> holders_after;
     std::vector<std::string> leaving;         ///< departing current holders
-    std::string reason_after;                 ///< the coverage reason after the departure
+    Finding finding_after;                    ///< the coverage finding after the departure (renderers word it)
     bool failed = false;                      ///< counts for the gate (see WhatIfResult::failures)
 };
 
