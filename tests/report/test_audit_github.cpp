@@ -24,7 +24,7 @@ TEST_CASE("github annotations per finding and the gate", "[report][github]") {
     thin.hat = "ptl";
     thin.items = 2;
     thin.needed = 5;
-    thin.location = {{"/opt/roles/catalogs/openstack.yaml", 5, 3}, LocationOrigin::catalog};
+    thin.location = {{"/usr/share/roles/catalogs/openstack.yaml", 5, 3}, LocationOrigin::catalog};
     engine::Finding burnout;
     burnout.code = FindingCode::burnout_high;
     burnout.person = "gibi";
@@ -33,7 +33,7 @@ TEST_CASE("github annotations per finding and the gate", "[report][github]") {
     burnout.location = {{"/repo/ROLES.yaml", 3, 3}, LocationOrigin::roster};
     burnout.grade = FindingGrade::warning;
     result.findings = {vacant, thin, burnout};
-    report::CiView view{{&result}, {"vacant"}, false, false, "/repo", "/opt/roles/catalogs"};
+    report::CiView view{{&result}, {"vacant"}, false, false, "/repo", "/usr/share/roles/catalogs"};
     CHECK(report::render_github(view) ==
           "::error file=ROLES.yaml,line=12,col=3,title=roles%3A security-contact (vacant)::security-contact: required "
           "hat with no holder and no evidence in the window; appoint someone\n"
@@ -52,9 +52,9 @@ TEST_CASE("github annotations outside the repository carry no file and a passed 
     unassigned.code = FindingCode::unassigned;
     unassigned.basis = engine::FindingBasis::no_roster;
     unassigned.hat = "triager";
-    unassigned.location = {{"/opt/roles/catalogs/generic.yaml", 40, 3}, LocationOrigin::catalog};
+    unassigned.location = {{"/usr/share/roles/catalogs/generic.yaml", 40, 3}, LocationOrigin::catalog};
     result.findings = {unassigned};
-    report::CiView view{{&result}, {"vacant", "stale"}, true, false, "/repo", "/opt/roles/catalogs"};
+    report::CiView view{{&result}, {"vacant", "stale"}, true, false, "/repo", "/usr/share/roles/catalogs"};
     CHECK(report::render_github(view) ==
           "::notice title=roles%3A triager (unassigned)::triager: no roster; nobody did its work in the window\n"
           "::notice title=roles gate::gate: passed (--fail-on vacant,stale)\n");

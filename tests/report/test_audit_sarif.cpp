@@ -34,7 +34,7 @@ engine::AuditResult sample(int vacant_line = 12) {
     using engine::LocationOrigin;
     result.findings.push_back(located(FindingCode::vacant, "security-contact", {"/repo/ROLES.yaml", vacant_line, 3},
                                       LocationOrigin::roster, FindingGrade::fails_gate));
-    auto single = located(FindingCode::single_point, "ptl", {"/opt/roles/catalogs/openstack.yaml", 5, 3},
+    auto single = located(FindingCode::single_point, "ptl", {"/usr/share/roles/catalogs/openstack.yaml", 5, 3},
                           LocationOrigin::catalog, FindingGrade::warning);
     single.people = {{"alice", "alice", 0, 0.0}};
     result.findings.push_back(single);
@@ -58,7 +58,7 @@ report::CiView view_of(const engine::AuditResult& result) {
     view.fail_on = {"vacant"};
     view.passed = false;
     view.root = "/repo";
-    view.catalog_dir = "/opt/roles/catalogs";
+    view.catalog_dir = "/usr/share/roles/catalogs";
     return view;
 }
 
@@ -82,7 +82,7 @@ TEST_CASE("SARIF declares one rule per finding code with help into the README", 
     CHECK(driver["rules"][0]["name"] == "VacantHat");
     CHECK(run["automationDetails"]["id"] == "roles/audit/demo/");
     CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///repo/");
-    CHECK(run["originalUriBaseIds"]["ROLESCATALOGS"]["uri"] == "file:///opt/roles/catalogs/");
+    CHECK(run["originalUriBaseIds"]["ROLESCATALOGS"]["uri"] == "file:///usr/share/roles/catalogs/");
 }
 
 TEST_CASE("SARIF results are located in the roster with levels from the gate", "[report][sarif]") {

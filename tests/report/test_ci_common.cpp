@@ -23,11 +23,11 @@ TEST_CASE("GitHub property values also escape ':' and ','", "[report][ci]") {
 }
 
 TEST_CASE("paths under the repository root become relative with '/'", "[report][ci]") {
-    CHECK(report::path_under("/work/repo/ROLES.yaml", "/work/repo") == "ROLES.yaml");
-    CHECK(report::path_under("/work/repo/governance/team.yaml", "/work/repo/") == "governance/team.yaml");
-    CHECK(report::path_under("/work/other/ROLES.yaml", "/work/repo") == "");
-    CHECK(report::path_under("/work/repo-two/ROLES.yaml", "/work/repo") == "");
-    CHECK(report::path_under("/work/repo/ROLES.yaml", "") == "");
+    CHECK(report::path_under("/tmp/repo/ROLES.yaml", "/tmp/repo") == "ROLES.yaml");
+    CHECK(report::path_under("/tmp/repo/governance/team.yaml", "/tmp/repo/") == "governance/team.yaml");
+    CHECK(report::path_under("/tmp/other/ROLES.yaml", "/tmp/repo") == "");
+    CHECK(report::path_under("/tmp/repo-two/ROLES.yaml", "/tmp/repo") == "");
+    CHECK(report::path_under("/tmp/repo/ROLES.yaml", "") == "");
 }
 
 TEST_CASE("the stable hash is 64-bit FNV-1a in hex", "[report][ci]") {
