@@ -105,11 +105,13 @@ util::Expected<engine::WindowRequest> window_request(const Options& options, con
     return request;
 }
 
-std::string render_text(const Options& options, const report::AuditView& view, const roster::Roster& roster) {
+std::string render_text(const Options& options, const report::AuditView& view,
+                        const roster::Roster& roster) {
     switch (options.format) {
         case Format::json: return report::render_audit_json(view);
         case Format::markdown: return report::render_audit_markdown(view);
-        case Format::codequality: return report::render_audit_codequality(view, codequality_places(roster));
+        case Format::codequality:
+            return report::render_audit_codequality(view, codequality_places(roster, options.import_spec));
         default: return report::render_audit_text(view, color_for(options));
     }
 }

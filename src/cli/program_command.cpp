@@ -89,11 +89,13 @@ report::Detail detail_for(const Options& options) {
     return options.verbosity > 0 ? report::Detail::verbose : report::Detail::normal;
 }
 
-std::string render_program(const Options& options, const report::ProgramView& view, const roster::Roster& roster) {
+std::string render_program(const Options& options, const report::ProgramView& view,
+                           const roster::Roster& roster) {
     switch (options.format) {
         case Format::json: return report::render_program_json(view);
         case Format::markdown: return report::render_program_markdown(view);
-        case Format::codequality: return report::render_program_codequality(view, codequality_places(roster));
+        case Format::codequality:
+            return report::render_program_codequality(view, codequality_places(roster, options.import_spec));
         default: return report::render_program_text(view, color_for(options));
     }
 }
