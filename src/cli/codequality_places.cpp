@@ -23,14 +23,22 @@ std::string path_in_work_tree(const std::string& file) {
 
 }  // namespace
 
-report::CodeQualityPlaces codequality_places(const roster::Roster& roster) {
+report::CodeQualityPlaces codequality_places(const roster::Roster& roster,
+                                             const std::optional<std::string>& import_spec) {
     report::CodeQualityPlaces places;
     if (roster.file.empty()) return places;
+    // roster_from_import has checked that the spec is KIND:FILE. An imported roster is parsed
+    // from the YAML the importer wrote, so its lines are not FILE's: every issue points at line 1.
+    if (import_spec) {
+        places.roster_path = path_in_work_tree(import_spec->substr(import_spec->find(':') + 1));
+        return places;
+    }
     places.roster_path = path_in_work_tree(roster.file);
     for (const auto& project : roster.projects) {
         const auto prefix = roster.program ? project.name + "/" : std::string();
         for (const auto& hat : project.hats) {
-            if (hat.pos.file == roster.file && hat.pos.line > 0) places.hat_lines[prefix + hat.def.id] = hat.pos.line;
+            if (hat.pos.file == roster.file && hat.pos.line > 0)
+                places.hat_lines[prefix + hat.def.id] = hat.pos.line;
         }
     }
     for (const auto& [key, person] : roster.people) {

@@ -37,13 +37,14 @@ struct Scope {
     std::string prefix;  ///< "" for a project, "PROJECT/" in a program
 };
 
-Json issue(const Scope& scope, const std::string& check, const std::string& subject, const std::string& description,
-           const char* severity, int line) {
-    return Json{{"description", description},
-                {"check_name", "roles/" + check},
-                {"fingerprint", fingerprint("roles\n" + scope.project + "\n" + check + "\n" + subject)},
-                {"severity", severity},
-                {"location", {{"path", scope.places.roster_path}, {"lines", {{"begin", std::max(line, 1)}}}}}};
+Json issue(const Scope& scope, const std::string& check, const std::string& subject,
+           const std::string& description, const char* severity, int line) {
+    return Json{
+        {"description", description},
+        {"check_name", "roles/" + check},
+        {"fingerprint", fingerprint("roles\n" + scope.project + "\n" + check + "\n" + subject)},
+        {"severity", severity},
+        {"location", {{"path", scope.places.roster_path}, {"lines", {{"begin", std::max(line, 1)}}}}}};
 }
 
 int line_of(const std::map<std::string, int>& lines, const std::string& key) {
@@ -61,24 +62,26 @@ void add_project(const engine::AuditResult& audit, const Scope& scope, Json& iss
         const int line = line_of(scope.places.hat_lines, name);
         if (hat.status != Status::ok && hat.status != Status::unassigned) {
             const auto status = std::string(engine::to_string(hat.status));
-            issues.push_back(issue(scope, status, hat.hat, fmt::format("hat {} is {}: {}", name, status, hat_reason(hat)),
+            issues.push_back(issue(scope, status, hat.hat,
+                                   fmt::format("hat {} is {}: {}", name, status, hat_reason(hat)),
                                    severity_of(hat.status, gated(scope, hat.hat)), line));
         }
         if (hat.thin_evidence) {
-            issues.push_back(issue(scope, "thin-evidence", hat.hat,
-                                   fmt::format("hat {} has {} evidence item{} where {} are needed for shares to "
-                                               "decide its status",
-                                               name, hat.thin_evidence->items, hat.thin_evidence->items == 1 ? "" : "s",
-                                               hat.thin_evidence->needed),
-                                   "info", line));
+            issues.push_back(
+                issue(scope, "thin-evidence", hat.hat,
+                      fmt::format("hat {} has {} evidence item{} where {} are needed for shares to "
+                                  "decide its status",
+                                  name, hat.thin_evidence->items, hat.thin_evidence->items == 1 ? "" : "s",
+                                  hat.thin_evidence->needed),
+                      "info", line));
         }
     }
     for (const auto& row : audit.health.burnout_high) {
         const bool failing = gated(scope, "burnout:" + row.key);
-        issues.push_back(issue(scope, "burnout-high", row.key,
-                               fmt::format("{}{} is at high burnout risk: {}", scope.prefix, row.key,
-                                           signals_brief(row.load)),
-                               failing ? "critical" : "minor", line_of(scope.places.person_lines, row.key)));
+        issues.push_back(issue(
+            scope, "burnout-high", row.key,
+            fmt::format("{}{} is at high burnout risk: {}", scope.prefix, row.key, signals_brief(row.load)),
+            failing ? "critical" : "minor", line_of(scope.places.person_lines, row.key)));
     }
 }
 
@@ -93,8 +96,8 @@ std::string render_audit_codequality(const AuditView& view, const CodeQualityPla
 std::string render_program_codequality(const ProgramView& view, const CodeQualityPlaces& places) {
     Json issues = Json::array();
     for (const auto& project : view.result.projects) {
-        add_project(project.audit, Scope{view.failed, places, project.audit.project, project.audit.project + "/"},
-                    issues);
+        add_project(project.audit,
+                    Scope{view.failed, places, project.audit.project, project.audit.project + "/"}, issues);
     }
     return json_text(issues);
 }

@@ -37,8 +37,10 @@ std::string failing_table(const AuditView& view) {
 }
 
 std::string context_line(const engine::AuditResult& r) {
-    const auto hats = fmt::format("{}: {}.", md_count(r.totals.hats, "hat", "hats"), md_status_counts(r.totals.by_status));
-    if (r.mode == engine::RosterMode::roster_only) return "No repository: coverage from the roster alone. " + hats + "\n\n";
+    const auto hats =
+        fmt::format("{}: {}.", md_count(r.totals.hats, "hat", "hats"), md_status_counts(r.totals.by_status));
+    if (r.mode == engine::RosterMode::roster_only)
+        return "No repository: coverage from the roster alone. " + hats + "\n\n";
     return fmt::format("Window {} .. {}, HEAD `{}`: {} by {}. {}\n\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), r.head_id.substr(0, 12),
                        md_count(r.totals.commits, "commit", "commits"),
@@ -50,19 +52,22 @@ std::string truck_words(const engine::ProjectFactors& f) {
     if (tf.files == 0) return "no source file at HEAD";
     std::vector<std::string> people;
     for (const auto& p : tf.people) people.push_back(p.label);
-    return fmt::format("{} ({}; {} source files), absence-aware {}", tf.truck_factor, md_list(people, "nobody"),
-                       tf.files, tf.absent.truck_factor);
+    return fmt::format("{} ({}; {} source files), absence-aware {}", tf.truck_factor,
+                       md_list(people, "nobody"), tf.files, tf.absent.truck_factor);
 }
 
 std::string health_lines(const engine::ProjectHealth& health) {
     const auto& f = health.factors;
-    if (f.files_at_head == 0 && f.contributor_absence.total_commits == 0 && health.burnout_high.empty()) return {};
+    if (f.files_at_head == 0 && f.contributor_absence.total_commits == 0 && health.burnout_high.empty())
+        return {};
     std::vector<std::string> risky;
-    for (const auto& row : health.burnout_high) risky.push_back(row.key + " (" + signals_brief(row.load) + ")");
-    return fmt::format("**Project health:** truck factor {}; contributor absence factor {}; elephant factor {} "
-                       "(of {} credited commits); high burnout risk: {}.\n\n",
-                       truck_words(f), f.contributor_absence.factor, f.elephant.factor,
-                       f.contributor_absence.total_commits, md_list(risky, "nobody"));
+    for (const auto& row : health.burnout_high)
+        risky.push_back(row.key + " (" + signals_brief(row.load) + ")");
+    return fmt::format(
+        "**Project health:** truck factor {}; contributor absence factor {}; elephant factor {} "
+        "(of {} credited commits); high burnout risk: {}.\n\n",
+        truck_words(f), f.contributor_absence.factor, f.elephant.factor, f.contributor_absence.total_commits,
+        md_list(risky, "nobody"));
 }
 
 std::string details(const AuditView& view) {
@@ -80,7 +85,10 @@ std::string details(const AuditView& view) {
                                           : md_count(shown, "other hat", "other hats");
     if (!health.empty()) label += ", project health";
     std::string out = "<details>\n<summary>" + label + "</summary>\n\n";
-    if (shown > 0) out += "| hat | status | holders | evidence | holders' share | reason |\n|---|---|---|--:|--:|---|\n" + rows + "\n";
+    if (shown > 0)
+        out +=
+            "| hat | status | holders | evidence | holders' share | reason |\n|---|---|---|--:|--:|---|\n" +
+            rows + "\n";
     return out + health + "</details>\n";
 }
 
@@ -88,7 +96,8 @@ std::string details(const AuditView& view) {
 
 std::string render_audit_markdown(const AuditView& view) {
     const auto& r = view.result;
-    std::string out = fmt::format("## roles audit: {}\n\n", md_escape(r.project.empty() ? "(unnamed project)" : r.project));
+    std::string out =
+        fmt::format("## roles audit: {}\n\n", md_escape(r.project.empty() ? "(unnamed project)" : r.project));
     out += md_gate(view.fail_on, view.failed_hats) + failing_table(view) + md_warnings(r.warnings);
     if (!view.note.empty() && view.detail != Detail::quiet) out += "> " + md_escape(view.note) + "\n\n";
     out += context_line(r);

@@ -14,7 +14,9 @@ namespace {
 
 using engine::RiskLevel;
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+std::string percent(double share) {
+    return fmt::format("{:.0f}%", share * 100.0);
+}
 
 // "ana\*" marks a sole hat, as the text table does.
 std::string hats_cell(const engine::PersonLoadRow& row) {
@@ -41,10 +43,13 @@ constexpr const char* k_table_head =
 std::string person_row(const engine::PersonLoadRow& row) {
     return fmt::format("| {} | {} | {:.2f} | {} | {} | {} | {} | {} |\n", person_cell(row),
                        engine::to_string(row.risk), row.commitment, hats_cell(row), row.load.profile.commits,
-                       row.load.profile.active_days, percent(row.commit_share), md_escape(signals_brief(row.load)));
+                       row.load.profile.active_days, percent(row.commit_share),
+                       md_escape(signals_brief(row.load)));
 }
 
-bool at_risk(const engine::PersonLoadRow& row) { return row.risk == RiskLevel::high || row.risk == RiskLevel::medium; }
+bool at_risk(const engine::PersonLoadRow& row) {
+    return row.risk == RiskLevel::high || row.risk == RiskLevel::medium;
+}
 
 std::string overview(const LoadView& view) {
     const auto& r = view.result;
@@ -64,10 +69,10 @@ std::string overview(const LoadView& view) {
             ++uncounted;
         }
     }
-    std::string out = fmt::format("**{} at high burnout risk, {} at medium, {} at low** (of {}; a signal is a "
-                                  "figure to ask about, never a diagnosis).\n\n",
-                                  md_count(high, "person", "people"), medium, low,
-                                  md_count(r.people.size(), "person", "people"));
+    std::string out = fmt::format(
+        "**{} at high burnout risk, {} at medium, {} at low** (of {}; a signal is a "
+        "figure to ask about, never a diagnosis).\n\n",
+        md_count(high, "person", "people"), medium, low, md_count(r.people.size(), "person", "people"));
     out += risky.empty() ? "Nobody shows two or more signals.\n\n" : std::string(k_table_head) + risky + "\n";
     out += md_warnings(r.warnings);
     if (view.detail == Detail::quiet) return out;
@@ -83,15 +88,19 @@ std::string overview(const LoadView& view) {
 
 std::string person_detail(const LoadView& view) {
     const auto& row = *view.person;
-    std::string out = fmt::format("**{}: risk {}**, signals: {}.\n\n", person_cell(row), engine::to_string(row.risk),
-                                  md_escape(signals_brief(row.load)));
+    std::string out = fmt::format("**{}: risk {}**, signals: {}.\n\n", person_cell(row),
+                                  engine::to_string(row.risk), md_escape(signals_brief(row.load)));
     out += std::string(k_table_head) + person_row(row) + "\n";
     if (!row.evidence.empty()) {
-        out += "| hat | held | effort | evidence | of items | share | last |\n|---|---|--:|--:|--:|--:|---|\n";
+        out +=
+            "| hat | held | effort | evidence | of items | share | last |\n|---|---|--:|--:|--:|--:|---|\n";
         for (const auto& e : row.evidence) {
             out += fmt::format("| {} | {} | {:.2f} | {} | {} | {} | {} |\n", md_escape(e.hat),
-                               e.sole ? "sole holder" : e.held ? "holder" : "no", e.effort, e.evidence, e.items,
-                               percent(e.share), e.last ? util::format_date(*e.last) : std::string("—"));
+                               e.sole   ? "sole holder"
+                               : e.held ? "holder"
+                                        : "no",
+                               e.effort, e.evidence, e.items, percent(e.share),
+                               e.last ? util::format_date(*e.last) : std::string("—"));
         }
         out += "\n";
     }
@@ -102,7 +111,8 @@ std::string person_detail(const LoadView& view) {
 
 std::string render_load_markdown(const LoadView& view) {
     const auto& r = view.result;
-    std::string out = fmt::format("## roles load: {}\n\n", md_escape(r.project.empty() ? "(unnamed project)" : r.project));
+    std::string out =
+        fmt::format("## roles load: {}\n\n", md_escape(r.project.empty() ? "(unnamed project)" : r.project));
     out += fmt::format("Window {} .. {}, HEAD `{}`: {}.\n\n", util::format_date(r.window.begin),
                        util::format_date(r.window.end), r.head_id.substr(0, 12),
                        md_count(r.commits, "counted commit", "counted commits"));

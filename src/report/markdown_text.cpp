@@ -25,13 +25,24 @@ std::string md_escape(std::string_view text) {
             case '~':
             case '$':
             case '@':
-            case '|': out += '\\', out += c; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
+            case '|':
+                out += '\\', out += c;
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
             case '\r':
-            case '\n': out += ' '; break;
-            default: out += c;
+            case '\n':
+                out += ' ';
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -61,7 +72,6 @@ std::string md_status_counts(const std::uint32_t (&by_status)[7]) {
     return out.empty() ? std::string("none") : out;
 }
 
-
 std::string md_count(std::size_t n, const char* one, const char* many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -74,7 +84,8 @@ std::string md_gate(const std::vector<std::string>& fail_on, const std::vector<s
     const auto hats = failures.size() - people;
     std::string what = hats > 0 ? md_count(hats, "hat", "hats") : std::string();
     if (people > 0) {
-        what += (what.empty() ? "" : " and ") + md_count(people, "person", "people") + " at high burnout risk";
+        what +=
+            (what.empty() ? "" : " and ") + md_count(people, "person", "people") + " at high burnout risk";
     }
     return "**Gate: failed** (" + md_fail_on(fail_on) + "): " + what + ".\n\n";
 }
@@ -111,7 +122,8 @@ std::string md_burnout_row(const engine::PersonLoadRow& row, const std::string& 
 }
 
 std::string md_hat_row(const engine::HatCoverage& hat, const std::string& prefix) {
-    const auto share = hat.evidence_items == 0 ? std::string("—") : fmt::format("{:.0f}%", hat.holder_share * 100.0);
+    const auto share =
+        hat.evidence_items == 0 ? std::string("—") : fmt::format("{:.0f}%", hat.holder_share * 100.0);
     return fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_escape(prefix + hat.hat),
                        engine::to_string(hat.status), md_holders(hat), hat.evidence_items, share,
                        md_escape(hat_reason(hat)));

@@ -36,7 +36,8 @@ namespace roles::report {
 /// The gate paragraph: "**Gate: passed** (`--fail-on vacant`): nothing matched." or
 /// "**Gate: failed** (`--fail-on vacant`): 2 hats and 1 person at high burnout risk." (a
 /// failure naming "burnout:" is a person), then a blank line.
-[[nodiscard]] std::string md_gate(const std::vector<std::string>& fail_on, const std::vector<std::string>& failures);
+[[nodiscard]] std::string md_gate(const std::vector<std::string>& fail_on,
+                                  const std::vector<std::string>& failures);
 
 /// Each warning as a "> **Warning:** …" blockquote paragraph, then a blank line; "" for none.
 [[nodiscard]] std::string md_warnings(const std::vector<std::string>& warnings);

@@ -51,7 +51,8 @@ std::string other_hats(const ProgramView& view, std::size_t& shown) {
         }
     }
     if (rows.empty()) return {};
-    return "| hat | status | holders | evidence | holders' share | reason |\n|---|---|---|--:|--:|---|\n" + rows + "\n";
+    return "| hat | status | holders | evidence | holders' share | reason |\n|---|---|---|--:|--:|---|\n" +
+           rows + "\n";
 }
 
 // The cross-project picture: people with seats in more than one project, or over capacity.

@@ -42,7 +42,9 @@ TEST_CASE("the audit summary of liaisons opens with the failed gate and its vaca
         "| security-liaison | vacant | — | required hat with no holder; candidates by evidence: "
         "Takashi Kajinami (100%, 2 items) |\n"
         "\n"
-        "Window 2024-09-30 .. 2025-09-30, HEAD `" + head + "`: 39 commits by 6 people. 10 hats: 1 vacant, "
+        "Window 2024-09-30 .. 2025-09-30, HEAD `" +
+        head +
+        "`: 39 commits by 6 people. 10 hats: 1 vacant, "
         "1 understaffed, 1 stale, 2 shadowed, 1 ok, 4 unassigned.\n"
         "\n"
         "<details>\n"
@@ -51,8 +53,9 @@ TEST_CASE("the audit summary of liaisons opens with the failed gate and its vaca
     const auto details = run.out.substr(run.out.find("<details>"));
     CHECK(details.find("| security-liaison |") == std::string::npos);
     CHECK(count(details, "\n| ") == 1 + 9);  // the header and 9 rows (the separator starts "|-")
-    CHECK(details.find("| release-liaison | understaffed | elod | 10 | 70% | 1 of 2 holders needed; candidates by "
-                       "evidence: gibi (10%, 1 item), stephen (10%, 1 item), sylvain (10%, 1 item) |\n") !=
+    CHECK(details.find(
+              "| release-liaison | understaffed | elod | 10 | 70% | 1 of 2 holders needed; candidates by "
+              "evidence: gibi (10%, 1 item), stephen (10%, 1 item), sylvain (10%, 1 item) |\n") !=
           std::string::npos);
     CHECK(details.find("| docs-liaison | stale | stephen (inactive) |") != std::string::npos);
     CHECK(details.find("| stable-liaison | unassigned | — (former: sylvain) |") != std::string::npos);
@@ -60,11 +63,14 @@ TEST_CASE("the audit summary of liaisons opens with the failed gate and its vaca
     CHECK(run.out.ends_with("</details>\n"));
 }
 
-TEST_CASE("the audit summary names every --fail-on status and passes when nothing matches", "[e2e][markdown]") {
+TEST_CASE("the audit summary names every --fail-on status and passes when nothing matches",
+          "[e2e][markdown]") {
     const auto repo = build_example("liaisons");
-    const auto failed = run_roles("audit " + shell_quote(repo) + " --format markdown --fail-on vacant,understaffed,stale");
+    const auto failed =
+        run_roles("audit " + shell_quote(repo) + " --format markdown --fail-on vacant,understaffed,stale");
     CHECK(failed.exit_code == 1);
-    CHECK(failed.out.find("**Gate: failed** (`--fail-on vacant,understaffed,stale`): 3 hats.\n") != std::string::npos);
+    CHECK(failed.out.find("**Gate: failed** (`--fail-on vacant,understaffed,stale`): 3 hats.\n") !=
+          std::string::npos);
     // Roster order: release-liaison, security-liaison, docs-liaison.
     const auto release = failed.out.find("| release-liaison | understaffed |");
     const auto security = failed.out.find("| security-liaison | vacant |");
@@ -100,7 +106,8 @@ TEST_CASE("the program summary names failing hats PROJECT/HAT", "[e2e][markdown]
     const auto dir = build_example("program");
     const auto run = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --format markdown");
     CHECK(run.exit_code == 1);
-    CHECK(run.out.starts_with("## roles audit: program " + dir + "/ROLES.yaml\n\n"
+    CHECK(run.out.starts_with("## roles audit: program " + dir +
+                              "/ROLES.yaml\n\n"
                               "**Gate: failed** (`--fail-on vacant`): 4 hats.\n\n"
                               "| failing | status | holders | reason |\n|---|---|---|---|\n"
                               "| nova-mini/security-liaison | vacant | — |"));
@@ -115,7 +122,8 @@ TEST_CASE("the program summary names failing hats PROJECT/HAT", "[e2e][markdown]
     const auto seats = run.out.substr(run.out.find("People with seats in more than one project"));
     CHECK(seats.find("| gibi | ") != std::string::npos);
     CHECK(seats.find(" | 3 | 1.00 | 0.80 | 1.25 |\n") != std::string::npos);
-    CHECK(seats.find("| elod | nova-mini/release-liaison, governance/release-manager | 2 | 0.20 | ") != std::string::npos);
+    CHECK(seats.find("| elod | nova-mini/release-liaison, governance/release-manager | 2 | 0.20 | ") !=
+          std::string::npos);
     CHECK(seats.find("| melanie |") == std::string::npos);
     CHECK(seats.find("| ada |") == std::string::npos);
 }
@@ -126,12 +134,16 @@ TEST_CASE("the load summary of liaisons counts the people and collapses them", "
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("## roles load: nova-mini\n\nWindow 2024-09-30 .. 2025-09-30, HEAD `") == 0);
     CHECK(run.out.find("`: 39 counted commits.\n\n"
-                       "**0 people at high burnout risk, 0 at medium, 0 at low** (of 6 people;") != std::string::npos);
+                       "**0 people at high burnout risk, 0 at medium, 0 at low** (of 6 people;") !=
+          std::string::npos);
     CHECK(run.out.find("Nobody shows two or more signals.\n") != std::string::npos);
     // The five roster people in the collapsed table; takashi (off the roster, no signal) counted.
-    CHECK(run.out.find("<summary>5 other people with one signal or on the roster</summary>") != std::string::npos);
-    CHECK(run.out.find("| Balazs Gibizer (gibi) | none | 0.62 | ptl\\* | 14 | 14 | 36% | - |\n") != std::string::npos);
-    CHECK(run.out.find("And 1 person active in the window off the roster without a signal.\n") != std::string::npos);
+    CHECK(run.out.find("<summary>5 other people with one signal or on the roster</summary>") !=
+          std::string::npos);
+    CHECK(run.out.find("| Balazs Gibizer (gibi) | none | 0.62 | ptl\\* | 14 | 14 | 36% | - |\n") !=
+          std::string::npos);
+    CHECK(run.out.find("And 1 person active in the window off the roster without a signal.\n") !=
+          std::string::npos);
     const auto person = run_roles("load " + shell_quote(repo) + " --format markdown --person gibi");
     CHECK(person.exit_code == 0);
     CHECK(person.out.find("| ptl | sole holder | 0.50 |") != std::string::npos);
@@ -183,7 +195,8 @@ TEST_CASE("the code quality report of liaisons locates each finding in ROLES.yam
     CHECK(checks.count("roles/stale") == 1);
     CHECK(checks.count("roles/shadowed") == 2);
     // The same findings the next run: the fingerprints do not move.
-    const auto again = nlohmann::json::parse(run_roles("audit " + shell_quote(repo) + " --format codequality").out);
+    const auto again =
+        nlohmann::json::parse(run_roles("audit " + shell_quote(repo) + " --format codequality").out);
     CHECK(again == issues);
 }
 
@@ -197,10 +210,12 @@ TEST_CASE("markdown and codequality are refused where they are not rendered", "[
     CHECK(help.out.find("output format: text, json, markdown, sarif, github or codequality") != std::string::npos);
 }
 
-TEST_CASE("the code quality report of a program names PROJECT/HAT and the roster as given", "[e2e][codequality]") {
+TEST_CASE("the code quality report of a program names PROJECT/HAT and the roster as given",
+          "[e2e][codequality]") {
     // The program folder is not a repository: the path stays as given.
     const auto dir = build_example("program");
-    const auto run = run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --format codequality");
+    const auto run =
+        run_roles("audit --roster " + shell_quote(dir + "/ROLES.yaml") + " --format codequality");
     CHECK(run.exit_code == 1);
     const auto issues = nlohmann::json::parse(run.out);
     std::vector<std::string> critical;
@@ -212,4 +227,23 @@ TEST_CASE("the code quality report of a program names PROJECT/HAT and the roster
     REQUIRE(critical.size() == 4);
     CHECK(critical[0].starts_with("hat nova-mini/security-liaison is vacant: "));
     CHECK(critical[1].starts_with("hat governance/ci-keeper is vacant: "));
+}
+
+TEST_CASE("the code quality report of an imported roster points at the imported file", "[e2e][codequality]") {
+    // The 2022 governance file names nova's PTL and liaisons.
+    const auto repo = build_example("liaisons", false);
+    const std::string file =
+        std::string(ROLES_DATA_DIR) + "/openstack-governance-projects-2022-05-dc8ddc80.yaml";
+    const auto run =
+        run_roles("audit " + shell_quote(repo) + " --import " + shell_quote("openstack:" + file) +
+                  " --team nova --format codequality --fail-on any");
+    const auto issues = nlohmann::json::parse(run.out);
+    REQUIRE_FALSE(issues.empty());
+    // The data file lies in the roles checkout, a work tree: its path from that tree's root.
+    // The imported roster is re-read from the YAML the importer writes, so its positions are
+    // not the file's: every issue points at line 1.
+    for (const auto& issue : issues) {
+        CHECK(issue["location"]["path"] == "tests/data/openstack-governance-projects-2022-05-dc8ddc80.yaml");
+        CHECK(issue["location"]["lines"]["begin"] == 1);
+    }
 }

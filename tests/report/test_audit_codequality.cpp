@@ -53,7 +53,8 @@ report::CodeQualityPlaces places() {
 }
 
 nlohmann::json render(const engine::AuditResult& result, const std::vector<std::string>& failed) {
-    return nlohmann::json::parse(report::render_audit_codequality({result, {"vacant"}, failed, ""}, places()));
+    return nlohmann::json::parse(
+        report::render_audit_codequality({result, {"vacant"}, failed, ""}, places()));
 }
 
 }  // namespace
@@ -68,7 +69,8 @@ TEST_CASE("code quality issues carry GitLab's required fields", "[report][codequ
         CHECK_FALSE(issue["description"].get<std::string>().empty());
         CHECK(issue["check_name"].is_string());
         CHECK(issue["fingerprint"].is_string());
-        CHECK(std::set<std::string>{"info", "minor", "major", "critical", "blocker"}.contains(issue["severity"]));
+        CHECK(std::set<std::string>{"info", "minor", "major", "critical", "blocker"}.contains(
+            issue["severity"]));
         CHECK(issue["location"]["path"] == "ROLES.yaml");
         CHECK(issue["location"]["lines"]["begin"].is_number_integer());
         CHECK(issue["location"]["lines"]["begin"].get<int>() >= 1);

@@ -44,11 +44,13 @@ engine::AuditResult sample() {
 
 }  // namespace
 
-TEST_CASE("markdown escapes what would open markup, a cell end, raw HTML or a mention", "[report][markdown]") {
+TEST_CASE("markdown escapes what would open markup, a cell end, raw HTML or a mention",
+          "[report][markdown]") {
     CHECK(report::md_escape("a|b") == "a\\|b");
     CHECK(report::md_escape("`rm -rf`") == "\\`rm -rf\\`");
     CHECK(report::md_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;");
-    CHECK(report::md_escape("*bold* _it_ [link](u) ~~s~~") == "\\*bold\\* \\_it\\_ \\[link\\](u) \\~\\~s\\~\\~");
+    CHECK(report::md_escape("*bold* _it_ [link](u) ~~s~~") ==
+          "\\*bold\\* \\_it\\_ \\[link\\](u) \\~\\~s\\~\\~");
     CHECK(report::md_escape("@octocat & $x$") == "\\@octocat &amp; \\$x\\$");
     CHECK(report::md_escape("back\\slash\nnew line") == "back\\\\slash new line");
     CHECK(report::md_escape("Előd Illés (50%, 2 items)") == "Előd Illés (50%, 2 items)");
@@ -67,7 +69,8 @@ TEST_CASE("a failed audit summary opens with the gate and the failing hats", "[r
           "| security-contact | vacant | — | required hat with no holder; candidates by evidence: "
           "Bob \\| &lt;b&gt;Tables&lt;/b&gt; (75%, 3 items) |\n"
           "\n"
-          "Window 2024-01-01 .. 2024-12-31, HEAD `0123456789ab`: 12 commits by 3 people. 2 hats: 1 vacant, 1 ok.\n"
+          "Window 2024-01-01 .. 2024-12-31, HEAD `0123456789ab`: 12 commits by 3 people. 2 hats: 1 vacant, 1 "
+          "ok.\n"
           "\n"
           "<details>\n"
           "<summary>1 other hat</summary>\n"
@@ -83,9 +86,10 @@ TEST_CASE("a passed audit summary says so and collapses every hat", "[report][ma
     auto result = sample();
     result.warnings = {"shallow clone: history is truncated"};
     const auto text = report::render_audit_markdown({result, {"none"}, {}, "note: a *hint*"});
-    CHECK(text.starts_with("## roles audit: demo\n\n**Gate: passed** (`--fail-on none`): nothing matched.\n\n"
-                           "> **Warning:** shallow clone: history is truncated\n\n"
-                           "> note: a \\*hint\\*\n\n"));
+    CHECK(
+        text.starts_with("## roles audit: demo\n\n**Gate: passed** (`--fail-on none`): nothing matched.\n\n"
+                         "> **Warning:** shallow clone: history is truncated\n\n"
+                         "> note: a \\*hint\\*\n\n"));
     CHECK(text.find("<summary>All 2 hats</summary>") != std::string::npos);
     CHECK(text.find("| failing |") == std::string::npos);
     CHECK(text.find("| security-contact | vacant | — | 4 | 0% |") != std::string::npos);

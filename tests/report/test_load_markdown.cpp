@@ -56,8 +56,9 @@ engine::LoadResult sample() {
     result.window = {1704067200, 1735603200};  // 2024-01-01 .. 2024-12-31
     result.head_id = "0123456789abcdef0123456789abcdef01234567";
     result.commits = 12;
-    result.people = {ann(), plain("bo", false, engine::RiskLevel::low), plain("cy", true, engine::RiskLevel::none),
-                     plain("dee", false, engine::RiskLevel::none), plain("eli", false, engine::RiskLevel::none)};
+    result.people = {ann(), plain("bo", false, engine::RiskLevel::low),
+                     plain("cy", true, engine::RiskLevel::none), plain("dee", false, engine::RiskLevel::none),
+                     plain("eli", false, engine::RiskLevel::none)};
     return result;
 }
 
@@ -66,30 +67,31 @@ engine::LoadResult sample() {
 TEST_CASE("the load summary shows the people at risk first and collapses the rest", "[report][markdown]") {
     const auto result = sample();
     const auto text = report::render_load_markdown({result});
-    CHECK(text ==
-          "## roles load: demo\n"
-          "\n"
-          "Window 2024-01-01 .. 2024-12-31, HEAD `0123456789ab`: 12 counted commits.\n"
-          "\n"
-          "**1 person at high burnout risk, 0 at medium, 1 at low** (of 5 people; a signal is a figure to ask "
-          "about, never a diagnosis).\n"
-          "\n"
-          "| person | risk | commitment | hats | commits | active days | share | signals |\n"
-          "|---|---|--:|---|--:|--:|--:|---|\n"
-          "| Ann &lt;Ops&gt; \\| Example (ann) | high | 0.88 | ptl\\*, release\\*, docs | 6 | 5 | 50% | "
-          "after-hours 45% vs 20%, many-hats 3, sole-holder 2 |\n"
-          "\n"
-          "<details>\n"
-          "<summary>2 other people with one signal or on the roster</summary>\n"
-          "\n"
-          "| person | risk | commitment | hats | commits | active days | share | signals |\n"
-          "|---|---|--:|---|--:|--:|--:|---|\n"
-          "| bo | low | 0.00 | — | 3 | 2 | 25% | long-streak 25d |\n"
-          "| cy | none | 0.00 | — | 3 | 2 | 25% | - |\n"
-          "\n"
-          "And 2 people active in the window off the roster without a signal.\n"
-          "\n"
-          "</details>\n");
+    CHECK(
+        text ==
+        "## roles load: demo\n"
+        "\n"
+        "Window 2024-01-01 .. 2024-12-31, HEAD `0123456789ab`: 12 counted commits.\n"
+        "\n"
+        "**1 person at high burnout risk, 0 at medium, 1 at low** (of 5 people; a signal is a figure to ask "
+        "about, never a diagnosis).\n"
+        "\n"
+        "| person | risk | commitment | hats | commits | active days | share | signals |\n"
+        "|---|---|--:|---|--:|--:|--:|---|\n"
+        "| Ann &lt;Ops&gt; \\| Example (ann) | high | 0.88 | ptl\\*, release\\*, docs | 6 | 5 | 50% | "
+        "after-hours 45% vs 20%, many-hats 3, sole-holder 2 |\n"
+        "\n"
+        "<details>\n"
+        "<summary>2 other people with one signal or on the roster</summary>\n"
+        "\n"
+        "| person | risk | commitment | hats | commits | active days | share | signals |\n"
+        "|---|---|--:|---|--:|--:|--:|---|\n"
+        "| bo | low | 0.00 | — | 3 | 2 | 25% | long-streak 25d |\n"
+        "| cy | none | 0.00 | — | 3 | 2 | 25% | - |\n"
+        "\n"
+        "And 2 people active in the window off the roster without a signal.\n"
+        "\n"
+        "</details>\n");
 }
 
 TEST_CASE("quiet load markdown keeps only the people at risk", "[report][markdown]") {

@@ -29,6 +29,7 @@ struct CodeQualityPlaces {
 [[nodiscard]] std::string render_audit_codequality(const AuditView& view, const CodeQualityPlaces& places);
 
 /// The same over every project of a program, hats named PROJECT/HAT in the descriptions.
-[[nodiscard]] std::string render_program_codequality(const ProgramView& view, const CodeQualityPlaces& places);
+[[nodiscard]] std::string render_program_codequality(const ProgramView& view,
+                                                     const CodeQualityPlaces& places);
 
 }  // namespace roles::report
