@@ -138,7 +138,8 @@ TEST_CASE("schemas/ holds one draft 2020-12 schema per document, named after it"
     std::ranges::sort(names);
     CHECK(names == std::vector<std::string>{"roles.audit.1.schema.json", "roles.hats.1.schema.json",
                                             "roles.identities.1.schema.json", "roles.load.1.schema.json",
-                                            "roles.report.1.schema.json", "roles.validate.1.schema.json"});
+                                            "roles.report.1.schema.json", "roles.validate.1.schema.json",
+                                            "roles.whatif.1.schema.json"});
     for (const auto& name : names) {
         INFO(name);
         std::ifstream file(roles::test::k_schema_dir + "/" + name);
