@@ -33,7 +33,6 @@ CI = os.path.join(SOURCE, "examples", "ci")
 # step id -> why the test does not run it (see the module docstring).
 GITHUB_NOT_RUN = {
     "install-roles": "downloads and builds roles: the built binary is on PATH instead",
-    "sarif": "--format sarif is not merged yet (branch findings): remove this exception then",
 }
 
 REQUIRED_CODEQUALITY = ("description", "check_name", "fingerprint", "severity")
@@ -120,10 +119,16 @@ class GitHubActions(unittest.TestCase):
     def test_failing_gate(self):
         fixture, results, summary = self.run_job("liaisons")
         names = [name for name, _ in results]
-        self.assertEqual(names, ["Validate the roster", "Job summary", "Gate"])
+        self.assertEqual(names, ["Validate the roster", "Job summary", "SARIF", "Gate"])
         codes = [r.returncode for _, r in results]
-        # security-liaison is vacant, release-liaison understaffed: the gate step fails the job.
-        self.assertEqual(codes, [0, 0, 1], [r.stderr for _, r in results])
+        # security-liaison is vacant, release-liaison understaffed: the gate step fails the job;
+        # the SARIF step writes its file whatever the gate says.
+        self.assertEqual(codes, [0, 0, 0, 1], [r.stderr for _, r in results])
+        with open(os.path.join(fixture.repo, "roles.sarif"), encoding="utf-8") as f:
+            sarif = json.load(f)
+        self.assertEqual(sarif["version"], "2.1.0")
+        levels = {r["ruleId"]: r["level"] for r in sarif["runs"][0]["results"] if r["level"] == "error"}
+        self.assertEqual(levels, {"vacant": "error", "understaffed": "error"})
         self.assertTrue(summary.startswith("## roles audit: nova-mini\n\n**Gate: failed** "
                                            "(`--fail-on vacant,understaffed`): 2 hats.\n"))
         self.assertIn("| security-liaison | vacant |", summary)
@@ -138,7 +143,7 @@ class GitHubActions(unittest.TestCase):
 
     def test_passing_gate(self):
         _, results, summary = self.run_job("healthy")
-        self.assertEqual([r.returncode for _, r in results], [0, 0, 0])
+        self.assertEqual([r.returncode for _, r in results], [0, 0, 0, 0])
         self.assertIn("**Gate: passed** (`--fail-on vacant,understaffed`): nothing matched.", summary)
 
 
