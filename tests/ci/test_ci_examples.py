@@ -4,12 +4,10 @@ fixtures built by examples/build.sh, and checks their exit codes and outputs.
 
 usage: test_ci_examples.py ROLES_BINARY SOURCE_DIR
 
-The YAML files are read with python3-yaml, Zuul's Jinja templates with python3-jinja2. Two
-commands are not run, on purpose, and are named here:
+The YAML files are read with python3-yaml, Zuul's Jinja templates with python3-jinja2. One
+command is not run, on purpose, and is named here:
   - GitHub Actions step `install-roles`: it downloads and builds roles; the test puts the
     built binary on PATH instead (GitLab's and Zuul's examples expect roles installed).
-  - GitHub Actions step `sarif`: `--format sarif` is being implemented on branch `findings`;
-    REMOVE THIS EXCEPTION when that branch is merged, so that the step runs too.
 """
 
 import json
