@@ -18,6 +18,7 @@ std::string render(const engine::CycleReport& report, Format format) {
     switch (format) {
         case Format::json: return report::render_cycle_json(report);
         case Format::html: return report::render_cycle_html(report);
+        case Format::text: return report::render_cycle_text(report);
         default: return report::render_cycle_markdown(report);
     }
 }
@@ -48,11 +49,14 @@ engine::RepositoryLookup repository_lookup(const std::string& path) {
 }
 
 util::Expected<util::ExitCode> run_report(const Options& options) {
-    const auto format = options.format == Format::text ? Format::markdown : options.format;
-    if (format != Format::markdown && format != Format::json && format != Format::html) {
-        return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, json, html");
+    const auto format = options.format;
+    if (format != Format::markdown && format != Format::json && format != Format::html && format != Format::text) {
+        return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, text, json, html");
     }
     PhaseTimer timer;
+    auto roster = load_roster_stage(options, timer);
+    if (!roster) return std::unexpected(roster.error());
+    if (roster->roster.program) return run_program_report(options, roster->roster);
     auto inputs = load_project_inputs(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
     timer.start();
