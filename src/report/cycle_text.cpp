@@ -284,7 +284,7 @@ std::string checkins(const engine::CycleReport& r) {
     for (const auto i : r.digest.checkins) {
         const auto& p = r.people[i];
         const auto& c = *p.checkin;
-        out += para(fmt::format("{} said {}{}; {} (commitment {}, {} risk).", p.label(), checkin_answer_words(c),
+        out += para(fmt::format("{} said {}{}; {} (commitment {}, risk {}).", p.label(), checkin_answer_words(c),
                                 c.checkin.note ? " (\"" + *c.checkin.note + "\")" : "", checkin_measured_words(c),
                                 figure_value(p.commitment.current, p.commitment.scale), engine::to_string(p.risk)));
     }

@@ -111,7 +111,12 @@ inline engine::CycleReport cycle_fixture() {
     d.load_rows = {0};
     d.load_left_out = 1;
     d.load_table = {{0}, 1};
-    d.hats = {{{{0}, 0}, {{0}, 0}, false, {}}, {{{}, 0}, {{0}, 0}, true, {0}}};
+    d.hats.resize(2);
+    d.hats[0].holders = {{0}, 0};
+    d.hats[0].workers = {{0}, 0};
+    d.hats[1].workers = {{0}, 0};
+    d.hats[1].needs_someone = true;
+    d.hats[1].asks = {0};
     d.newcomers = {{0}, 0};
     d.leavers = {{0}, 0};
     d.truck_people = {{0}, 0};

@@ -68,7 +68,8 @@ TEST_CASE("markdown cells name a handful of people and say how many more", "[rep
     ptl.contributors.push_back({2, "ana", "ana", 2, 0.25, false});
     ptl.holders.push_back({3, "ben", std::nullopt, false, 0});
     // The digest shows one worker of two and one holder of two.
-    report.digest.hats[0] = {{{0}, 1}, {{0}, 1}};
+    report.digest.hats[0].holders = {{0}, 1};
+    report.digest.hats[0].workers = {{0}, 1};
     report.digest.newcomers = {{0}, 2};
     const auto md = render_cycle_markdown(report);
     CHECK(has_line(md, "| ptl | ok | gibi and 1 more | 4 (↑ from 2) | gibi 4 (100%) and 1 more |"));
