@@ -1,5 +1,7 @@
 // The HTML cycle report: one self-contained page. Everything inline (CSS, SVG, one small
 // script that only measures the charts); no URL anywhere, so nothing is fetched.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "roles/report/cycle.hpp"
@@ -55,7 +57,7 @@ svg.chart .cell { fill: var(--cell); stroke: var(--line); stroke-width: 1; }
 svg.chart .cell.holder { stroke: var(--fg); stroke-width: 2.5; }
 svg.chart .cell.inactive { stroke-dasharray: 4 3; }
 svg.chart .cell-label { font-weight: bold; }
-ol.asks li { margin: 4px 0; } del { color: var(--muted); }
+ol.asks li { margin: 4px 0; } del { color: var(--muted); } details summary { cursor: pointer; color: var(--muted); }
 @media print {
   :root { --fg:#000; --bg:#fff; --muted:#444; --line:#999; --card:#f2f2f2; }
   body { font-size: 10.5pt; padding: 0; max-width: none; }
@@ -225,11 +227,21 @@ std::string coverage(const engine::CycleReport& r) {
     }
     out += "<table><tr><th>hat</th><th>status</th><th>last cycle</th><th>holders</th><th>evidence</th>"
            "<th>who did the work</th><th>why, and what changed</th></tr>\n";
-    for (const auto& hat : r.hats) {
+    for (std::size_t i = 0; i < r.hats.size(); ++i) {
+        const auto& hat = r.hats[i];
         std::vector<std::string> workers;
         for (const auto& c : hat.contributors) {
             workers.push_back(fmt::format("{} {} ({:.0f}%){}", escape(c.label), c.evidence, c.share * 100.0,
                                           c.holder ? "" : " not a holder"));
+        }
+        // The digest's top contributors first; the others folded, one click away.
+        const auto shown = std::min(workers.size(), r.digest.hats[i].workers.items.size());
+        std::string work = workers.empty() ? "nobody" : "";
+        for (std::size_t w = 0; w < shown; ++w) work += (w == 0 ? "" : ", ") + workers[w];
+        if (shown < workers.size()) {
+            std::string rest;
+            for (std::size_t w = shown; w < workers.size(); ++w) rest += (w == shown ? "" : ", ") + workers[w];
+            work += fmt::format("<details><summary>and {} more</summary>{}</details>", workers.size() - shown, rest);
         }
         std::string why = escape(hat.reason);
         for (const auto& change : hat.changes) why += "<br>• " + escape(change.text);
@@ -237,7 +249,7 @@ std::string coverage(const engine::CycleReport& r) {
                            "<td>{}</td></tr>\n",
                            escape(hat.hat), status_html(hat.status),
                            hat.previous_status ? status_html(*hat.previous_status) : "—", holders_html(hat),
-                           figure_cell(hat.evidence), join(workers, "nobody"), why);
+                           figure_cell(hat.evidence), work, why);
     }
     return out + "</table></section>\n";
 }
