@@ -17,11 +17,20 @@ if [ -f "$here/$name/members" ]; then
   cp "$here/$name/ROLES.yaml" "$dest/ROLES.yaml"
   exit 0
 fi
-[ -f "$here/$name/history.fi" ] || { echo "build.sh: no example named '$name'" >&2; exit 2; }
+# A generated example (examples/crowd) has a generate.py that writes its stream and roster.
+if [ -f "$here/$name/history.fi" ]; then
+  stream() { cat "$here/$name/history.fi"; }
+elif [ -f "$here/$name/generate.py" ]; then
+  stream() { python3 "$here/$name/generate.py" history; }
+else
+  echo "build.sh: no example named '$name'" >&2; exit 2
+fi
 rm -rf "$dest"
 git init -q -b main "$dest"
-git -C "$dest" fast-import --quiet < "$here/$name/history.fi"
+stream | git -C "$dest" fast-import --quiet
 git -C "$dest" checkout -q main
 if [ "${NO_ROSTER:-0}" != 1 ] && [ -f "$here/$name/ROLES.yaml" ]; then
   cp "$here/$name/ROLES.yaml" "$dest/ROLES.yaml"
+elif [ "${NO_ROSTER:-0}" != 1 ] && [ -f "$here/$name/generate.py" ]; then
+  python3 "$here/$name/generate.py" roster > "$dest/ROLES.yaml"
 fi

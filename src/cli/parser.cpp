@@ -19,6 +19,7 @@ const std::map<std::string, Format> k_formats = {{"text", Format::text},        
 // CLI11 prints the values of an enum map as characters, which garbles --help.
 struct ParseState {
     std::string format = "text";
+    std::string report_format = "markdown";  ///< `report` has its own default
 };
 
 void add_common(CLI::App& command, Options& options, ParseState& state,
@@ -155,7 +156,8 @@ void add_report(CLI::App& app, Options& options, ParseState& state) {
     report->add_option("--cycle", options.cycle,
                        "the cycle: A..B with each end a tag, branch, commit or YYYY-MM-DD, or 'auto' for the two "
                        "latest release tags (default: auto)");
-    report->add_option("--format", state.format, "output format: markdown (default), json or html")
+    report->add_option("--format", state.report_format,
+                       "output format: markdown (default), text (the cycle mail, 72 columns), json or html")
         ->check(CLI::IsMember({"markdown", "json", "html", "text"}, CLI::ignore_case));
     report->add_option("-o,--output", options.output, "write the report to FILE instead of stdout");
     report->add_flag("-q,--quiet", options.quiet, "no notes on stderr (such as the no-roster hint)");
@@ -269,7 +271,8 @@ util::Expected<ParseOutcome> parse_command_line(int argc, const char* const* arg
         return util::fail(util::ErrorKind::usage, "bad usage", lowercase_first(error.what()) +
                                                                    " (run 'roles --help')");
     }
-    options.format = k_formats.at(util::to_lower_ascii(state.format));
+    options.format = k_formats.at(util::to_lower_ascii(options.command == Command::report ? state.report_format
+                                                                                           : state.format));
     return ParseOutcome{options, util::ExitCode::ok};
 }
 

@@ -19,6 +19,7 @@ std::string render(const engine::CycleReport& report, Format format) {
     switch (format) {
         case Format::json: return report::render_cycle_json(report);
         case Format::html: return report::render_cycle_html(report);
+        case Format::text: return report::render_cycle_text(report);
         default: return report::render_cycle_markdown(report);
     }
 }
@@ -62,8 +63,9 @@ util::Expected<std::string> report_on(const git::History& history, const roster:
     return text;
 }
 
-// `roles report` on a program roster: each chosen project's report (Markdown one after the
-// other, one JSON program document); HTML is one page, so one project.
+// `roles report --project P` or `--format json` on a program roster: each chosen project's
+// report (Markdown one after the other, one JSON program document); HTML is one page, so
+// one project.
 util::Expected<util::ExitCode> run_program_report(const Options& options, const roster::Roster& roster, Format format) {
     std::vector<std::string> warnings;
     auto members = program_members(options, roster, warnings);
@@ -98,14 +100,19 @@ util::Expected<util::ExitCode> run_program_report(const Options& options, const 
 }  // namespace
 
 util::Expected<util::ExitCode> run_report(const Options& options) {
-    const auto format = options.format == Format::text ? Format::markdown : options.format;
-    if (format != Format::markdown && format != Format::json && format != Format::html) {
-        return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, json, html");
+    const auto format = options.format;
+    if (format != Format::markdown && format != Format::json && format != Format::html && format != Format::text) {
+        return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, text, json, html");
     }
     PhaseTimer timer;
     auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
-    if (inputs->roster.program) return run_program_report(options, inputs->roster, format);
+    if (inputs->roster.program) {
+        // The whole program: its summary and each project's report (Markdown, text, HTML). One
+        // project (--project P) or JSON: the projects' own reports.
+        if (!options.project && format != Format::json) return run_program_summary(options, inputs->roster);
+        return run_program_report(options, inputs->roster, format);
+    }
     if (options.project) return not_a_program(*inputs);
     if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();

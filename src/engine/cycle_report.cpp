@@ -25,6 +25,7 @@ struct WindowState {
     std::vector<HatEvidence> evidence;
     std::vector<HatCoverage> coverage;
     std::vector<PersonLoadRow> people;
+    CheckinSummary checkins;
     ProjectFactors factors;
     std::uint32_t commits = 0;
 };
@@ -72,6 +73,7 @@ util::Expected<WindowState> analyse_window(const git::History& history, const Re
                                       roster.thresholds, mode});
     state.people = assess_people(
         {h, resolution, state.activity, state.evidence, state.coverage, window, roster.thresholds});
+    state.checkins = attach_checkins(state.people, roster, window);
     auto factors = compute_project_factors({h, resolution, state.activity, hats, window});
     if (!factors) return std::unexpected(factors.error());
     state.factors = std::move(*factors);
@@ -188,6 +190,7 @@ PersonCycle person_cycle(const PersonLoadRow& row, const PersonLoadRow* before, 
     p.sole_hats = row.sole_hats;
     p.risk = row.risk;
     p.load = row.load;
+    p.checkin = row.checkin;
     const auto prev = [&](auto get) -> std::optional<double> {
         if (before != nullptr) return get(*before);
         return existed ? std::optional<double>(0.0) : std::nullopt;
@@ -342,6 +345,7 @@ util::Expected<CycleReport> build_cycle_report(const git::History& history, cons
     report.head_id = now->history->head_id;
     report.cycle = cycle;
     report.summary = summarise(history, *now, before);
+    report.checkins = now->checkins;
     report.truck_factor = now->factors.truck_factor;
     report.contributor_absence = now->factors.contributor_absence;
     report.elephant = now->factors.elephant;
@@ -356,6 +360,9 @@ util::Expected<CycleReport> build_cycle_report(const git::History& history, cons
     report.weeks = weeks_of(*now);
     report.warnings = warnings_of(history, roster, cycle, report.previous_exists, now->commits);
     report.asks = derive_asks(report, roster.thresholds);
+    DigestLimits limits;
+    limits.meaningful_share = roster.thresholds.single_point_backup_share;
+    report.digest = digest_cycle(report, limits);
     return report;
 }
 

@@ -126,8 +126,20 @@ util::Expected<LoadResult> run_load(const git::History& loaded, const roster::Ro
     result.thresholds = roster.thresholds;
     result.people = assess_people({history, analysis->resolution, analysis->activity, analysis->evidence,
                                    analysis->coverage, result.window, roster.thresholds});
+    result.checkins = attach_checkins(result.people, roster, result.window);
     result.warnings = std::move(analysis->warnings);
     return result;
+}
+
+CheckinSummary attach_checkins(std::vector<PersonLoadRow>& rows, const roster::Roster& roster, const Window& window) {
+    std::vector<const PersonCheckin*> given;
+    for (auto& row : rows) {
+        const auto person = row.on_roster ? roster.people.find(row.key) : roster.people.end();
+        if (person == roster.people.end()) continue;
+        row.checkin = checkin_for(person->second.checkins, window, row.commitment, row.risk, roster.thresholds);
+        if (row.checkin) given.push_back(&*row.checkin);
+    }
+    return summarise_checkins(given, roster.thresholds.checkin_goal);
 }
 
 const PersonLoadRow* find_person(const LoadResult& result, const std::string& key) {

@@ -1,11 +1,15 @@
 // The HTML cycle report: one self-contained page. Everything inline (CSS, SVG, one small
 // script that only measures the charts); no URL anywhere, so nothing is fetched.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "roles/report/findings.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
+#include "checkin_words.hpp"
+#include "cycle_html_parts.hpp"
 #include "svg.hpp"
 
 namespace roles::report {
@@ -43,6 +47,7 @@ th { background: var(--card); } td.num { text-align: right; white-space: nowrap;
 .st-none { fill: var(--none); color: var(--none); } .hollow { fill: none; stroke: var(--none); stroke-width: 2; }
 .cross { stroke-width: 3; fill: none; }
 svg.chart { display: block; margin: 12px 0; max-width: 100%; height: auto; overflow: visible; }
+.scroll { overflow-x: auto; max-width: 100%; } .scroll svg.chart { max-width: none; }
 svg.chart text { fill: var(--fg); font-size: 12px; } svg.chart .chart-title { font-size: 14px; font-weight: bold; }
 svg.chart .axis-label, svg.chart .legend { fill: var(--muted); font-size: 12px; }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; } svg.chart .axis { stroke: var(--fg); stroke-width: 1; }
@@ -53,26 +58,75 @@ svg.chart .cell { fill: var(--cell); stroke: var(--line); stroke-width: 1; }
 svg.chart .cell.holder { stroke: var(--fg); stroke-width: 2.5; }
 svg.chart .cell.inactive { stroke-dasharray: 4 3; }
 svg.chart .cell-label { font-weight: bold; }
-ol.asks li { margin: 4px 0; } del { color: var(--muted); }
+ol.asks li { margin: 4px 0; } del { color: var(--muted); } details summary { cursor: pointer; color: var(--muted); }
 @media print {
   :root { --fg:#000; --bg:#fff; --muted:#444; --line:#999; --card:#f2f2f2; }
   body { font-size: 10.5pt; padding: 0; max-width: none; }
   h2 { break-after: avoid; } table, svg.chart, .card { break-inside: avoid; }
+  .scroll { overflow: visible; } .scroll svg.chart { max-width: 100%; }
   #self-check { display: none; } }
 )css";
 
 // Measures every chart once the page has loaded, for the browser test. The page reads the
 // same without it; it changes nothing but the hidden <pre>.
 constexpr std::string_view k_self_check = R"js(
+function roles_text_boxes(chart) {
+  var boxes = [];
+  chart.querySelectorAll('text').forEach(function (t) {
+    var r = t.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) boxes.push({ text: t.textContent, r: r, el: t });
+  });
+  return boxes;
+}
+function roles_overlaps(boxes, out) {
+  for (var i = 0; i < boxes.length; ++i) for (var j = i + 1; j < boxes.length; ++j) {
+    var a = boxes[i].r, b = boxes[j].r;
+    var w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) out.push(boxes[i].text + ' / ' + boxes[j].text);
+  }
+}
+function roles_font_px(el) {
+  var size = parseFloat(getComputedStyle(el).fontSize);
+  var m = el.getScreenCTM ? el.getScreenCTM() : null;
+  return m ? size * Math.sqrt(m.a * m.a + m.b * m.b) : size;
+}
+function roles_scrolls(el) {
+  for (var p = el.parentElement; p; p = p.parentElement) {
+    var o = getComputedStyle(p).overflowX;
+    if (o === 'auto' || o === 'scroll') return true;
+  }
+  return false;
+}
 window.addEventListener('load', function () {
-  var out = { charts: [], trend_icons: document.querySelectorAll('svg.trend-icon').length };
+  var out = { charts: [], trend_icons: document.querySelectorAll('svg.trend-icon').length, overlaps: [],
+    min_font_px: 1000, min_font_text: '', too_wide: [], viewport: document.documentElement.clientWidth,
+    scroll_width: document.documentElement.scrollWidth };
   document.querySelectorAll('svg.chart').forEach(function (chart) {
     var box = chart.getBoundingClientRect();
     out.charts.push({ id: chart.id, width: Math.round(box.width), height: Math.round(box.height),
       bars: chart.querySelectorAll('.bar').length, cells: chart.querySelectorAll('.cell').length,
       capacity_marks: chart.querySelectorAll('.capacity').length,
+      scrolls: roles_scrolls(chart),
       title: chart.querySelector('title') ? chart.querySelector('title').textContent : '' });
+    roles_overlaps(roles_text_boxes(chart), out.overlaps);
   });
+  var cards = [];
+  document.querySelectorAll('.card div').forEach(function (d) { cards.push({ text: d.textContent, r: d.getBoundingClientRect() }); });
+  roles_overlaps(cards, out.overlaps);
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.closest('#self-check') || el.closest('head')) return;
+    var r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim() !== ''; });
+    if (own || el.tagName === 'text') {
+      var px = roles_font_px(el);
+      if (px < out.min_font_px) { out.min_font_px = Math.round(px * 10) / 10; out.min_font_text = el.textContent.slice(0, 40); }
+    }
+    if (r.right > out.viewport + 0.5 && !roles_scrolls(el)) out.too_wide.push(el.tagName + (el.id ? '#' + el.id : ''));
+  });
+  out.too_wide = out.too_wide.slice(0, 10);
+  out.overlap_count = out.overlaps.length;
+  out.overlaps = out.overlaps.slice(0, 10);
   document.getElementById('self-check').textContent = JSON.stringify(out);
 });
 )js";
@@ -162,14 +216,33 @@ std::string holders_html(const engine::HatCycle& hat) {
 }
 
 std::string coverage(const engine::CycleReport& r) {
-    std::string out = "<section id=\"coverage\"><h2>Coverage</h2>\n" + svg::coverage_matrix(r);
+    std::string out = "<section id=\"coverage\"><h2>Coverage</h2>\n<div class=\"scroll\">" + svg::coverage_matrix(r) +
+                      "</div>\n";
+    const auto left_out = r.digest.matrix_left_out;
+    if (left_out > 0) {
+        out += fmt::format("<p class=\"note\">The matrix shows the {} people who hold a hat or are among a hat's top "
+                           "{} with at least {:.0f}% of its items; {} {} left out. The table lists everyone who did "
+                           "a hat's work.</p>\n",
+                           r.digest.matrix_people.size(), r.digest.limits.workers_per_hat,
+                           r.digest.limits.meaningful_share * 100.0, left_out, left_out == 1 ? "other is" : "others are");
+    }
     out += "<table><tr><th>hat</th><th>status</th><th>last cycle</th><th>holders</th><th>evidence</th>"
            "<th>who did the work</th><th>why, and what changed</th></tr>\n";
-    for (const auto& hat : r.hats) {
+    for (std::size_t i = 0; i < r.hats.size(); ++i) {
+        const auto& hat = r.hats[i];
         std::vector<std::string> workers;
         for (const auto& c : hat.contributors) {
             workers.push_back(fmt::format("{} {} ({:.0f}%){}", escape(c.label), c.evidence, c.share * 100.0,
                                           c.holder ? "" : " not a holder"));
+        }
+        // The digest's top contributors first; the others folded, one click away.
+        const auto shown = std::min(workers.size(), r.digest.hats[i].workers.items.size());
+        std::string work = workers.empty() ? "nobody" : "";
+        for (std::size_t w = 0; w < shown; ++w) work += (w == 0 ? "" : ", ") + workers[w];
+        if (shown < workers.size()) {
+            std::string rest;
+            for (std::size_t w = shown; w < workers.size(); ++w) rest += (w == shown ? "" : ", ") + workers[w];
+            work += fmt::format("<details><summary>and {} more</summary>{}</details>", workers.size() - shown, rest);
         }
         std::string why = escape(finding_message(hat.finding));
         for (const auto& change : hat.changes) why += "<br>• " + escape(change.text);
@@ -177,7 +250,7 @@ std::string coverage(const engine::CycleReport& r) {
                            "<td>{}</td></tr>\n",
                            escape(hat.hat), status_html(hat.status),
                            hat.previous_status ? status_html(*hat.previous_status) : "—", holders_html(hat),
-                           figure_cell(hat.evidence), join(workers, "nobody"), why);
+                           figure_cell(hat.evidence), work, why);
     }
     return out + "</table></section>\n";
 }
@@ -193,6 +266,11 @@ std::string risk_html(const engine::PersonCycle& p) {
 
 std::string load(const engine::CycleReport& r) {
     std::string out = "<section id=\"load\"><h2>Load</h2>\n" + svg::load_chart(r);
+    if (r.digest.load_left_out > 0) {
+        out += fmt::format("<p class=\"note\">The chart leaves out {} {} with no hat effort (all zero); the table lists "
+                           "everyone.</p>\n",
+                           r.digest.load_left_out, r.digest.load_left_out == 1 ? "person" : "people");
+    }
     out += "<table><tr><th>person</th><th>risk</th><th>commitment</th><th>hats (sole: only active holder)</th>"
            "<th>commits</th><th>active days</th><th>signals</th></tr>\n";
     for (const auto& p : r.people) {
@@ -209,6 +287,24 @@ std::string load(const engine::CycleReport& r) {
     }
     return out + "</table><p class=\"note\">Commitment = effort of the hats held (share of a full-time week) ÷ "
                  "capacity; above 1.00 is over-committed.</p></section>\n";
+}
+
+std::string checkins(const engine::CycleReport& r) {
+    if (r.checkins.people == 0) return {};
+    std::string out = "<section id=\"checkins\"><h2>Check-ins</h2>\n<p>" + escape(checkin_summary_words(r.checkins)) +
+                      "</p>\n<table><tr><th>person</th><th>says</th><th>measured load</th><th>commitment</th>"
+                      "<th>risk</th><th>note</th></tr>\n";
+    for (const auto& p : r.people) {
+        if (!p.checkin) continue;
+        const auto& c = *p.checkin;
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td class=\"num\">{}</td><td>{}</td>"
+                           "<td>{}</td></tr>\n",
+                           escape(p.label()), escape(checkin_answer_words(c)), c.disagrees() ? "worse" : "",
+                           escape(checkin_measured_words(c)), figure_value(p.commitment.current, p.commitment.scale),
+                           engine::to_string(p.risk), c.checkin.note ? escape(*c.checkin.note) : "—");
+    }
+    return out + "</table><p class=\"note\">Light: commitment at most half of the maximum and no burnout signal; "
+                 "heavy: over-committed or at high risk; moderate: between.</p></section>\n";
 }
 
 std::string people_changes(const engine::CycleReport& r) {
@@ -249,16 +345,25 @@ std::string asks(const engine::CycleReport& r) {
 
 }  // namespace
 
-std::string render_cycle_html(const engine::CycleReport& report) {
+std::string html_page(const std::string& title, const std::string& body) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta name=\"color-scheme\" content=\"light dark\">\n";
-    out += fmt::format("<title>Cycle report: {}, {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                       escape(report.project), escape(report.cycle.label), k_style);
-    out += header(report) + summary(report) + coverage(report) + load(report) + people_changes(report) +
-           releases(report) + asks(report);
+    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", escape(title), k_style);
+    out += body;
     out += "<pre id=\"self-check\" hidden></pre>\n<script>" + std::string(k_self_check) + "</script>\n";
     return out + "</body></html>\n";
+}
+
+std::string cycle_html_sections(const engine::CycleReport& report) {
+    return header(report) + summary(report) + coverage(report) + load(report) + checkins(report) +
+           people_changes(report) + releases(report) + asks(report);
+}
+
+std::string status_html_of(engine::Status status) { return status_html(status); }
+
+std::string render_cycle_html(const engine::CycleReport& report) {
+    return html_page("Cycle report: " + report.project + ", " + report.cycle.label, cycle_html_sections(report));
 }
 
 }  // namespace roles::report

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "checkin_json.hpp"
 #include "json_text.hpp"
 #include "roles/report/findings.hpp"
 #include "roles/report/cycle.hpp"
@@ -165,7 +166,8 @@ Json person_json(const engine::PersonCycle& p) {
               {"trend", engine::to_string(p.risk_trend)},
               {"assessment", engine::to_string(p.risk_assessment)}}},
             {"signals", signals},
-            {"signal_figures", figures}};
+            {"signal_figures", figures},
+            {"checkin", checkin_json(p.checkin)}};
 }
 
 template <typename T, typename F>
@@ -232,6 +234,7 @@ std::string render_cycle_json(const engine::CycleReport& r) {
                 {"releases", releases_json(r)},
                 {"weeks", weeks_json(r)},
                 {"asks", asks_json(r)},
+                {"checkins", checkin_summary_json(r.checkins)},
                 {"warnings", r.warnings}};
     return json_text(out);
 }

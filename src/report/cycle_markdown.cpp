@@ -2,6 +2,8 @@
 
 #include "roles/report/findings.hpp"
 #include "roles/util/text.hpp"
+#include "checkin_words.hpp"
+#include "cycle_names.hpp"
 #include "roles/report/cycle.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -69,13 +71,14 @@ std::string header(const engine::CycleReport& r) {
     const auto& c = r.cycle;
     std::string out = fmt::format("# Cycle report: {}, {}\n\n", md(r.project.empty() ? "(no roster)" : r.project),
                                   md(c.label));
-    out += fmt::format("**This cycle:** {} to {}, {} days ({}{}; {}).  \n", day(c.window.begin), day(c.window.end),
-                       days(c.window), md(c.label), c.automatic ? ", picked by auto" : "", rule_words(c.rule));
-    if (!c.picked_by.empty()) out += fmt::format("**How the ends were chosen:** {}.  \n", md(c.picked_by));
-    out += fmt::format("**Compared with** the previous cycle, {}: {} to {}, {} days ({}).  \n", md(c.previous_label),
-                       day(c.previous.begin), day(c.previous.end), days(c.previous), rule_words(c.previous_rule));
-    out += "Trends: ↑ up, ↓ down, = same, ★ new (no value last cycle); *better* or *worse* where one direction "
-           "is good news.\n\n";
+    out += fmt::format("**This cycle:** {} to {}, {} days ({}{}).  \n", day(c.window.begin), day(c.window.end),
+                       days(c.window), c.automatic ? "picked by auto; " : "", rule_words(c.rule));
+    // The previous cycle's rule only when it differs.
+    out += fmt::format("**Compared with** the previous cycle, {}: {} to {}, {} days{}.  \n", md(c.previous_label),
+                       day(c.previous.begin), day(c.previous.end), days(c.previous),
+                       c.previous_rule == c.rule ? "" : " (" + rule_words(c.previous_rule) + ")");
+    out += "Trends: ↑ up, ↓ down, = same, ★ new; *better*/*worse* where one direction is good news. Details: the "
+           "HTML report.\n\n";
     for (const auto& warning : r.warnings) out += "> **Warning:** " + md(warning) + "\n\n";
     return out;
 }
@@ -95,7 +98,7 @@ std::string summary(const engine::CycleReport& r) {
     const auto& s = r.summary;
     std::string out = "## Summary\n\n| figure | this cycle | last cycle | trend |\n|---|--:|--:|---|\n";
     out += summary_row(fmt::format("hats ok (of {})", s.hats), s.hats_ok);
-    out += summary_row("hats at risk (understaffed, stale, single-point, shadowed)", s.hats_at_risk);
+    out += summary_row("hats at risk", s.hats_at_risk);
     out += summary_row("hats vacant", s.hats_vacant);
     out += summary_row("hats unassigned", s.hats_unassigned);
     out += summary_row("truck factor", s.truck_factor);
@@ -105,46 +108,68 @@ std::string summary(const engine::CycleReport& r) {
     out += summary_row("contributors", s.contributors);
     out += summary_row("releases", s.releases);
     out += summary_row("people at high burnout risk", s.high_risk);
-    std::vector<std::string> truck;
-    for (const auto& p : r.truck_factor.people) truck.push_back(fmt::format("{} {}", md(p.label), p.files));
-    out += fmt::format("\nTruck factor {}: {} of {} source files (files each person authors).  \n",
-                       r.truck_factor.truck_factor, join(truck, "nobody"), r.truck_factor.files);
+    const auto truck = shown_list(
+        r.digest.truck_people,
+        [&](std::size_t i) { return fmt::format("{} {}", md(r.truck_factor.people[i].label), r.truck_factor.people[i].files); },
+        "nobody");
+    out += fmt::format("\nTruck factor {}: {} of {} source files.  \n",
+                       r.truck_factor.truck_factor, truck, r.truck_factor.files);
     out += fmt::format("Contributor absence factor {}: {}.  \n", r.contributor_absence.factor,
                        factor_people(r.contributor_absence));
     out += fmt::format("Elephant factor {}: {}.\n\n", r.elephant.factor, factor_people(r.elephant));
     return out;
 }
 
-std::string holders_cell(const engine::HatCycle& hat) {
-    std::vector<std::string> names;
-    for (const auto& h : hat.holders) names.push_back(md(h.key) + (h.active ? "" : " (inactive)"));
+std::string holders_cell(const engine::HatCycle& hat, const engine::HatDigest& digest) {
+    auto names = shown_list(
+        digest.holders,
+        [&](std::size_t i) { return md(hat.holders[i].key) + (hat.holders[i].active ? "" : " (inactive)"); }, "");
     for (const auto& f : hat.former_holders) {
-        names.push_back("~~" + md(f.key) + "~~" + (f.until ? " (until " + day(*f.until) + ")" : ""));
+        names += std::string(names.empty() ? "" : ", ") + "~~" + md(f.key) + "~~" + (f.until ? " (until " + day(*f.until) + ")" : "");
     }
-    return join(names);
+    return names.empty() ? "—" : names;
 }
 
-std::string workers_cell(const engine::HatCycle& hat) {
-    std::vector<std::string> names;
-    for (const auto& c : hat.contributors) {
-        names.push_back(fmt::format("{} {} ({:.0f}%){}", md(c.label), c.evidence, c.share * 100.0,
-                                    c.holder ? "" : " not a holder"));
-    }
-    return join(names, "nobody");
+std::string workers_cell(const engine::HatCycle& hat, const engine::HatDigest& digest) {
+    return shown_list(
+        digest.workers,
+        [&](std::size_t i) {
+            const auto& c = hat.contributors[i];
+            return fmt::format("{} {} ({:.0f}%)", md(c.label), c.evidence, c.share * 100.0);
+        },
+        "nobody");
+}
+
+// "ok", or "vacant (was single-point)" when the status changed.
+std::string status_cell(const engine::HatCycle& hat) {
+    const std::string now(engine::to_string(hat.status));
+    if (!hat.previous_status || *hat.previous_status == hat.status) return now;
+    return now + " (was " + std::string(engine::to_string(*hat.previous_status)) + ")";
 }
 
 std::string coverage(const engine::CycleReport& r) {
-    std::string out = "## Coverage\n\n| hat | status | last cycle | holders | evidence | who did the work |\n"
-                      "|---|---|---|---|--:|---|\n";
-    for (const auto& hat : r.hats) {
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(hat.hat), engine::to_string(hat.status),
-                           hat.previous_status ? engine::to_string(*hat.previous_status) : "—", holders_cell(hat),
-                           with_trend(value(hat.evidence), hat.evidence), workers_cell(hat));
+    std::string out = "## Coverage\n\n| hat | status | holders | evidence | who did the work |\n|---|---|---|--:|---|\n";
+    std::string idle;
+    for (std::size_t i = 0; i < r.hats.size(); ++i) {
+        const auto& hat = r.hats[i];
+        const auto& digest = r.digest.hats[i];
+        if (digest.idle) {
+            idle += (idle.empty() ? "" : ", ") + md(hat.hat);
+            continue;
+        }
+        out += fmt::format("| {} | {} | {} | {} | {} |\n", md(hat.hat), status_cell(hat), holders_cell(hat, digest),
+                           with_trend(value(hat.evidence), hat.evidence), workers_cell(hat, digest));
     }
-    out += "\nEvidence counts the hat's items (commits, tags) this cycle; shares can add up to more than 100% "
-           "when commits are co-authored. ~~Struck~~ holders' terms have ended.\n\n";
-    for (const auto& hat : r.hats) {
-        out += fmt::format("- **{}** ({}): {}", md(hat.hat), engine::to_string(hat.status), md(finding_message(hat.finding)));
+    if (!idle.empty()) out += "\nNobody held or worked on: " + idle + ".\n";
+    out += "\nEvidence: the hat's items this cycle; names not under holders do not hold the hat. ~~Struck~~: term "
+           "ended.\n";
+    bool explained = false;
+    for (std::size_t i = 0; i < r.hats.size(); ++i) {
+        const auto& hat = r.hats[i];
+        if (!r.digest.hats[i].explain) continue;
+        if (!explained) out += "\n";
+        explained = true;
+        out += fmt::format("- **{}**: {}", md(hat.hat), md(finding_message(hat.finding)));
         std::string changes;
         for (const auto& change : hat.changes) changes += (changes.empty() ? "" : "; ") + md(change.text);
         if (!changes.empty()) out += ". Changes: " + changes;
@@ -171,33 +196,64 @@ std::string risk_cell(const engine::PersonCycle& p) {
 }
 
 std::string load(const engine::CycleReport& r) {
-    std::string out = "## Load\n\n| person | risk | commitment | effort / capacity | hats | commits | active days | "
-                      "signals |\n|---|---|--:|--:|---|--:|--:|---|\n";
-    for (const auto& p : r.people) {
-        out += fmt::format("| {} | {} | {} | {:.2f} / {:.2f} | {} | {} | {} | {} |\n", md(p.label()), risk_cell(p),
-                           with_trend(value(p.commitment), p.commitment), p.effort, p.capacity, hats_cell(p),
-                           with_trend(value(p.commits), p.commits), with_trend(value(p.active_days), p.active_days),
-                           md(signals_brief(p.load)) == "-" ? "—" : md(signals_brief(p.load)));
+    std::string out = "## Load\n\n";
+    const auto& rows = r.digest.load_table;
+    if (!rows.items.empty()) {
+        out += "| person | risk | commitment | hats | commits | signals |\n|---|---|--:|---|--:|---|\n";
     }
-    return out + "\nCommitment is the effort of the hats held (share of a full-time week) over the person's "
-                 "capacity; above 1.00 is over-committed. (sole): the only active holder of that hat.\n\n";
+    for (const auto i : rows.items) {
+        const auto& p = r.people[i];
+        const auto signals = md(signals_brief(p.load));
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(p.label()), risk_cell(p),
+                           with_trend(value(p.commitment), p.commitment), hats_cell(p),
+                           with_trend(value(p.commits), p.commits), signals == "-" ? "—" : signals);
+    }
+    if (rows.more > 0) {
+        out += fmt::format("{}{} {} no hat and no burnout signal.\n",
+                           rows.items.empty() ? "" : "\n", rows.more,
+                           rows.more == 1 ? "other person holds" : "other people hold");
+    }
+    return out + "\nCommitment: hat effort (share of a full-time week) ÷ capacity; above 1.00 is over-committed. "
+                 "(sole): the only active holder.\n\n";
+}
+
+std::string checkins(const engine::CycleReport& r) {
+    if (r.checkins.people == 0) return {};
+    std::string out = "## Check-ins\n\n" + md(checkin_summary_words(r.checkins)) + "\n\n";
+    if (r.digest.checkins.empty()) return out;
+    out += "| person | says | measured load | commitment | note |\n|---|---|---|--:|---|\n";
+    for (const auto i : r.digest.checkins) {
+        const auto& p = r.people[i];
+        const auto& c = *p.checkin;
+        out += fmt::format("| {} | {} | {}{} | {} | {} |\n", md(p.label()), checkin_answer_words(c),
+                           engine::to_string(c.measured), c.disagrees() ? " (disagrees)" : "", value(p.commitment),
+                           c.checkin.note ? md(*c.checkin.note) : "—");
+    }
+    return out + "\nLight: commitment at most half of the maximum and no burnout signal; heavy: over-committed or "
+                 "at high risk.\n\n";
 }
 
 std::string people_changes(const engine::CycleReport& r) {
-    std::string out = "## Newcomers and leavers\n\n**New this cycle** (first commit in the cycle):\n\n";
-    for (const auto& n : r.newcomers) {
-        out += fmt::format("- {} ({}): first commit {}, {} commit{} this cycle\n", md(n.key), md(n.name),
-                           day(n.first_commit), n.commits, n.commits == 1 ? "" : "s");
-    }
-    if (r.newcomers.empty()) out += "- nobody\n";
-    out += "\n**Stopped contributing** (commits last cycle, none this cycle):\n\n";
-    for (const auto& l : r.leavers) {
-        out += fmt::format("- {} ({}): last commit {}, {} commit{} last cycle{}\n", md(l.key), md(l.name),
-                           day(l.last_commit), l.previous_commits, l.previous_commits == 1 ? "" : "s",
-                           l.hats.empty() ? "" : "; still holds " + md(join(l.hats)));
-    }
-    if (r.leavers.empty()) out += "- nobody\n";
-    return out + "\n";
+    const auto newcomers = shown_list(
+        r.digest.newcomers,
+        [&](std::size_t i) {
+            const auto& n = r.newcomers[i];
+            return fmt::format("{} ({}, {} commit{})", md(n.name.empty() ? n.key : n.name), day(n.first_commit),
+                               n.commits, n.commits == 1 ? "" : "s");
+        },
+        "nobody");
+    const auto leavers = shown_list(
+        r.digest.leavers,
+        [&](std::size_t i) {
+            const auto& l = r.leavers[i];
+            return fmt::format("{} ({}, {} commit{}{})", md(l.name.empty() ? l.key : l.name),
+                               day(l.last_commit), l.previous_commits, l.previous_commits == 1 ? "" : "s",
+                               l.hats.empty() ? "" : "; still holds " + md(join(l.hats)));
+        },
+        "nobody");
+    return fmt::format("## Newcomers and leavers\n\n**New this cycle** ({}, first commit in the cycle): {}.\n\n"
+                       "**Stopped contributing** ({}, commits last cycle, none this cycle): {}.\n\n",
+                       r.newcomers.size(), newcomers, r.leavers.size(), leavers);
 }
 
 std::string releases(const engine::CycleReport& r) {
@@ -238,9 +294,9 @@ std::string trend_words(engine::Trend trend, engine::Assessment assessment) {
 
 std::string render_cycle_markdown(const engine::CycleReport& report) {
     // Names from the roster and commits are in every section: control characters escaped.
-    return util::printable_lines(header(report) + summary(report) + coverage(report) + load(report) +
-                                 people_changes(report) + releases(report) + asks(report) +
-                                 fmt::format("\n---\n_roles report, HEAD {}_\n", report.head_id.substr(0, 12)));
+    return util::printable_lines(header(report) + summary(report) + coverage(report) + load(report) + checkins(report) + people_changes(report) +
+           releases(report) + asks(report) +
+           fmt::format("\n---\n_roles report, HEAD {}_\n", report.head_id.substr(0, 12)));
 }
 
 }  // namespace roles::report

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "checkin_json.hpp"
 #include "json_text.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/time.hpp"
@@ -95,7 +96,8 @@ Json person_json(const engine::PersonLoadRow& row) {
             {"signals", signals_json(row.load)},
             {"by_hour", p.by_hour},
             {"by_weekday", p.by_weekday},
-            {"evidence", evidence_json(row)}};
+            {"evidence", evidence_json(row)},
+            {"checkin", checkin_json(row.checkin)}};
 }
 
 Json thresholds_json(const roster::Thresholds& t) {
@@ -108,7 +110,8 @@ Json thresholds_json(const roster::Thresholds& t) {
             {"rising_load_min_days", t.rising_load_min_days},
             {"commitment_max", t.commitment_max},
             {"many_hats", t.many_hats},
-            {"sole_holder_hats", t.sole_holder_hats}};
+            {"sole_holder_hats", t.sole_holder_hats},
+            {"checkin_goal", t.checkin_goal}};
 }
 
 }  // namespace
@@ -137,6 +140,7 @@ std::string render_load_json(const LoadView& view) {
                 {"person", view.person != nullptr ? Json(view.person->key) : Json(nullptr)},
                 {"thresholds", thresholds_json(r.thresholds)},
                 {"people", people},
+                {"checkins", checkin_summary_json(r.checkins)},
                 {"warnings", r.warnings}};
     return json_text(out);
 }

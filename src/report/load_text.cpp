@@ -5,6 +5,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "checkin_words.hpp"
 #include "roles/report/load.hpp"
 #include "roles/util/table.hpp"
 #include "roles/util/text.hpp"
@@ -139,6 +140,23 @@ std::string activity_words(const engine::PersonLoadRow& row) {
     return out;
 }
 
+// The check-ins of the window beside the measured load (engine/checkin.hpp).
+std::string checkins_table(const LoadView& view) {
+    util::Table table({"PERSON", "SAYS", "ON", "MEASURED", "COMMITMENT", "RISK", "DISAGREES", "NOTE"});
+    for (const auto& row : view.result.people) {
+        if (!shown(view, row) || !row.checkin) continue;
+        const auto& c = *row.checkin;
+        table.add_row({row.key, std::string(roster::to_string(c.checkin.answer)), day(c.checkin.date),
+                       std::string(engine::to_string(c.measured)), fmt::format("{:.2f}", row.commitment),
+                       std::string(engine::to_string(row.risk)),
+                       c.disagrees() ? std::string(engine::to_string(c.agreement)) : "-",
+                       c.checkin.note ? util::printable(*c.checkin.note) : "-"});
+    }
+    return "\nCheck-ins in the window (measured: heavy = over-committed or high risk, light = commitment at most "
+           "half of commitment_max and no signal):\n" +
+           table.render() + checkin_summary_words(view.result.checkins) + "\n";
+}
+
 std::string render_overview(const LoadView& view, Color color) {
     const auto& r = view.result;
     const auto table = people_table(view, color);
@@ -152,6 +170,7 @@ std::string render_overview(const LoadView& view, Color color) {
     out += "\n";
     if (any_sole) out += "* sole active holder of the hat\n";
     out += thresholds_line(r.thresholds);
+    if (r.checkins.people > 0) out += checkins_table(view);
     if (!r.people.empty()) out += "\nActivity in the window by kind (see README, \"Activity\"):\n" + activity_table(view);
     for (const auto& warning : r.warnings) out += "warning: " + warning + "\n";
     return out;
@@ -278,6 +297,11 @@ std::string person_summary(const engine::PersonLoadRow& row, const engine::LoadR
         p.active_days == 1 ? "" : "s", p.longest_streak.days, p.longest_streak.days == 1 ? "" : "s");
     out += fmt::format("activity by kind in the window: {}; last active {}\n", activity_words(row),
                        last_activity_cell(row));
+    if (row.checkin) {
+        out += fmt::format("check-in: {}{}; {}\n", checkin_answer_words(*row.checkin),
+                           row.checkin->checkin.note ? " (\"" + util::printable(*row.checkin->checkin.note) + "\")" : "",
+                           checkin_measured_words(*row.checkin));
+    }
     return out;
 }
 

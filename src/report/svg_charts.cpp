@@ -11,15 +11,16 @@
 namespace roles::report::svg {
 namespace {
 
-// Matrix layout.
-constexpr int k_label_width = 230;
-constexpr int k_column_width = 76;
-constexpr int k_header_height = 64;
+// Matrix layout. Column labels are vertical (rotated -90 degrees), so neighbouring labels
+// never overlap; the header is as tall as the longest key. Text is 12 px at 1:1 scale: the
+// matrix scrolls in its own container instead of shrinking.
+constexpr int k_column_width = 46;
 constexpr int k_row_height = 30;
 constexpr int k_title_height = 28;
+constexpr double k_char_width = 7.6;  // an upper bound of a 12 px DejaVu Sans character
 
 // Bar chart layouts.
-constexpr int k_load_label_width = 110;
+constexpr int k_load_min_label_width = 110;
 constexpr int k_load_plot_width = 520;
 constexpr int k_load_note_width = 250;
 constexpr int k_load_row_height = 30;
@@ -79,7 +80,11 @@ std::string matrix_cell(const engine::HatCycle& hat, const std::string& key, int
         cls += holder->active ? " holder" : " holder inactive";
         label = "H";
     }
-    if (work != nullptr) label += (label.empty() ? "" : " ") + std::to_string(work->evidence);
+    // "1.2k" above 999, so that the label fits its cell.
+    if (work != nullptr) {
+        label += (label.empty() ? "" : " ") + (work->evidence < 1000 ? std::to_string(work->evidence)
+                                                                    : fmt::format("{:.1f}k", work->evidence / 1000.0));
+    }
     const double shade = work != nullptr ? 0.12 + 0.6 * std::min(1.0, work->share) : 0.0;
     auto out = fmt::format(R"(<rect class="{}" x="{}" y="{}" width="{}" height="{}" rx="3" )"
                            R"(style="fill-opacity:{:.2f}"><title>{}</title></rect>)",
@@ -93,20 +98,42 @@ std::string matrix_cell(const engine::HatCycle& hat, const std::string& key, int
     return out;
 }
 
-std::string matrix_header(const engine::CycleReport& report, int top) {
-    std::string out;
-    for (std::size_t i = 0; i < report.people.size(); ++i) {
-        const int x = k_label_width + static_cast<int>(i) * k_column_width + k_column_width / 2;
-        out += fmt::format(R"svg(<text class="axis-value" x="{}" y="{}" transform="rotate(-35 {} {})">{}</text>)svg", x,
-                           top + k_header_height - 8, x, top + k_header_height - 8, escape(report.people[i].key));
+int text_width(std::string_view text) { return static_cast<int>(static_cast<double>(text.size()) * k_char_width) + 1; }
+
+// Where the matrix's parts go: row labels, then one column per person the digest shows.
+struct MatrixLayout {
+    int label_width = 0;
+    int header_height = 0;
+};
+
+MatrixLayout matrix_layout(const engine::CycleReport& report) {
+    // At least as wide as the axis label "hat · status ↓ / person →" under the first column.
+    MatrixLayout layout{200, 40};
+    for (const auto& hat : report.hats) {
+        layout.label_width = std::max(layout.label_width, 28 + text_width(hat.hat + " · " +
+                                                                          std::string(engine::to_string(hat.status))));
     }
-    return out + fmt::format(R"(<text class="axis-label" x="0" y="{}">hat · status ↓ / person →</text>)",
-                             top + k_header_height - 8);
+    for (const auto i : report.digest.matrix_people) {
+        layout.header_height = std::max(layout.header_height, 16 + text_width(report.people[i].key));
+    }
+    return layout;
+}
+
+std::string matrix_header(const engine::CycleReport& report, const MatrixLayout& layout, int top) {
+    std::string out;
+    const int y = top + layout.header_height - 8;
+    const auto& columns = report.digest.matrix_people;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const int x = layout.label_width + static_cast<int>(i) * k_column_width + k_column_width / 2 + 4;
+        out += fmt::format(R"svg(<text class="axis-value" x="{}" y="{}" transform="rotate(-90 {} {})">{}</text>)svg", x,
+                           y, x, y, escape(report.people[columns[i]].key));
+    }
+    return out + fmt::format(R"(<text class="axis-label" x="0" y="{}">hat · status ↓ / person →</text>)", y);
 }
 
 std::string legend(int y) {
     return fmt::format(R"(<text class="legend" x="0" y="{}">H = holder (solid outline active, dashed inactive); )"
-                       R"(a number = evidence items this cycle; darker = larger share of the hat's work.</text>)",
+                       R"(a number = evidence items this cycle; darker = larger share.</text>)",
                        y);
 }
 
@@ -124,33 +151,33 @@ double load_scale(const engine::CycleReport& report) {
     return std::ceil(top * 4.0) / 4.0;
 }
 
-std::string load_axis(double scale, int top, int rows) {
+std::string load_axis(double scale, int label_width, int top, int rows) {
     const int bottom = top + rows * k_load_row_height;
-    std::string out = fmt::format(R"(<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>)", k_load_label_width, bottom,
-                                  k_load_label_width + k_load_plot_width, bottom);
+    std::string out = fmt::format(R"(<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>)", label_width, bottom,
+                                  label_width + k_load_plot_width, bottom);
     for (double v = 0.0; v <= scale + 1e-9; v += 0.25) {
-        const double x = k_load_label_width + v / scale * k_load_plot_width;
+        const double x = label_width + v / scale * k_load_plot_width;
         out += fmt::format(R"(<line class="grid" x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}"/>)", x, top, x, bottom);
         out += fmt::format(R"(<text class="axis-value" x="{:.1f}" y="{}" text-anchor="middle">{}</text>)", x,
                            bottom + 16, tick(v));
     }
     return out + fmt::format(R"(<text class="axis-label" x="{}" y="{}">hat effort, share of a full-time week )"
                              R"((| marks the person's capacity)</text>)",
-                             k_load_label_width, bottom + 40);
+                             label_width, bottom + 40);
 }
 
-std::string load_row(const engine::PersonCycle& p, double scale, int y) {
+std::string load_row(const engine::PersonCycle& p, double scale, int label_width, int y) {
     const double width = p.effort / scale * k_load_plot_width;
-    const double cap = k_load_label_width + p.capacity / scale * k_load_plot_width;
+    const double cap = label_width + p.capacity / scale * k_load_plot_width;
     const bool over = p.load.signals.over_committed;
     auto out = fmt::format(R"(<text class="axis-value" x="{}" y="{}" text-anchor="end">{}</text>)",
-                           k_load_label_width - 8, y + 19, escape(p.key));
+                           label_width - 8, y + 19, escape(p.key));
     out += fmt::format(R"(<rect class="bar{}" x="{}" y="{}" width="{:.1f}" height="18"><title>{}</title></rect>)",
-                       over ? " over" : "", k_load_label_width, y + 6, width,
+                       over ? " over" : "", label_width, y + 6, width,
                        escape(fmt::format("{}: effort {:.2f}, capacity {:.2f}", p.key, p.effort, p.capacity)));
     out += fmt::format(R"(<line class="capacity" x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}"/>)", cap, y + 1, cap, y + 29);
     out += fmt::format(R"(<text class="bar-note{}" x="{}" y="{}">{:.2f} / {:.2f} = {}{}</text>)", over ? " over" : "",
-                       k_load_label_width + k_load_plot_width + 10, y + 19, p.effort, p.capacity,
+                       label_width + k_load_plot_width + 10, y + 19, p.effort, p.capacity,
                        figure_value(p.commitment.current, p.commitment.scale), over ? " over capacity" : "");
     return out;
 }
@@ -180,6 +207,8 @@ std::string week_bars(const std::vector<engine::WeekBucket>& weeks, const WeekSc
     const int n = std::max<int>(1, static_cast<int>(weeks.size()));
     const double slot = static_cast<double>(k_week_plot_width) / n;
     const int label_every = std::max(1, (n + 7) / 8);
+    // A count above each bar only where the widest count fits its slot (the bar's tooltip has it).
+    const bool values = slot >= text_width(std::to_string(scale.y_max)) + 4;
     std::string out;
     for (int i = 0; i < static_cast<int>(weeks.size()); ++i) {
         const auto& w = weeks[static_cast<std::size_t>(i)];
@@ -189,8 +218,10 @@ std::string week_bars(const std::vector<engine::WeekBucket>& weeks, const WeekSc
         out += fmt::format(R"(<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">)"
                            R"(<title>week of {}: {} commits</title></rect>)",
                            x, scale.bottom - h, slot * 0.7, h, day, w.commits);
-        out += fmt::format(R"(<text class="bar-value" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
-                           x + slot * 0.35, scale.bottom - h - 4, w.commits);
+        if (values) {
+            out += fmt::format(R"(<text class="bar-value" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
+                               x + slot * 0.35, scale.bottom - h - 4, w.commits);
+        }
         if (i % label_every == 0) {
             out += fmt::format(R"(<text class="axis-value" x="{:.1f}" y="{}" text-anchor="middle">{}</text>)",
                                x + slot * 0.35, scale.bottom + 16, day.substr(5));
@@ -218,45 +249,57 @@ std::string escape(std::string_view text) {
 }
 
 std::string coverage_matrix(const engine::CycleReport& report) {
-    const int columns = static_cast<int>(report.people.size());
+    const auto& people = report.digest.matrix_people;
+    const int columns = static_cast<int>(people.size());
     const int rows = static_cast<int>(report.hats.size());
+    const auto layout = matrix_layout(report);
     const int top = k_title_height;
-    const int width = k_label_width + std::max(columns, 1) * k_column_width + 10;
-    const int height = top + k_header_height + rows * k_row_height + 30;
+    // The legend is one line of about 100 characters: the chart is at least that wide.
+    const int width = std::max(layout.label_width + std::max(columns, 1) * k_column_width + 10, 700);
+    const int height = top + layout.header_height + rows * k_row_height + 30;
     auto out = open_chart("coverage-matrix", width, height, "Who holds and who does each hat, this cycle");
-    out += matrix_header(report, top);
+    out += matrix_header(report, layout, top);
     for (int r = 0; r < rows; ++r) {
         const auto& hat = report.hats[static_cast<std::size_t>(r)];
-        const int y = top + k_header_height + r * k_row_height;
+        const int y = top + layout.header_height + r * k_row_height;
         out += status_shape(hat.status, 8, y + k_row_height / 2.0, 6);
         out += fmt::format(R"(<text class="row-label" x="20" y="{}">{} · {}</text>)", y + k_row_height / 2 + 5,
                            escape(hat.hat), engine::to_string(hat.status));
         for (int c = 0; c < columns; ++c) {
-            out += matrix_cell(hat, report.people[static_cast<std::size_t>(c)].key, k_label_width + c * k_column_width, y);
+            out += matrix_cell(hat, report.people[people[static_cast<std::size_t>(c)]].key,
+                               layout.label_width + c * k_column_width, y);
         }
     }
     return out + legend(height - 8) + "</svg>";
 }
 
+int load_label_width(const engine::CycleReport& report) {
+    int width = k_load_min_label_width;
+    for (const auto i : report.digest.load_rows) width = std::max(width, 8 + text_width(report.people[i].key));
+    return width;
+}
+
 std::string load_chart(const engine::CycleReport& report) {
-    const int rows = static_cast<int>(report.people.size());
+    const auto& shown = report.digest.load_rows;
+    const int rows = static_cast<int>(shown.size());
     const int top = k_title_height + 6;
-    const int width = k_load_label_width + k_load_plot_width + k_load_note_width;
+    const int label = load_label_width(report);
+    const int width = label + k_load_plot_width + k_load_note_width;
     const int height = top + rows * k_load_row_height + k_axis_height;
     const double scale = load_scale(report);
     auto out = open_chart("load-chart", width, height, "Hat effort against capacity, per person");
     for (int r = 0; r < rows; ++r) {
-        out += load_row(report.people[static_cast<std::size_t>(r)], scale, top + r * k_load_row_height);
+        out += load_row(report.people[shown[static_cast<std::size_t>(r)]], scale, label, top + r * k_load_row_height);
     }
-    return out + load_axis(scale, top, rows) + "</svg>";
+    return out + load_axis(scale, label, top, rows) + "</svg>";
 }
 
 std::string weekly_chart(const engine::CycleReport& report) {
     std::uint32_t most = 1;
     for (const auto& w : report.weeks) most = std::max(most, w.commits);
     const int step = static_cast<int>(std::ceil(most / 5.0));
-    const WeekScale scale{((static_cast<int>(most) + step - 1) / step) * step, step, k_title_height + 10,
-                          k_title_height + 10 + k_week_plot_height};
+    const WeekScale scale{((static_cast<int>(most) + step - 1) / step) * step, step, k_title_height + 18,
+                          k_title_height + 18 + k_week_plot_height};
     auto out = open_chart("weekly-chart", k_week_left + k_week_plot_width + 10, scale.bottom + k_axis_height,
                           "Commits per week over the cycle");
     out += week_grid(scale) + week_bars(report.weeks, scale);

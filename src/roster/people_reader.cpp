@@ -8,8 +8,8 @@ namespace roles::roster {
 
 namespace {
 
-const std::vector<std::string> k_person_keys{"name",        "emails",   "aliases", "logins",
-                                             "affiliation", "capacity", "timezone"};
+const std::vector<std::string> k_person_keys{"name",     "emails",   "aliases", "logins", "affiliation",
+                                             "capacity", "timezone", "checkins"};
 
 // Lowercased email -> key of the person who listed it first, across the whole roster.
 using EmailOwners = std::map<std::string, std::string>;
@@ -60,6 +60,8 @@ void read_person_field(const Doc& doc, const Entry& entry, Person& person, Email
         read_optional_text(doc, entry, person.affiliation);
     } else if (entry.key == "timezone") {
         read_optional_text(doc, entry, person.timezone);
+    } else if (entry.key == "checkins") {
+        person.checkins = read_checkins(doc, entry, person.key);
     } else if (entry.key == "capacity") {
         const auto capacity = read_number(doc, entry);
         // Commitment divides by capacity: 0 (or a denormal like 5e-324) would make it infinite.

@@ -15,4 +15,9 @@ namespace roles::roster {
 /// person.
 [[nodiscard]] std::map<std::string, Person> read_people(const Doc& doc, const Entry& people);
 
+/// A person's `checkins:`, oldest first. Reports a value that is not a list, an item that is
+/// not a map, unknown keys, a missing or invalid `date` or `answer` (with "did you mean"),
+/// and two check-ins on one day; the items in error are left out.
+[[nodiscard]] std::vector<Checkin> read_checkins(const Doc& doc, const Entry& entry, const std::string& person);
+
 }  // namespace roles::roster

@@ -36,6 +36,7 @@ const std::vector<ThresholdField>& threshold_fields() {
         {"single_point_backup_share", &Thresholds::single_point_backup_share, k_share},
         {"shadowed_share", &Thresholds::shadowed_share, k_share},
         {"min_evidence_items", &Thresholds::min_evidence_items, k_at_least_one},
+        {"checkin_goal", &Thresholds::checkin_goal, k_share},
     };
     return fields;
 }

@@ -217,6 +217,7 @@ YAML::Node thresholds_node(const Thresholds& t) {
         {"single_point_backup_share", &Thresholds::single_point_backup_share},
         {"shadowed_share", &Thresholds::shadowed_share},
         {"min_evidence_items", &Thresholds::min_evidence_items},
+        {"checkin_goal", &Thresholds::checkin_goal},
     };
     const Thresholds defaults;
     YAML::Node node(YAML::NodeType::Map);

@@ -12,7 +12,11 @@ inline constexpr std::int64_t k_cycle_day = 86400;
 /// 2025-03-31. Hats: "ptl" ok (gibi, 4 items, up from 2); "security-liaison" vacant (was
 /// single-point; tkajinam did 1 of 1; sylvain's term ended 2025-04-10). People: gibi (high
 /// risk, up from low; commitment 1.25 up from 1.00; 6 commits, same), tkajinam (new; 3
-/// commits). Newcomer tkajinam; leaver sylvain. Weeks 2, 0, 7. One release, one ask.
+/// commits). Newcomer tkajinam; leaver sylvain. Weeks 2, 0, 7. One release, one ask. The
+/// digest as digest_cycle would make it: both people in the matrix (gibi holds ptl,
+/// tkajinam did 100% of security-liaison), only gibi in the load chart and the load table
+/// (tkajinam has no hat effort, no hat and no risk); security-liaison needs someone and the
+/// one ask is about it.
 inline engine::CycleReport cycle_fixture() {
     using engine::make_figure;
     using engine::Polarity;
@@ -106,6 +110,20 @@ inline engine::CycleReport cycle_fixture() {
     r.asks.push_back({engine::AskKind::appoint, {"security-liaison"}, {"tkajinam"},
                       "Appoint someone as security liaison: the hat is vacant; doing its work this cycle: tkajinam "
                       "(100%)"});
+    auto& d = r.digest;
+    d.matrix_people = {0, 1};
+    d.load_rows = {0};
+    d.load_left_out = 1;
+    d.load_table = {{0}, 1};
+    d.hats.resize(2);
+    d.hats[0].holders = {{0}, 0};
+    d.hats[0].workers = {{0}, 0};
+    d.hats[1].workers = {{0}, 0};
+    d.hats[1].needs_someone = true;
+    d.hats[1].asks = {0};
+    d.newcomers = {{0}, 0};
+    d.leavers = {{0}, 0};
+    d.truck_people = {{0}, 0};
     return r;
 }
 

@@ -81,6 +81,10 @@ enum class PathChoice { user, repository_default };
 /// `history` (libgit2: a ref's commit, `git merge-base`). The repository is opened on first use.
 [[nodiscard]] engine::RepositoryLookup repository_lookup(const std::string& path);
 
+/// `roles report` on a program roster without --project (program_report_command.cpp): the
+/// program summary and each project's cycle report, as markdown, text or html.
+[[nodiscard]] util::Expected<util::ExitCode> run_program_summary(const Options& options, const roster::Roster& roster);
+
 /// --since/--until as window bounds: a date, or a ref (tag, commit id, branch) resolved as
 /// the ends of `report --cycle` are, so a ref end follows git range semantics.
 [[nodiscard]] util::Expected<engine::WindowRequest> resolve_window_request(const Options& options,

@@ -13,7 +13,9 @@
 
 #include "roles/engine/activity.hpp"
 #include "roles/engine/burnout.hpp"
+#include "roles/engine/checkin.hpp"
 #include "roles/engine/coverage.hpp"
+#include "roles/engine/cycle_digest.hpp"
 #include "roles/engine/project_factors.hpp"
 #include "roles/engine/range.hpp"
 #include "roles/git/history.hpp"
@@ -240,6 +242,7 @@ struct PersonCycle {
     Trend risk_trend = Trend::fresh;
     Assessment risk_assessment = Assessment::neutral;
     PersonLoad load;                     ///< this cycle's profile and signals
+    std::optional<PersonCheckin> checkin;  ///< their check-in dated in this cycle
 };
 
 /// Someone whose first credited commit is in this cycle.
@@ -320,6 +323,8 @@ struct CycleReport {
     std::vector<WeekBucket> weeks;
     std::vector<Ask> asks;           ///< most urgent first
     std::vector<std::string> warnings;
+    CheckinSummary checkins;         ///< this cycle's check-ins against the roster's goal
+    CycleDigest digest;              ///< what the short formats and the charts show (digest_cycle)
 };
 
 /// Builds the report: identities resolved once over `history`; for each window, the

@@ -9,6 +9,7 @@
 
 #include "roles/engine/activity.hpp"
 #include "roles/engine/burnout.hpp"
+#include "roles/engine/checkin.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/engine/evidence.hpp"
 #include "roles/engine/identity.hpp"
@@ -54,6 +55,7 @@ struct PersonLoadRow {
     std::optional<LastActivity> last_activity;  ///< newest activity of any kind, whole history
     PersonLoad load;                   ///< time profile in the window and the signals
     RiskLevel risk = RiskLevel::none;  ///< load.signals.risk()
+    std::optional<PersonCheckin> checkin;  ///< their check-in in the window (attach_checkins)
 };
 
 /// Everything assess_people reads; evidence and coverage are in the same (roster) order.
@@ -92,8 +94,13 @@ struct LoadResult {
     std::uint32_t commits = 0;          ///< counted commits in the window
     roster::Thresholds thresholds;      ///< the thresholds the signals used
     std::vector<PersonLoadRow> people;  ///< assess_people order
+    CheckinSummary checkins;            ///< the check-ins of the window
     std::vector<std::string> warnings;  ///< roster warnings and history caveats
 };
+
+/// Sets each roster person's check-in for `window` (checkin_for, from their commitment and
+/// risk) and returns the summary against thresholds.checkin_goal.
+CheckinSummary attach_checkins(std::vector<PersonLoadRow>& rows, const roster::Roster& roster, const Window& window);
 
 /// Runs identity resolution, activity, evidence and coverage (as run_audit does) and
 /// assesses every person. Fails only when an evidence rule does not compile.

@@ -22,6 +22,12 @@ namespace roles::report {
 /// per person, newcomers and people who stopped contributing, releases, asks.
 [[nodiscard]] std::string render_cycle_markdown(const engine::CycleReport& report);
 
+/// The cycle mail: plain text wrapped at 72 columns, no table and no Markdown, in the shape
+/// of a cycle summary on a mailing list: the headline figures with their trends, the hats
+/// that need someone with the asks about them, who carried which hat, load, newcomers and
+/// leavers, releases, the other asks. Lists are the digest's (report.digest).
+[[nodiscard]] std::string render_cycle_text(const engine::CycleReport& report);
+
 /// The same facts as JSON with "schema": "roles.report/1" (stable field names; every
 /// figure as {"current", "previous", "trend", "assessment"}).
 [[nodiscard]] std::string render_cycle_json(const engine::CycleReport& report);

@@ -141,6 +141,20 @@ struct Hat {
 };
 
 /// One human.
+/// A person's answer to the per-cycle question "how does your load feel?" (a check-in).
+enum class CheckinAnswer : std::uint8_t { not_enough, just_right, too_much, dont_know };
+
+/// One check-in (`checkins:` of a person): when it was given, the answer, an optional note.
+struct Checkin {
+    Date date;
+    CheckinAnswer answer = CheckinAnswer::dont_know;
+    std::optional<std::string> note;
+    SourcePos pos;
+};
+
+/// "not-enough", "just-right", "too-much", "dont-know".
+[[nodiscard]] std::string_view to_string(CheckinAnswer answer);
+
 struct Person {
     std::string key;
     std::string name;
@@ -150,6 +164,7 @@ struct Person {
     std::optional<std::string> affiliation;
     double capacity = 1.0;
     std::optional<std::string> timezone;
+    std::vector<Checkin> checkins;     ///< by date, oldest first
     SourcePos pos;
 };
 
@@ -170,6 +185,8 @@ struct Thresholds {
     /// Evidence items a hat needs before someone else's share of them can decide its status
     /// (`shadowed`, or a backup that saves it from `single-point`).
     int min_evidence_items = 5;
+    /// The share of people answering `just-right` in their check-ins that a project aims for.
+    double checkin_goal = 0.8;
 };
 
 /// A project inside a program roster (or the only project of a plain roster).
