@@ -91,8 +91,10 @@ TEST_CASE("a '|' in a reason is escaped so it does not end a table cell", "[repo
     report.hats[0].finding.code = roles::engine::FindingCode::unassigned;
     report.hats[0].finding.basis = roles::engine::FindingBasis::optional_hat;
     report.hats[0].finding.people = {{"gibi", "gibi | holds it", 4, 1.0}};
+    report.digest.hats[0].explain = true;  // the digest gives ptl a line under the table
     const auto md = render_cycle_markdown(report);
-    CHECK(has_line(md, "- **ptl** (ok): optional hat, nobody assigned; doing its work: gibi \\| holds it (100%, 4 items)"));
+    CHECK(md.find("\n- **ptl**: optional hat, nobody assigned; doing its work: gibi \\| holds it (100%, 4 items)") !=
+          std::string::npos);
 }
 
 TEST_CASE("markdown lists newcomers, leavers, releases and numbered asks", "[report][cycle]") {

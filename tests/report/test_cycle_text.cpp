@@ -60,7 +60,7 @@ IN NUMBERS
 HATS THAT NEED SOMEONE
 
   security-liaison, vacant (was single-point): required hat with no
-  holder; candidates by evidence: tkajinam (100%).
+  holder; candidates by evidence: tkajinam (100%, 1 item).
     Ask: Appoint someone as security liaison: the hat is vacant; doing
     its work this cycle: tkajinam (100%).
 

@@ -30,9 +30,9 @@ engine::InitDraft sample_draft() {
     draft.roster.project = "demo";
     draft.roster.projects.push_back({"demo", {}, {docs, security}, {}});
     draft.roster.people["ada"] =
-        roster::Person{"ada", "Ada A", {"ada@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
+        roster::Person{"ada", "Ada A", {"ada@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}, {}};
     draft.roster.people["bo"] =
-        roster::Person{"bo", "Bo B", {"bo@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}};
+        roster::Person{"bo", "Bo B", {"bo@example.com"}, {}, {}, std::nullopt, 1.0, std::nullopt, {}, {}};
     engine::HatDraft docs_draft{"docs", "Docs", "generic", false, true, 10, {}, {}, engine::NoHolder::none,
                                 5};
     // ada 6 of 10 = 60%, bo 3 = 30%; cy 2 = 20% but last active on 1970-01-02.
