@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include "markdown_text.hpp"
+
 #include "roles/report/findings.hpp"
 #include "roles/util/text.hpp"
 #include "checkin_words.hpp"
@@ -15,22 +17,7 @@ using engine::Figure;
 
 constexpr std::int64_t k_day = 86400;
 
-// Table cells and list items: a '|' would end the cell, '<' could open raw HTML.
-std::string md(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else if (c == '\n') {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+std::string md(const std::string& text) { return md_cell(text); }
 
 std::string join(const std::vector<std::string>& items, const std::string& none = "—") {
     if (items.empty()) return none;

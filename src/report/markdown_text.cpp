@@ -129,4 +129,20 @@ std::string md_hat_row(const engine::HatCoverage& hat, const std::string& prefix
                        md_escape(hat_reason(hat)));
 }
 
+std::string md_cell(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '\n') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace roles::report

@@ -17,6 +17,10 @@ namespace roles::report {
 /// HTML, no entity read from a name), and line breaks become spaces.
 [[nodiscard]] std::string md_escape(std::string_view text);
 
+/// The lighter escaping of the cycle and what-if Markdown: '|' (it would end a table cell)
+/// gets a backslash, '<' becomes `&lt;` (raw HTML), a line break a space.
+[[nodiscard]] std::string md_cell(std::string_view text);
+
 /// The items joined with ", ", each escaped; `none` when there are none.
 [[nodiscard]] std::string md_list(const std::vector<std::string>& items, std::string_view none = "—");
 

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include "markdown_text.hpp"
+
 #include "roles/report/whatif.hpp"
 #include "whatif_parts.hpp"
 
@@ -8,22 +10,7 @@ namespace {
 
 namespace rows = whatif_rows;
 
-// Table cells and list items: a '|' would end the cell, '<' could open raw HTML.
-std::string md(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else if (c == '\n') {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+std::string md(const std::string& text) { return md_cell(text); }
 
 std::string md_table(const rows::Row& headers, const std::vector<rows::Row>& body) {
     std::string out = "|";
