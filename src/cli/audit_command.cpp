@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "command_table.hpp"
 #include "roles/cli/audit_formats.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
@@ -33,8 +34,8 @@ util::Expected<LoadedRoster> load_roster_for(const Options& options) {
         if (!imported) return std::unexpected(imported.error());
         return LoadedRoster{std::move(*imported), engine::RosterMode::roster, {}};
     }
-    if (options.team || options.group) {
-        return util::fail(util::ErrorKind::usage, options.team ? "--team" : "--group",
+    if (!options.picks.empty()) {
+        return util::fail(util::ErrorKind::usage, "--" + options.picks.begin()->first,
                           "picks a project of an import: give --import KIND:FILE too");
     }
     if (options.roster) {
@@ -106,8 +107,9 @@ util::Expected<util::ExitCode> render(const Options& options, const engine::Audi
                                                 : report::Detail::normal;
     report::AuditView view{result, options.fail_on, engine::gate_failures(result, fail_on), inputs.note, detail};
     const auto ci = ci_view(options.repo, {&result}, options.fail_on, view.failed_hats.empty());
-    const std::string text = render_audit_output(AuditOutput{options, &view, nullptr, ci, &inputs.roster});
-    if (auto written = emit(options, text); !written) return std::unexpected(written.error());
+    const auto text = render_audit_output(AuditOutput{options, &view, nullptr, ci, &inputs.roster});
+    if (!text) return std::unexpected(text.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     return view.failed_hats.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
 
@@ -260,5 +262,36 @@ util::Expected<util::ExitCode> run_audit(const Options& options) {
     util::release_at_exit(std::move(*result));
     return code;
 }
+
+namespace {
+
+void add_audit_options(CommandBuilder& builder) {
+    auto& app = builder.app;
+    auto& options = builder.options;
+    app.add_flag("--require-roster", options.require_roster, "fail (exit 2) when the repository has no roster");
+    app.add_flag("--allow-shallow", options.allow_shallow,
+                 "audit a shallow clone anyway (otherwise exit 2); its figures are marked as computed on a "
+                 "truncated history");
+    app.add_option("--active-within", options.active_within,
+                   "absence-aware truck factor: authors idle this long before the window's end are gone "
+                   "(90d, 12w, 6m, 1y; default 1y)")
+        ->type_name("DURATION");
+    add_fail_on(builder, "");
+}
+
+}  // namespace
+
+const CommandSpec k_audit_command{
+    "audit",
+    "coverage of every hat, and the CI gate",
+    HistoryOptions::window,
+    audit_format_infos,
+    add_audit_options,
+    run_audit,
+    "Examples:\n  roles audit                      # this repository, its ROLES.yaml\n"
+    "  roles audit ../nova --format json\n"
+    "  roles audit --import openstack:projects.yaml --team nova\n"
+    "  roles audit --fail-on vacant,stale --require-roster   # a CI gate",
+};
 
 }  // namespace roles::cli

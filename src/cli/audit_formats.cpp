@@ -4,6 +4,7 @@
 #include <map>
 
 #include "codequality_places.hpp"
+#include "roles/cli/format_table.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/git/loader.hpp"
 #include "roles/roster/loader.hpp"
@@ -12,8 +13,6 @@ namespace roles::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-using Renderer = std::string (*)(const AuditOutput&);
 
 std::string text(const AuditOutput& out) {
     const auto color = color_for(out.options);
@@ -38,23 +37,13 @@ std::string sarif(const AuditOutput& out) { return report::render_sarif(out.ci);
 
 std::string github(const AuditOutput& out) { return report::render_github(out.ci); }
 
-// Format → renderer; a new audit format is one row here (and its name in the parser).
-const std::map<Format, Renderer> k_renderers = {
-    {Format::text, text},   {Format::json, json},     {Format::markdown, markdown},
-    {Format::sarif, sarif}, {Format::github, github}, {Format::codequality, codequality}};
-
-std::string_view format_name(Format format) {
-    switch (format) {
-        case Format::text: return "text";
-        case Format::json: return "json";
-        case Format::markdown: return "markdown";
-        case Format::html: return "html";
-        case Format::sarif: return "sarif";
-        case Format::github: return "github";
-        case Format::codequality: return "codequality";
-    }
-    return "text";
-}
+// The audit format table (format -> renderer), for a project and a program roster alike; a new
+// audit format is one row here and its renderer in src/report/.
+const FormatTable<AuditOutput> k_audit_formats{
+    {{"text", ""}, text},     {{"json", ""}, json},     {{"markdown", ""}, markdown},
+    {{"sarif", ""}, sarif},   {{"github", "GitHub Actions annotations"}, github},
+    {{"codequality", "GitLab Code Quality"}, codequality},
+};
 
 // The first search directory that holds a built-in catalog.
 std::string builtin_catalog_dir() {
@@ -69,21 +58,17 @@ std::string builtin_catalog_dir() {
 
 }  // namespace
 
-std::vector<Format> audit_formats() {
-    std::vector<Format> out;
-    for (const auto& [format, renderer] : k_renderers) out.push_back(format);
-    return out;
-}
+std::vector<FormatInfo> audit_format_infos() { return format_infos(k_audit_formats); }
 
 util::Expected<void> require_audit_format(const Options& options) {
-    if (k_renderers.contains(options.format)) return {};
-    std::string names;
-    for (const auto& [format, renderer] : k_renderers) names += (names.empty() ? "" : ", ") + std::string(format_name(format));
-    return util::fail(util::ErrorKind::usage, "audit", "this format is not supported yet by this command (supported: " +
-                                                           names + ")");
+    auto row = format_row(k_audit_formats, options, "audit");
+    if (!row) return std::unexpected(row.error());
+    return {};
 }
 
-std::string render_audit_output(const AuditOutput& output) { return k_renderers.at(output.options.format)(output); }
+util::Expected<std::string> render_audit_output(const AuditOutput& output) {
+    return render_format(k_audit_formats, output.options, "audit", output);
+}
 
 report::CiView ci_view(const std::string& path, std::vector<const engine::AuditResult*> audits,
                        const std::vector<std::string>& fail_on, bool passed) {

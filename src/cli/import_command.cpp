@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "command_table.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/git/graph.hpp"
@@ -18,27 +19,47 @@ namespace {
 
 namespace fs = std::filesystem;
 
-util::Expected<roster::ImportKind> kind_named(const std::string& name) {
-    if (auto kind = roster::parse_import_kind(name)) return *kind;
+// "openstack, kubernetes, maintainers or codeowners", from the import table.
+std::string kind_list() {
+    std::string out;
     const auto names = roster::import_kind_names();
-    const auto suggestion = util::closest_match(name, names);
-    return util::fail(util::ErrorKind::usage, "import", "unknown kind " + util::quoted(name) +
-                                                            (suggestion ? " (did you mean " + util::quoted(*suggestion) + "?)"
-                                                                        : " (expected openstack, kubernetes, maintainers "
-                                                                          "or codeowners)"));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    }
+    return out;
 }
 
-// --team picks an OpenStack team, --group a Kubernetes group; other kinds have no pick.
-util::Expected<roster::ImportOptions> pick_of(const Options& options, roster::ImportKind kind) {
+util::Expected<const roster::ImportKindInfo*> kind_named(const std::string& name) {
+    if (auto kind = roster::parse_import_kind(name)) return &roster::import_kind_info(*kind);
+    const auto names = roster::import_kind_names();
+    const auto suggestion = util::closest_match(name, names);
+    return util::fail(util::ErrorKind::usage, "import",
+                      "unknown kind " + util::quoted(name) +
+                          (suggestion ? " (did you mean " + util::quoted(*suggestion) + "?)"
+                                      : " (expected " + kind_list() + ")"));
+}
+
+// The pick option of a kind (--team of openstack, --group of kubernetes); one at most, and only
+// the kind's own.
+util::Expected<roster::ImportOptions> pick_of(const Options& options, const roster::ImportKindInfo& kind) {
     roster::ImportOptions out;
-    if (options.team && options.group) return util::fail(util::ErrorKind::usage, "import", "give --team or --group, not both");
-    if (options.team && kind != roster::ImportKind::openstack) {
-        return util::fail(util::ErrorKind::usage, "--team", "only an openstack import has teams (a kubernetes one has --group)");
+    if (options.picks.size() > 1) {
+        return util::fail(util::ErrorKind::usage, "import",
+                          "give --" + options.picks.begin()->first + " or --" + options.picks.rbegin()->first +
+                              ", not both");
     }
-    if (options.group && kind != roster::ImportKind::kubernetes) {
-        return util::fail(util::ErrorKind::usage, "--group", "only a kubernetes import has groups (an openstack one has --team)");
+    if (options.picks.empty()) return out;
+    const auto& [pick, value] = *options.picks.begin();
+    if (pick != kind.pick) {
+        std::string owner;
+        for (const auto& other : roster::import_kinds()) {
+            if (other.pick == pick) owner = std::string(other.name);
+        }
+        const std::string own = kind.pick.empty() ? "keeps every project" : "takes --" + std::string(kind.pick);
+        return util::fail(util::ErrorKind::usage, "--" + pick,
+                          "is for " + owner + " imports; a " + std::string(kind.name) + " import " + own);
     }
-    out.project = options.team ? options.team : options.group;
+    out.project = value;
     return out;
 }
 
@@ -59,9 +80,9 @@ util::Expected<Imported> import_checked(const Options& options, const std::strin
                                         const std::string& written_as) {
     auto kind = kind_named(kind_name);
     if (!kind) return std::unexpected(kind.error());
-    auto pick = pick_of(options, *kind);
+    auto pick = pick_of(options, **kind);
     if (!pick) return std::unexpected(pick.error());
-    auto result = roster::import_roster_file(*kind, file, *pick);
+    auto result = roster::import_roster_file((*kind)->kind, file, *pick);
     if (!result) return std::unexpected(result.error());
     roster::WriteOptions write;
     write.comments = {fmt::format("Imported with: roles import {} {}", kind_name, file),
@@ -159,20 +180,59 @@ util::Expected<roster::Roster> roster_from_import(const Options& options) {
     const auto file = spec.substr(colon + 1);
     auto imported = import_checked(options, kind, file, spec);
     if (!imported) return std::unexpected(imported.error());
-    if (kind == roster::import_kind_name(roster::ImportKind::openstack) && !options.team) {
+    const auto* info = &roster::import_kind_info(*roster::parse_import_kind(kind));
+    if (info->by_repository == roster::PickByRepository::yes && !options.picks.contains(std::string(info->pick))) {
         auto team = team_of_repository(options, *imported, file);
         if (!team) return std::unexpected(team.error());
         Options picked = options;
-        picked.team = *team;
+        picked.picks[std::string(info->pick)] = *team;
         imported = import_checked(picked, kind, file, spec);
         if (!imported) return std::unexpected(imported.error());
         if (!options.quiet) {
-            std::fprintf(stderr, "roles: auditing team %s of %s: its deliverables include this repository\n",
-                         util::quoted(*team).c_str(), util::quoted(file).c_str());
+            std::fprintf(stderr, "roles: analysing %s %s of %s: its repositories include this repository\n",
+                         std::string(info->pick).c_str(), util::quoted(*team).c_str(), util::quoted(file).c_str());
         }
     }
     print_warnings(options, imported->result.warnings);
     return std::move(imported->loaded);
 }
+
+namespace {
+
+void add_import_options(CommandBuilder& builder) {
+    auto& app = builder.app;
+    auto& options = builder.options;
+    const auto kinds = roster::import_kind_names();
+    std::string help;
+    for (const auto& kind : roster::import_kinds()) {
+        help += (help.empty() ? "" : ", ") + std::string(kind.name) + " (" + std::string(kind.source) + ")";
+    }
+    auto* kind = app.add_option("KIND", options.import_kind, "what FILE is: " + help)
+                     ->required()
+                     ->check(CLI::IsMember(std::vector<std::string>(kinds.begin(), kinds.end())))
+                     ->type_name("KIND");
+    builder.notes.set_choices(kind, {kinds.begin(), kinds.end()});
+    app.add_option("FILE", options.import_file, "the published roster file")->required()->type_name("FILE");
+    app.add_option("-o,--output", options.output, "write the roster to FILE instead of stdout")->type_name("FILE");
+    app.add_flag("--force", options.force, "replace the -o file when it exists");
+    app.add_flag("-q,--quiet", options.quiet, "no warnings or summary on stderr");
+    add_import_picks(builder);
+}
+
+}  // namespace
+
+const CommandSpec k_import_command{
+    "import",
+    "turn a published roster into a roles roster",
+    HistoryOptions::none,
+    nullptr,
+    add_import_options,
+    run_import,
+    "Examples:\n  roles import openstack projects.yaml -o programs.yaml\n"
+    "  roles import openstack projects.yaml --team nova -o ROLES.yaml\n"
+    "  roles import kubernetes sigs.yaml --group sig-node\n"
+    "  roles import maintainers MAINTAINERS -o kernel.yaml\n"
+    "  roles import codeowners .github/CODEOWNERS",
+};
 
 }  // namespace roles::cli

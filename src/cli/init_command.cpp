@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "command_table.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/init.hpp"
@@ -140,5 +141,37 @@ util::Expected<util::ExitCode> run_init(const Options& options) {
     util::release_at_exit(std::move(inputs));
     return util::ExitCode::ok;
 }
+
+namespace {
+
+void add_init_options(CommandBuilder& builder) {
+    auto& app = builder.app;
+    auto& options = builder.options;
+    app.add_option("--catalog", options.catalog,
+                   "the catalog of hats, built-in name or path (default: openstack with a .zuul.yaml, "
+                   "kubernetes-sig with an OWNERS file, else generic)")
+        ->type_name("CATALOG");
+    app.add_option("--project", options.project, "the project's name (default: the repository's folder)")
+        ->type_name("NAME");
+    app.add_option("-o,--output", options.output,
+                   "write the roster to FILE, '-' for stdout (default: ROLES.yaml at the work tree's root)")
+        ->type_name("FILE");
+    app.add_flag("--force", options.force, "replace the file when it exists");
+    app.add_flag("-q,--quiet", options.quiet, "no warnings or summary on stderr");
+}
+
+}  // namespace
+
+const CommandSpec k_init_command{
+    "init",
+    "draft a ROLES.yaml from history and the repository's maintainer files",
+    HistoryOptions::draft,
+    nullptr,
+    add_init_options,
+    run_init,
+    "Examples:\n  roles init                       # writes ./ROLES.yaml (never over an existing one)\n"
+    "  roles init ../nova -o - | less\n"
+    "  roles init --catalog openstack -o nova-roles.yaml",
+};
 
 }  // namespace roles::cli

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "command_table.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/load.hpp"
@@ -10,6 +11,24 @@
 
 namespace roles::cli {
 namespace {
+
+struct LoadOutput {
+    const report::LoadView& view;
+    report::Color color;
+};
+
+std::string load_text(const LoadOutput& out) { return report::render_load_text(out.view, out.color); }
+std::string load_json(const LoadOutput& out) { return report::render_load_json(out.view); }
+std::string load_markdown(const LoadOutput& out) { return report::render_load_markdown(out.view); }
+
+// The load format table.
+const FormatTable<LoadOutput> k_load_formats{
+    {{"text", ""}, load_text},
+    {{"json", ""}, load_json},
+    {{"markdown", ""}, load_markdown},
+};
+
+std::vector<FormatInfo> load_formats() { return format_infos(k_load_formats); }
 
 // --person must name someone in the table; a typo gets a "did you mean".
 util::Expected<const engine::PersonLoadRow*> selected_person(const Options& options,
@@ -42,6 +61,8 @@ util::Expected<util::ExitCode> run_program_load(const Options& options, const ro
     auto members = program_members(options, roster, warnings);
     if (!members) return std::unexpected(members.error());
     print_warnings(options, warnings);
+    auto row = format_row(k_load_formats, options, "load");
+    if (!row) return std::unexpected(row.error());
     std::vector<std::string> documents;
     std::string text;
     std::optional<util::Error> missing;  // --person: shown for the projects they are in
@@ -56,13 +77,13 @@ util::Expected<util::ExitCode> run_program_load(const Options& options, const ro
             continue;
         }
         const report::LoadView view{*result, *person, detail_of(options)};
-        documents.push_back(report::render_load_json(view));
-        text += (text.empty() ? "" : "\n") + ("project " + member.roster.project + ":\n") +
-                report::render_load_text(view, color_for(options));
+        documents.push_back((*row)->render(LoadOutput{view, color_for(options)}));
+        text += (text.empty() ? "" : "\n") + ("project " + member.roster.project + ":\n") + documents.back();
     }
     if (documents.empty() && missing) return std::unexpected(*missing);
     const bool one = documents.size() == 1;
-    const auto output = options.format != Format::json ? text
+    // Several projects in JSON: one program document; otherwise each project under its name.
+    const auto output = options.format != "json" ? text
                         : one ? documents.front()
                               : report::render_program_documents("roles.load/1", roster.file, documents);
     if (auto written = emit(options, output); !written) return std::unexpected(written.error());
@@ -72,8 +93,7 @@ util::Expected<util::ExitCode> run_program_load(const Options& options, const ro
 }  // namespace
 
 util::Expected<util::ExitCode> run_load(const Options& options) {
-    if (auto ok = require_format(options, {Format::text, Format::json, Format::markdown}, "load"); !ok)
-        return std::unexpected(ok.error());
+    if (auto row = format_row(k_load_formats, options, "load"); !row) return std::unexpected(row.error());
     PhaseTimer timer;
     auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
@@ -88,15 +108,41 @@ util::Expected<util::ExitCode> run_load(const Options& options) {
     if (!person) return std::unexpected(person.error());
     timer.start();
     const report::LoadView view{*result, *person, detail_of(options)};
-    const auto text = options.format == Format::json       ? report::render_load_json(view)
-                      : options.format == Format::markdown ? report::render_load_markdown(view)
-                                                           : report::render_load_text(view, color_for(options));
-    if (auto written = emit(options, text); !written) return std::unexpected(written.error());
+    const auto text = render_format(k_load_formats, options, "load", LoadOutput{view, color_for(options)});
+    if (!text) return std::unexpected(text.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     timer.stop("render");
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     util::release_at_exit(std::move(*inputs));
     util::release_at_exit(std::move(*result));
     return util::ExitCode::ok;
 }
+
+namespace {
+
+void add_load_options(CommandBuilder& builder) {
+    builder.app
+        .add_option("--person", builder.options.person,
+                    "one person's detail: hour and weekday histograms (local time), streak, evidence per hat")
+        ->type_name("KEY");
+    builder.app
+        .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")
+        ->type_name("NAME");
+}
+
+}  // namespace
+
+const CommandSpec k_load_command{
+    "load",
+    "per-person load and burnout signals",
+    HistoryOptions::window,
+    load_formats,
+    add_load_options,
+    run_load,
+    "Examples:\n  roles load                       # everyone, riskiest first\n"
+    "  roles load ../nova --person gibi\n"
+    "  roles load --import openstack:projects.yaml --team nova\n"
+    "  roles load --format json -o load.json",
+};
 
 }  // namespace roles::cli

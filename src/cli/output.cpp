@@ -13,7 +13,7 @@ namespace roles::cli {
 
 report::Color color_for(const Options& options) {
     const char* no_color = std::getenv("NO_COLOR");
-    const bool wanted = options.format == Format::text && !options.no_color && !options.output &&
+    const bool wanted = options.format == "text" && !options.no_color && !options.output &&
                         (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
     return wanted ? report::Color::on : report::Color::off;
 }
@@ -40,18 +40,6 @@ util::Expected<void> emit(const Options& options, const std::string& text) {
                           util::to_lower_ascii(std::strerror(error)));
     }
     return {};
-}
-
-util::Expected<void> require_format(const Options& options, std::initializer_list<Format> supported,
-                                    const std::string& command) {
-    static const char* const k_names[] = {"text", "json", "markdown", "html", "sarif", "github", "codequality"};
-    std::string names;
-    for (auto format : supported) {
-        if (format == options.format) return {};
-        names += (names.empty() ? "" : ", ") + std::string(k_names[static_cast<int>(format)]);
-    }
-    return util::fail(util::ErrorKind::usage, command,
-                      "this format is not supported yet by this command (supported: " + names + ")");
 }
 
 }  // namespace roles::cli

@@ -175,7 +175,8 @@ util::Expected<util::ExitCode> run_program_audit(const Options& options, const r
     auto ci = ci_view(base.empty() ? "." : base, std::move(audits), options.fail_on, view.failed.empty());
     ci.program = true;
     const auto text = render_audit_output(AuditOutput{options, nullptr, &view, ci, &roster});
-    if (auto written = emit(options, text); !written) return std::unexpected(written.error());
+    if (!text) return std::unexpected(text.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     if (options.stats) std::fprintf(stderr, "stats: %s\n", timer.report().c_str());
     return view.failed.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }

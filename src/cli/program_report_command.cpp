@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "roles/cli/commands.hpp"
+#include "roles/cli/format_table.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/program_cycle.hpp"
 #include "roles/git/loader.hpp"
@@ -51,19 +52,26 @@ std::optional<git::History> project_history(const Options& options, const std::v
     return git::merge_histories(std::move(loaded));
 }
 
-std::string render(const engine::ProgramCycleReport& report, Format format) {
-    switch (format) {
-        case Format::html: return report::render_program_cycle_html(report);
-        case Format::text: return report::render_program_cycle_text(report);
-        default: return report::render_program_cycle_markdown(report);
-    }
+std::string summary_markdown(const engine::ProgramCycleReport& report) {
+    return report::render_program_cycle_markdown(report);
 }
+std::string summary_text(const engine::ProgramCycleReport& report) { return report::render_program_cycle_text(report); }
+std::string summary_html(const engine::ProgramCycleReport& report) { return report::render_program_cycle_html(report); }
+
+// The program summary's format table: `roles report` on a program roster without --project
+// (JSON gives each project's own report instead, report_command.cpp).
+const FormatTable<engine::ProgramCycleReport> k_summary_formats{
+    {{"markdown", ""}, summary_markdown},
+    {{"text", ""}, summary_text},
+    {{"html", ""}, summary_html},
+};
 
 }  // namespace
 
 util::Expected<util::ExitCode> run_program_summary(const Options& options, const roster::Roster& roster) {
-    if (options.format == Format::json) {
-        return util::fail(util::ErrorKind::usage, "report", "a program report is written as markdown, text or html");
+    if (auto row = format_row(k_summary_formats, options, "report"); !row) {
+        return util::fail(util::ErrorKind::usage, "report",
+                          "a program report is written as " + format_list(format_infos(k_summary_formats)));
     }
     std::vector<std::optional<git::History>> histories;
     engine::ProgramCycleInput input{roster, {}, {}, options.cycle};
@@ -75,7 +83,9 @@ util::Expected<util::ExitCode> run_program_summary(const Options& options, const
     for (const auto& history : histories) input.histories.push_back(history ? &*history : nullptr);
     auto result = engine::build_program_cycle_report(input);
     if (!result) return std::unexpected(result.error());
-    if (auto written = emit(options, render(*result, options.format)); !written) return std::unexpected(written.error());
+    const auto text = render_format(k_summary_formats, options, "report", *result);
+    if (!text) return std::unexpected(text.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     util::release_at_exit(std::move(histories));
     util::release_at_exit(std::move(*result));
     return util::ExitCode::ok;

@@ -2,6 +2,7 @@
 #include <memory>
 #include <optional>
 
+#include "command_table.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/cycle.hpp"
@@ -15,13 +16,27 @@
 namespace roles::cli {
 namespace {
 
-std::string render(const engine::CycleReport& report, Format format) {
-    switch (format) {
-        case Format::json: return report::render_cycle_json(report);
-        case Format::html: return report::render_cycle_html(report);
-        case Format::text: return report::render_cycle_text(report);
-        default: return report::render_cycle_markdown(report);
-    }
+std::string cycle_markdown(const engine::CycleReport& report) { return report::render_cycle_markdown(report); }
+std::string cycle_text(const engine::CycleReport& report) { return report::render_cycle_text(report); }
+std::string cycle_json(const engine::CycleReport& report) { return report::render_cycle_json(report); }
+std::string cycle_html(const engine::CycleReport& report) { return report::render_cycle_html(report); }
+
+// The report format table (one project's cycle report); a program roster's summary has its
+// own table (program_report_command.cpp).
+const FormatTable<engine::CycleReport> k_report_formats{
+    {{"markdown", ""}, cycle_markdown},
+    {{"text", "the cycle mail, 72 columns"}, cycle_text},
+    {{"json", ""}, cycle_json},
+    {{"html", "one self-contained page"}, cycle_html},
+};
+
+std::vector<FormatInfo> report_formats() { return format_infos(k_report_formats); }
+
+// -v: which cycle was compared with which, on stderr.
+void say_cycle(const Options& options, const engine::Cycle& cycle) {
+    if (options.quiet || options.verbosity == 0) return;
+    std::fprintf(stderr, "roles: cycle %s against %s%s%s\n", cycle.label.c_str(), cycle.previous_label.c_str(),
+                 cycle.picked_by.empty() ? "" : "; ", cycle.picked_by.c_str());
 }
 
 }  // namespace
@@ -53,12 +68,13 @@ namespace {
 
 // The cycle report of one project, rendered.
 util::Expected<std::string> report_on(const git::History& history, const roster::Roster& roster, engine::RosterMode mode,
-                                      const Options& options, Format format) {
+                                      const Options& options) {
     auto cycle = engine::resolve_cycle(history, options.cycle, repository_lookup(history.repo_path));
     if (!cycle) return std::unexpected(cycle.error());
+    say_cycle(options, *cycle);
     auto result = engine::build_cycle_report(history, roster, mode, *cycle);
     if (!result) return std::unexpected(result.error());
-    auto text = render(*result, format);
+    auto text = render_format(k_report_formats, options, "report", *result);
     util::release_at_exit(std::move(*result));
     return text;
 }
@@ -66,11 +82,11 @@ util::Expected<std::string> report_on(const git::History& history, const roster:
 // `roles report --project P` or `--format json` on a program roster: each chosen project's
 // report (Markdown one after the other, one JSON program document); HTML is one page, so
 // one project.
-util::Expected<util::ExitCode> run_program_report(const Options& options, const roster::Roster& roster, Format format) {
+util::Expected<util::ExitCode> run_program_report(const Options& options, const roster::Roster& roster) {
     std::vector<std::string> warnings;
     auto members = program_members(options, roster, warnings);
     if (!members) return std::unexpected(members.error());
-    if (format == Format::html && members->size() > 1) {
+    if (options.format == "html" && members->size() > 1) {
         return util::fail(util::ErrorKind::usage, "report",
                           "an HTML report is one page for one project: pick one with --project P");
     }
@@ -79,7 +95,7 @@ util::Expected<util::ExitCode> run_program_report(const Options& options, const 
     }
     std::vector<std::string> documents;
     for (const auto& member : *members) {
-        auto text = report_on(*member.history, member.roster, engine::RosterMode::roster, options, format);
+        auto text = report_on(*member.history, member.roster, engine::RosterMode::roster, options);
         if (!text) {
             auto error = text.error();
             error.context = "project " + util::quoted(member.roster.project) + ": " + error.context;
@@ -88,7 +104,7 @@ util::Expected<util::ExitCode> run_program_report(const Options& options, const 
         documents.push_back(std::move(*text));
     }
     std::string out;
-    if (format == Format::json && documents.size() != 1) {
+    if (options.format == "json" && documents.size() != 1) {
         out = report::render_program_documents("roles.report/1", roster.file, documents);
     } else {
         for (const auto& document : documents) out += (out.empty() ? "" : "\n") + document;
@@ -100,23 +116,20 @@ util::Expected<util::ExitCode> run_program_report(const Options& options, const 
 }  // namespace
 
 util::Expected<util::ExitCode> run_report(const Options& options) {
-    const auto format = options.format;
-    if (format != Format::markdown && format != Format::json && format != Format::html && format != Format::text) {
-        return util::fail(util::ErrorKind::usage, "report", "supported formats: markdown, text, json, html");
-    }
+    if (auto row = format_row(k_report_formats, options, "report"); !row) return std::unexpected(row.error());
     PhaseTimer timer;
     auto inputs = load_roster_stage(options, timer);
     if (!inputs) return std::unexpected(inputs.error());
     if (inputs->roster.program) {
         // The whole program: its summary and each project's report (Markdown, text, HTML). One
         // project (--project P) or JSON: the projects' own reports.
-        if (!options.project && format != Format::json) return run_program_summary(options, inputs->roster);
-        return run_program_report(options, inputs->roster, format);
+        if (!options.project && options.format != "json") return run_program_summary(options, inputs->roster);
+        return run_program_report(options, inputs->roster);
     }
     if (options.project) return not_a_program(*inputs);
     if (auto loaded = load_history_stage(options, *inputs, timer); !loaded) return std::unexpected(loaded.error());
     timer.start();
-    auto text = report_on(inputs->history, inputs->roster, inputs->mode, options, format);
+    auto text = report_on(inputs->history, inputs->roster, inputs->mode, options);
     if (!text) return std::unexpected(text.error());
     timer.stop("analysis");
     timer.start();
@@ -127,5 +140,32 @@ util::Expected<util::ExitCode> run_report(const Options& options) {
     util::release_at_exit(std::move(*inputs));
     return util::ExitCode::ok;
 }
+
+namespace {
+
+void add_report_options(CommandBuilder& builder) {
+    builder.app
+        .add_option("--cycle", builder.options.cycle,
+                    "the cycle, which is the window (report takes no --since/--until): A..B with each end a tag, "
+                    "branch, commit or YYYY-MM-DD, or 'auto' for the two latest release tags (default: auto)")
+        ->type_name("A..B");
+    builder.app
+        .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")
+        ->type_name("NAME");
+}
+
+}  // namespace
+
+const CommandSpec k_report_command{
+    "report",
+    "cycle report: hats, load and trends against the previous cycle",
+    HistoryOptions::cycle,
+    report_formats,
+    add_report_options,
+    run_report,
+    "Examples:\n  roles report                              # the two latest release tags\n"
+    "  roles report ../nova --cycle 31.0.0..32.0.0 --format html -o cycle.html\n"
+    "  roles report --cycle 2025-04-01..2025-06-30 --format json",
+};
 
 }  // namespace roles::cli

@@ -1,24 +1,17 @@
 #include <cstdio>
 
-#include "roles/util/text.hpp"
+#include "command_table.hpp"
 #include "roles/cli/app.hpp"
-#include "roles/cli/commands.hpp"
+#include "roles/util/text.hpp"
 
 namespace roles::cli {
 
 util::Expected<util::ExitCode> run(const Options& options) {
-    switch (options.command) {
-        case Command::audit: return run_audit(options);
-        case Command::load: return run_load(options);
-        case Command::validate: return run_validate(options);
-        case Command::hats: return run_hats(options);
-        case Command::import: return run_import(options);
-        case Command::report: return run_report(options);
-        case Command::identities: return run_identities(options);
-        case Command::whatif: return run_whatif(options);
-        case Command::init: return run_init(options);
+    const auto* command = find_command(options.command);
+    if (command == nullptr || command->run == nullptr) {
+        return util::fail(util::ErrorKind::internal, "running command", "unknown command " + util::quoted(options.command));
     }
-    return util::fail(util::ErrorKind::internal, "running command", "unknown command");
+    return command->run(options);
 }
 
 void print_error(const util::Error& error) {

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "command_table.hpp"
 #include "roles/cli/commands.hpp"
 #include "roles/cli/output.hpp"
 #include "roles/engine/whatif.hpp"
@@ -38,18 +39,32 @@ std::vector<std::string> failures_of(const engine::WhatIfResult& result) {
     return out;
 }
 
+struct WhatIfOutput {
+    const report::WhatIfView& view;
+    report::Color color;
+};
+
+std::string whatif_text(const WhatIfOutput& out) { return report::render_whatif_text(out.view, out.color); }
+std::string whatif_json(const WhatIfOutput& out) { return report::render_whatif_json(out.view); }
+std::string whatif_markdown(const WhatIfOutput& out) { return report::render_whatif_markdown(out.view); }
+
+// The whatif format table.
+const FormatTable<WhatIfOutput> k_whatif_formats{
+    {{"text", ""}, whatif_text},
+    {{"json", ""}, whatif_json},
+    {{"markdown", ""}, whatif_markdown},
+};
+
+std::vector<FormatInfo> whatif_formats() { return format_infos(k_whatif_formats); }
+
 util::Expected<util::ExitCode> render(const Options& options, const engine::WhatIfResult& result) {
     const auto detail = options.quiet           ? report::Detail::quiet
                         : options.verbosity > 0 ? report::Detail::verbose
                                                 : report::Detail::normal;
     const report::WhatIfView view{result, options.fail_on, failures_of(result), detail};
-    std::string text;
-    switch (options.format) {
-        case Format::json: text = report::render_whatif_json(view); break;
-        case Format::markdown: text = report::render_whatif_markdown(view); break;
-        default: text = report::render_whatif_text(view, color_for(options)); break;
-    }
-    if (auto written = emit(options, text); !written) return std::unexpected(written.error());
+    const auto text = render_format(k_whatif_formats, options, "whatif", WhatIfOutput{view, color_for(options)});
+    if (!text) return std::unexpected(text.error());
+    if (auto written = emit(options, *text); !written) return std::unexpected(written.error());
     return view.failed.empty() ? util::ExitCode::ok : util::ExitCode::gate_failed;
 }
 
@@ -76,6 +91,7 @@ util::Expected<engine::WhatIfResult> program_whatif(const Options& options, cons
 }  // namespace
 
 util::Expected<util::ExitCode> run_whatif(const Options& options) {
+    if (auto row = format_row(k_whatif_formats, options, "whatif"); !row) return std::unexpected(row.error());
     auto request = whatif_request(options);
     if (!request) return std::unexpected(request.error());
     PhaseTimer timer;
@@ -102,5 +118,42 @@ util::Expected<util::ExitCode> run_whatif(const Options& options) {
     util::release_at_exit(std::move(*result));
     return code;
 }
+
+namespace {
+
+void add_whatif_options(CommandBuilder& builder) {
+    auto& app = builder.app;
+    auto& options = builder.options;
+    auto* without = app.add_option("--without", options.without,
+                                   "who leaves: person keys, emails, names, or @Affiliation (a roster "
+                                   "affiliation or an email domain)")
+                        ->type_name("WHO");
+    auto* each = app.add_option("--without-each", options.without_each,
+                                "each case in turn, worst first: @ (every affiliation) or person")
+                     ->check(CLI::IsMember({"@", "person"}))
+                     ->excludes(without)
+                     ->type_name("@|person");
+    builder.notes.set_choices(each, {"@", "person"});
+    app.add_option("--active-within", options.active_within,
+                   "absence-aware truck factor: authors idle this long before the window's end are gone "
+                   "(default 1y)")
+        ->type_name("DURATION");
+    app.add_flag("--allow-shallow", options.allow_shallow, "analyse a shallow clone anyway (otherwise exit 2)");
+    add_fail_on(builder, " when a departure newly causes it");
+}
+
+}  // namespace
+
+const CommandSpec k_whatif_command{
+    "whatif",
+    "the audit once some people or a company have left",
+    HistoryOptions::window,
+    whatif_formats,
+    add_whatif_options,
+    run_whatif,
+    "Examples:\n  roles whatif --without gibi             # gibi steps down\n"
+    "  roles whatif ../nova --without '@Red Hat' --format markdown\n"
+    "  roles whatif --without-each @ --fail-on vacant   # CI: no company's leaving empties a hat",
+};
 
 }  // namespace roles::cli

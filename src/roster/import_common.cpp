@@ -369,29 +369,9 @@ util::Expected<ImportResult> finish_import(Roster roster, const PeopleRegistry& 
     return result;
 }
 
-std::span<const std::string> import_kind_names() {
-    static const std::vector<std::string> k_names{"openstack", "kubernetes", "maintainers", "codeowners"};
-    return k_names;
-}
-
-std::optional<ImportKind> parse_import_kind(std::string_view name) {
-    const auto names = import_kind_names();
-    const auto found = std::find(names.begin(), names.end(), name);
-    if (found == names.end()) return std::nullopt;
-    return static_cast<ImportKind>(found - names.begin());
-}
-
-std::string import_kind_name(ImportKind kind) { return import_kind_names()[static_cast<std::size_t>(kind)]; }
-
 util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::string& text, const std::string& file_name,
                                                 const ImportOptions& options) {
-    switch (kind) {
-        case ImportKind::openstack: return import_openstack(text, file_name, options);
-        case ImportKind::kubernetes: return import_kubernetes(text, file_name, options);
-        case ImportKind::maintainers: return import_maintainers(text, file_name, options);
-        case ImportKind::codeowners: return import_codeowners(text, file_name, options);
-    }
-    return util::fail(util::ErrorKind::internal, "importing " + util::quoted(file_name), "unknown import kind");
+    return import_kind_info(kind).import(text, file_name, options);
 }
 
 util::Expected<ImportResult> import_roster_file(ImportKind kind, const std::string& path, const ImportOptions& options) {

@@ -174,6 +174,16 @@ void warn_unchanged(const Doc& doc, const std::vector<Entry>& fields, const HatD
     }
 }
 
+// An unknown hat is reported, and so is everything wrong inside it (a bad `min`, an unknown
+// holder): one run of `roles validate` lists every problem, each at its FILE:LINE:COL.
+void check_unknown_hat(const Doc& doc, const Entry& entry, const std::vector<Entry>& fields,
+                       const HatContext& context) {
+    HatDef scratch;
+    scratch.id = entry.key;
+    read_hat_fields(doc, fields, scratch, context.known_hats);
+    if (const auto* holders = find_entry(fields, "holders")) (void)read_holders(doc, *holders, entry.key, context);
+}
+
 void apply_hat_entry(const Doc& doc, const Entry& entry, std::vector<Hat>& hats, const HatContext& context) {
     if (!check_hat_id(doc, entry) || !expect_map(doc, entry)) return;
     const auto fields =
@@ -183,7 +193,10 @@ void apply_hat_entry(const Doc& doc, const Entry& entry, std::vector<Hat>& hats,
     Hat* hat = find_hat(hats, entry.key);
     const bool from_catalog = hat != nullptr;
     if (hat == nullptr) hat = define_project_hat(doc, entry, fields, hats, context);
-    if (hat == nullptr) return;
+    if (hat == nullptr) {
+        check_unknown_hat(doc, entry, fields, context);
+        return;
+    }
     const HatDef before = hat->def;
     read_hat_fields(doc, fields, hat->def, context.known_hats);
     if (from_catalog) warn_unchanged(doc, fields, before, hat->def);

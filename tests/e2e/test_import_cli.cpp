@@ -166,7 +166,7 @@ TEST_CASE("audit --import openstack without --team picks REPO's team by its deli
         run_roles("audit " + shell_quote(repo) + " --import openstack:" + shell_quote(file) + " --format json");
     INFO(matched.err);
     CHECK(matched.exit_code == 1);  // the placeholder security liaison is vacant, as with --team nova
-    CHECK(matched.err.find("roles: auditing team 'nova' of '" + file + "'") != std::string::npos);
+    CHECK(matched.err.find("roles: analysing team 'nova' of '" + file + "'") != std::string::npos);
     const auto audit = roles::test::parse_json(matched.out);
     CHECK(audit["project"] == "nova");
     CHECK_FALSE(audit.contains("program"));

@@ -276,3 +276,20 @@ hats:
     REQUIRE(roster.has_value());
     CHECK(roster->warnings.empty());
 }
+
+TEST_CASE("problems inside an unknown hat are reported with the unknown hat", "[roster]") {
+    // An unknown hat (no title, no catalog holds it) used to hide what was wrong inside it
+    // until the hat's name was fixed; now one load reports all three.
+    const auto details = roles::roster::test::problems(R"(hats:
+  leed:
+    min: two
+    holders: [gibbi]
+)" + k_people);
+    // Line 2: "  leed:" -> the key at column 3. Line 3: "    min: " is 9 characters, so
+    // "two" is at column 10. Line 4: "    holders: [" is 14 characters, "gibbi" at column 15.
+    CHECK(details == Lines{
+                         "r.yaml:2:3: unknown hat 'leed' (did you mean 'lead'?)",
+                         "r.yaml:3:10: expected a whole number for 'min', got 'two'",
+                         "r.yaml:4:15: unknown person 'gibbi' in holders of 'leed' (did you mean 'gibi'?)",
+                     });
+}

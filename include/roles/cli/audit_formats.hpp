@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "roles/cli/format_table.hpp"
 #include "roles/cli/options.hpp"
 #include "roles/report/audit.hpp"
 #include "roles/report/ci.hpp"
@@ -24,14 +25,14 @@ struct AuditOutput {
     const roster::Roster* roster = nullptr;  ///< the audited roster (Code Quality places)
 };
 
-/// The formats `audit` writes, in table order.
-[[nodiscard]] std::vector<Format> audit_formats();
+/// The audit format table's formats, in table order (the first is the default).
+[[nodiscard]] std::vector<FormatInfo> audit_format_infos();
 
 /// Fails with a usage error when `audit` does not write options.format.
 [[nodiscard]] util::Expected<void> require_audit_format(const Options& options);
 
-/// The report in options.format (require_audit_format first).
-[[nodiscard]] std::string render_audit_output(const AuditOutput& output);
+/// The report in options.format (a usage error for a format audit does not write).
+[[nodiscard]] util::Expected<std::string> render_audit_output(const AuditOutput& output);
 
 /// The CI view of audits: the repository root (the work tree holding `path`, empty for a
 /// bare repository) and the built-in catalog directory, for relative SARIF/GitHub paths.

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <optional>
-#include <vector>
 #include <string>
 #include <vector>
 
@@ -177,11 +176,13 @@ struct ProgramMember {
 /// repository its git dir's folder without ".git" ("project" when there is none).
 [[nodiscard]] std::string repository_name(const std::string& repo);
 
-/// The roster `audit --import KIND:FILE` analyses (with --team/--group): the import, written
-/// and loaded back exactly as `roles import` + `--roster` would see it. An openstack import
-/// without --team picks the team whose deliverables include the repository (by its origin's
-/// owner/name, else its folder's name); none or several is a usage error saying so. Import warnings go to
-/// stderr unless --quiet. A spec without ':' or with an unknown kind is a usage error.
+/// The roster `--import KIND:FILE` gives every command that reads history (with the kind's
+/// pick, --team/--group): the import, written and loaded back exactly as `roles import` +
+/// `--roster` would see it. A kind that picks by repository (openstack) without its pick
+/// option takes the project whose repositories include the repository (by its origin's
+/// owner/name, else its folder's name); none or several is a usage error saying so. Import
+/// warnings go to stderr unless --quiet. A spec without ':' or with an unknown kind is a usage
+/// error.
 [[nodiscard]] util::Expected<roster::Roster> roster_from_import(const Options& options);
 
 }  // namespace roles::cli

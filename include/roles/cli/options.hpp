@@ -1,29 +1,24 @@
 #pragma once
 // The parsed command line: what main hands to cli::run.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace roles::cli {
 
-/// The subcommand to run.
-enum class Command : unsigned char { audit, load, validate, hats, import, report, identities, whatif, init };
-
-/// Output formats (docs/output-formats.md, "Formats per command"); each command says which it
-/// supports (`audit`: cli/audit_formats.hpp). `codequality` is GitLab's Code Quality report
-/// (audit only).
-enum class Format { text, json, markdown, html, sarif, github, codequality };
-
 /// All options of all commands; each command reads the ones it has.
 struct Options {
-    Command command = Command::audit;
-    std::string repo = ".";                  ///< REPO positional (audit)
+    std::string command = "audit";          ///< the command to run: a name of the command table
+    std::string repo = ".";                  ///< REPO positional (the commands that read history)
     std::optional<std::string> roster;       ///< --roster, or ROSTER positional (validate)
     bool require_roster = false;             ///< --require-roster
     bool allow_shallow = false;              ///< audit --allow-shallow: analyse a shallow clone
     std::vector<std::string> fail_on{"vacant"};
-    Format format = Format::text;
+    /// --format: a name of the command's format table (docs/output-formats.md, "Formats per
+    /// command"); the parser sets it to the table's first format when none is given.
+    std::string format = "text";
     std::optional<std::string> output;       ///< --output FILE
     bool no_color = false;
     bool quiet = false;
@@ -40,9 +35,10 @@ struct Options {
     unsigned threads = 0;                    ///< --threads N (0: one per hardware thread, at most 4)
     std::string import_kind;                 ///< import KIND (openstack, kubernetes, maintainers, codeowners)
     std::string import_file;                 ///< import FILE
-    std::optional<std::string> import_spec;  ///< audit --import KIND:FILE
-    std::optional<std::string> team;         ///< --team NAME: one team of an openstack import
-    std::optional<std::string> group;        ///< --group NAME: one group of a kubernetes import
+    std::optional<std::string> import_spec;  ///< --import KIND:FILE (the commands that read history)
+    /// The pick options of the import kinds given, by option name without dashes ("team" for
+    /// --team NAME, "group" for --group NAME): roster::ImportKindInfo::pick.
+    std::map<std::string, std::string> picks;
     bool force = false;                      ///< import/init --force: replace an existing -o file
     std::string cycle = "auto";              ///< report --cycle A..B or auto
     std::vector<std::string> without;        ///< whatif --without WHO...: keys, emails, names, @Affiliation

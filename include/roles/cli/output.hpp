@@ -15,8 +15,4 @@ namespace roles::cli {
 /// Writes `text` to --output (replacing the file) or stdout.
 [[nodiscard]] util::Expected<void> emit(const Options& options, const std::string& text);
 
-/// Fails with a usage error when the command does not support the requested format.
-[[nodiscard]] util::Expected<void> require_format(const Options& options, std::initializer_list<Format> supported,
-                                                  const std::string& command);
-
 }  // namespace roles::cli

@@ -17,15 +17,8 @@
 
 namespace roles::roster {
 
-/// The kinds of published roster `roles import` reads.
+/// The kinds of published roster `roles import` reads: the key of a row of import_kinds().
 enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners };
-
-/// "openstack", "kubernetes", "maintainers", "codeowners", in that order.
-[[nodiscard]] std::span<const std::string> import_kind_names();
-/// The kind with this name (exact, lowercase), or nullopt.
-[[nodiscard]] std::optional<ImportKind> parse_import_kind(std::string_view name);
-/// The name of a kind, as import_kind_names() spells it.
-[[nodiscard]] std::string import_kind_name(ImportKind kind);
 
 /// What to import.
 struct ImportOptions {
@@ -35,6 +28,39 @@ struct ImportOptions {
     /// kubernetes against the group's `dir`, `name` and `label`).
     std::optional<std::string> project;
 };
+
+struct ImportResult;
+
+/// An importer: the text of a file (named `file` in messages) turned into a roster.
+using Importer = util::Expected<ImportResult> (*)(const std::string& text, const std::string& file,
+                                                  const ImportOptions& options);
+
+/// Whether `--import KIND:FILE` without the kind's pick option chooses, by itself, the
+/// project whose repositories (ImportResult::remote_repos) include the analysed repository.
+enum class PickByRepository : unsigned char { no, yes };
+
+/// One kind of published roster: a row of the import table (src/roster/import_kinds.cpp). The
+/// CLI builds `roles import KIND`, `--import KIND:FILE`, their pick options and help from it.
+struct ImportKindInfo {
+    ImportKind kind;
+    std::string_view name;       ///< "openstack": KIND on the command line
+    std::string_view source;     ///< what the file is: "OpenStack governance projects.yaml"
+    std::string_view pick;       ///< the option keeping one project, without dashes ("team"), or empty
+    std::string_view pick_help;  ///< help of that option
+    PickByRepository by_repository = PickByRepository::no;
+    Importer import = nullptr;
+};
+
+/// Every import kind, in the order the CLI lists them.
+[[nodiscard]] std::span<const ImportKindInfo> import_kinds();
+/// The row of `kind`.
+[[nodiscard]] const ImportKindInfo& import_kind_info(ImportKind kind);
+/// The kind names of import_kinds(), in table order.
+[[nodiscard]] std::span<const std::string> import_kind_names();
+/// The kind with this name (exact, lowercase), or nullopt.
+[[nodiscard]] std::optional<ImportKind> parse_import_kind(std::string_view name);
+/// The name of a kind, as import_kind_names() spells it.
+[[nodiscard]] std::string import_kind_name(ImportKind kind);
 
 /// A required hat that the source leaves with no current holder.
 struct Vacancy {
