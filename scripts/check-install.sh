@@ -53,6 +53,9 @@ done
 # zsh and fish: the structure each shell needs, and every command.
 head -1 "$zsh_script" | grep -qx "#compdef roles" || fail "_roles does not start with #compdef roles"
 grep -q '^_roles "\$@"$' "$zsh_script" || fail "_roles does not call _roles"
+[ "$(grep -c '^ *case ' "$zsh_script")" = "$(grep -c '^ *esac$' "$zsh_script")" ] || fail "_roles: case and esac do not pair"
+[ "$(grep -c '_arguments' "$zsh_script")" = "$(( $(wc -w <<<"$commands") + 1 ))" ] \
+  || fail "_roles: not one _arguments per command (plus the top level)"
 grep -q '^complete -c roles ' "$fish_script" || fail "roles.fish has no 'complete -c roles'"
 for command in $commands; do
   grep -q "^                $command)$" "$zsh_script" || fail "_roles has no case for $command"

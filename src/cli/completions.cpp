@@ -132,15 +132,17 @@ std::string fish_option(const std::string& condition, const OptionDoc& option) {
     if (option.kind == OptionKind::positional) {
         const auto kind = value_kind(option);
         if (kind == ValueKind::choice) return out + " -x -a " + fish_quoted(joined(option.choices)) + "\n";
+        if (kind == ValueKind::directory) return out + " -x -a '(__fish_complete_directories)'\n";
         return out + " -F\n";
     }
     for (const auto& name : option.names) out += (name.starts_with("--") ? " -l " + name.substr(2) : " -s " + name.substr(1));
     out += " -d " + fish_quoted(option.help);
     if (option.kind == OptionKind::value) {
         const auto kind = value_kind(option);
-        out += kind == ValueKind::choice ? " -x -a " + fish_quoted(joined(option.choices))
-               : kind == ValueKind::none ? std::string(" -x")
-                                         : std::string(" -r -F");
+        out += kind == ValueKind::choice      ? " -x -a " + fish_quoted(joined(option.choices))
+               : kind == ValueKind::directory ? std::string(" -x -a '(__fish_complete_directories)'")
+               : kind == ValueKind::none      ? std::string(" -x")
+                                              : std::string(" -r -F");
     }
     return out + "\n";
 }

@@ -86,7 +86,9 @@ std::string unknown_option_cause(const std::string& word, const CLI::App& comman
     std::vector<std::string> candidates;
     for (const auto& [name, value] : option_names(command)) candidates.push_back(name);
     auto cause = "unknown option " + util::quoted(word) + " for 'roles " + command.get_name() + "'";
-    if (const auto suggestion = util::closest_match(word, candidates)) {
+    // Any one-letter flag is one edit from any other: only longer names get a suggestion.
+    const auto suggestion = word.size() > 2 ? util::closest_match(word, candidates) : std::nullopt;
+    if (suggestion) {
         return cause + " (did you mean " + util::quoted(*suggestion) + "?)";
     }
     std::string owners;
@@ -121,7 +123,8 @@ void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), s
 // `roles help [COMMAND]`: the text of `roles COMMAND --help` (or `roles --help`).
 util::Expected<ParseOutcome> answer_help(const CLI::App& app, const std::string& topic) {
     if (topic.empty()) {
-        print(app.help());
+        // app.help() would print the help of the command parsed, `help` itself.
+        print(app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal));
         return ParseOutcome{std::nullopt, util::ExitCode::ok};
     }
     const auto* command = subcommand(app, topic);

@@ -91,7 +91,9 @@ TEST_CASE("load, identities, whatif and report read an imported roster as audit 
         CHECK(whatif["scenarios"][0]["people"][0]["person"] == "gibi");
     }
     SECTION("report") {
-        const auto run = run_roles("report " + shell_quote(fixture.repo) + fixture.import + " --format json");
+        // The example has one release tag, so the cycle is given as dates.
+        const auto run = run_roles("report " + shell_quote(fixture.repo) + fixture.import +
+                                   " --cycle 2025-04-01..2025-09-30 --format json");
         INFO(run.err);
         REQUIRE(run.exit_code == 0);
         CHECK(roles::test::parse_json(run.out)["project"] == "nova");
@@ -113,14 +115,17 @@ TEST_CASE("a pick without an import, or of another kind, is a usage error for ev
 
 TEST_CASE("report takes --no-color and -v like the other commands", "[e2e]") {
     const auto repo = build_example("liaisons");
-    const auto run = run_roles("report " + shell_quote(repo) + " --no-color -v --format text");
+    const std::string cycle = " --cycle 2025-04-01..2025-09-30";
+    const auto run = run_roles("report " + shell_quote(repo) + cycle + " --no-color -v --format text");
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.find("\033[") == std::string::npos);
-    // -v names the cycle and the one it is compared with on stderr.
-    CHECK(run.err.find("roles: cycle ") != std::string::npos);
-    CHECK(run.err.find(" against ") != std::string::npos);
-    const auto quiet = run_roles("report " + shell_quote(repo) + " -q -v --format text");
+    // -v names the cycle and the previous one of the same length on stderr: April to September
+    // is 30+31+30+31+31+30 = 183 days, so the previous cycle is the 183 days to 2025-03-31,
+    // from 2024-09-30 (30 Sep + Oct..Mar's 182 days).
+    CHECK(run.err.find("roles: cycle 2025-04-01..2025-09-30 against 2024-09-30..2025-03-31\n") != std::string::npos);
+    const auto quiet = run_roles("report " + shell_quote(repo) + cycle + " -q -v --format text");
+    CHECK(quiet.exit_code == 0);
     CHECK(quiet.err.find("roles: cycle ") == std::string::npos);
 }
 
