@@ -146,8 +146,9 @@ namespace {
 void add_report_options(CommandBuilder& builder) {
     builder.app
         .add_option("--cycle", builder.options.cycle,
-                    "the cycle, which is the window (report takes no --since/--until): A..B with each end a tag, "
-                    "branch, commit or YYYY-MM-DD, or 'auto' for the two latest release tags (default: auto)")
+                    "the cycle, which is also the window (the previous cycle is derived from it): A..B with each "
+                    "end a tag, branch, commit or YYYY-MM-DD, or 'auto' for the two latest release tags (default: "
+                    "auto)")
         ->type_name("A..B");
     builder.app
         .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")

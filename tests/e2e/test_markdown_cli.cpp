@@ -207,7 +207,8 @@ TEST_CASE("markdown and codequality are refused where they are not rendered", "[
     const auto load = run_roles("load " + shell_quote(repo) + " --format codequality");
     CHECK(load.exit_code == 2);
     const auto help = run_roles("audit --help");
-    CHECK(help.out.find("output format: text, json, markdown, sarif, github or codequality") != std::string::npos);
+    CHECK(help.out.find("output format: text (default), json, markdown, sarif, github (GitHub Actions annotations) or "
+                        "codequality (GitLab Code Quality)") != std::string::npos);
 }
 
 TEST_CASE("the code quality report of a program names PROJECT/HAT and the roster as given",
