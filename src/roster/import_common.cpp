@@ -370,7 +370,8 @@ util::Expected<ImportResult> finish_import(Roster roster, const PeopleRegistry& 
 }
 
 std::span<const std::string> import_kind_names() {
-    static const std::vector<std::string> k_names{"openstack", "kubernetes", "maintainers", "codeowners"};
+    static const std::vector<std::string> k_names{"openstack", "kubernetes", "maintainers", "codeowners",
+                                                  "owners"};
     return k_names;
 }
 
@@ -390,6 +391,7 @@ util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::stri
         case ImportKind::kubernetes: return import_kubernetes(text, file_name, options);
         case ImportKind::maintainers: return import_maintainers(text, file_name, options);
         case ImportKind::codeowners: return import_codeowners(text, file_name, options);
+        case ImportKind::owners: return import_owners(text, file_name, options);
     }
     return util::fail(util::ErrorKind::internal, "importing " + util::quoted(file_name), "unknown import kind");
 }
@@ -397,7 +399,12 @@ util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::stri
 util::Expected<ImportResult> import_roster_file(ImportKind kind, const std::string& path, const ImportOptions& options) {
     const auto text = read_text_file(path);
     if (!text) return util::fail(util::ErrorKind::input, "reading " + util::quoted(path), text.error());
-    return import_roster_text(kind, *text, path, options);
+    if (kind != ImportKind::owners || options.owners_aliases) return import_roster_text(kind, *text, path, options);
+    auto aliases = owners_aliases_beside(path);
+    if (!aliases) return std::unexpected(aliases.error());
+    ImportOptions with_aliases = options;
+    with_aliases.owners_aliases = std::move(*aliases);
+    return import_roster_text(kind, *text, path, with_aliases);
 }
 
 }  // namespace roles::roster

@@ -1,7 +1,7 @@
 #pragma once
 // Turning published rosters into `roles` rosters (docs/roster-format.md, "Imported rosters"): OpenStack
-// governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file and GitHub
-// CODEOWNERS. The mapping decisions are written down in README.md, "Importing published
+// governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file, GitHub
+// CODEOWNERS and Kubernetes-style OWNERS files. The mapping decisions are written down in README.md, "Importing published
 // rosters".
 
 #include <cstdint>
@@ -18,14 +18,20 @@
 namespace roles::roster {
 
 /// The kinds of published roster `roles import` reads.
-enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners };
+enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners, owners };
 
-/// "openstack", "kubernetes", "maintainers", "codeowners", in that order.
+/// "openstack", "kubernetes", "maintainers", "codeowners", "owners", in that order.
 [[nodiscard]] std::span<const std::string> import_kind_names();
 /// The kind with this name (exact, lowercase), or nullopt.
 [[nodiscard]] std::optional<ImportKind> parse_import_kind(std::string_view name);
 /// The name of a kind, as import_kind_names() spells it.
 [[nodiscard]] std::string import_kind_name(ImportKind kind);
+
+/// A second file an import reads with the first (OWNERS_ALIASES for an OWNERS file).
+struct CompanionFile {
+    std::string file;  ///< used in messages
+    std::string text;
+};
 
 /// What to import.
 struct ImportOptions {
@@ -34,6 +40,9 @@ struct ImportOptions {
     /// against the project's name exactly, then ignoring case and punctuation (and for
     /// kubernetes against the group's `dir`, `name` and `label`).
     std::optional<std::string> project;
+    /// owners: the OWNERS_ALIASES whose aliases the OWNERS file may name. Without one, every
+    /// entry is a GitHub login (import_roster_file looks for one beside the file).
+    std::optional<CompanionFile> owners_aliases = std::nullopt;
 };
 
 /// A required hat that the source leaves with no current holder.
@@ -79,6 +88,9 @@ struct ImportResult {
 [[nodiscard]] util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::string& text,
                                                               const std::string& file_name,
                                                               const ImportOptions& options = {});
+
+/// The OWNERS_ALIASES file in the directory of the OWNERS file at `path`, if there is one.
+[[nodiscard]] util::Expected<std::optional<CompanionFile>> owners_aliases_beside(const std::string& path);
 
 /// One person's seats in a roster.
 struct Seats {
