@@ -28,7 +28,7 @@ std::string markdown(const AuditOutput& out) {
 }
 
 std::string codequality(const AuditOutput& out) {
-    const auto places = codequality_places(*out.roster, out.options.import_spec);
+    const auto places = codequality_places(*out.roster);
     return out.program ? report::render_program_codequality(*out.program, places)
                        : report::render_audit_codequality(*out.project, places);
 }

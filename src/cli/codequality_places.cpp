@@ -23,16 +23,11 @@ std::string path_in_work_tree(const std::string& file) {
 
 }  // namespace
 
-report::CodeQualityPlaces codequality_places(const roster::Roster& roster,
-                                             const std::optional<std::string>& import_spec) {
+report::CodeQualityPlaces codequality_places(const roster::Roster& roster) {
     report::CodeQualityPlaces places;
     if (roster.file.empty()) return places;
-    // roster_from_import has checked that the spec is KIND:FILE. An imported roster is parsed
-    // from the YAML the importer wrote, so its lines are not FILE's: every issue points at line 1.
-    if (import_spec) {
-        places.roster_path = path_in_work_tree(import_spec->substr(import_spec->find(':') + 1));
-        return places;
-    }
+    // An imported roster's file is the published FILE, its positions the entries the importer
+    // read there (roster_from_import), so it is placed like ROLES.yaml.
     places.roster_path = path_in_work_tree(roster.file);
     for (const auto& project : roster.projects) {
         const auto prefix = roster.program ? project.name + "/" : std::string();

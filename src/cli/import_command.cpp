@@ -1,5 +1,6 @@
 // `roles import KIND FILE` and the roster of `roles audit --import KIND:FILE`.
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -153,6 +154,40 @@ util::Expected<std::string> team_of_repository(const Options& options, const Imp
                                   util::quoted(options.repo), tried, util::quoted(file), listed));
 }
 
+// The first project of `roster` one of whose hats `key` holds, if any.
+const roster::Project* project_holding(const roster::Roster& roster, const std::string& key) {
+    for (const auto& project : roster.projects) {
+        for (const auto& hat : project.hats) {
+            if (std::ranges::any_of(hat.holders, [&](const roster::Holder& h) { return h.person == key; }))
+                return &project;
+        }
+    }
+    return nullptr;
+}
+
+// The roster loaded back from the import's YAML carries that YAML's lines, which no reader can
+// open: findings (SARIF, GitHub annotations, Code Quality) must point at the published FILE.
+// Each project and every one of its hats take the position the importer recorded for the
+// project there (the team, group, section or rule it read): that entry is where holders are
+// added or fixed, even for a hat only its catalog defines or one filled by a fallback. Each
+// person takes the position of the first project naming them.
+void point_at_source(roster::Roster& loaded, const roster::Roster& source, const std::string& file) {
+    const std::string written = loaded.file;
+    const roster::SourcePos top{file, 1, 1};
+    loaded.file = file;
+    for (auto& project : loaded.projects) {
+        const auto it = std::ranges::find(source.projects, project.name, &roster::Project::name);
+        const auto at = it != source.projects.end() && it->pos.line > 0 ? it->pos : top;
+        project.pos = at;
+        for (auto& hat : project.hats) hat.pos = at;
+    }
+    for (auto& [key, person] : loaded.people) {
+        if (person.pos.file != written) continue;
+        const auto* project = project_holding(loaded, key);
+        person.pos = project != nullptr ? project->pos : top;
+    }
+}
+
 }  // namespace
 
 util::Expected<util::ExitCode> run_import(const Options& options) {
@@ -194,6 +229,7 @@ util::Expected<roster::Roster> roster_from_import(const Options& options) {
         }
     }
     print_warnings(options, imported->result.warnings);
+    point_at_source(imported->loaded, imported->result.roster, file);
     return std::move(imported->loaded);
 }
 

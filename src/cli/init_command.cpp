@@ -48,6 +48,21 @@ void warn_not_imported(const Options& options, const std::string& path, const ut
     for (const auto& detail : error.details) std::fprintf(stderr, "  %s\n", detail.c_str());
 }
 
+// The OWNERS_ALIASES an OWNERS file names aliases from, read from HEAD; one that cannot be
+// read is a warning, and the import then takes every entry as a login.
+roster::ImportOptions companion_of(const Options& options, const git::RepositoryGraph& graph, const git::History& history,
+                                   const engine::RosterFile& file) {
+    roster::ImportOptions import_options;
+    if (file.companion.empty()) return import_options;
+    auto companion = graph.file_at(history.head_id, file.companion);
+    if (!companion) {
+        warn_not_imported(options, file.companion, companion.error());
+    } else if (*companion) {
+        import_options.owners_aliases = roster::CompanionFile{file.companion, std::move(**companion)};
+    }
+    return import_options;
+}
+
 // Each maintainer file at HEAD, imported; one that cannot be read or parsed is a warning.
 std::vector<engine::ImportedFile> import_files(const Options& options, const git::History& history) {
     std::vector<engine::ImportedFile> imported;
@@ -64,7 +79,8 @@ std::vector<engine::ImportedFile> import_files(const Options& options, const git
             if (!text) warn_not_imported(options, file.path, text.error());
             continue;
         }
-        auto result = roster::import_roster_text(file.kind, **text, file.path);
+        const auto import_options = companion_of(options, *graph, history, file);
+        auto result = roster::import_roster_text(file.kind, **text, file.path, import_options);
         if (!result) {
             warn_not_imported(options, file.path, result.error());
             continue;

@@ -340,12 +340,16 @@ std::vector<RosterFile> find_roster_files(const git::History& history) {
     std::vector<RosterFile> files;
     for (const char* path : {".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}) {
         if (has_head_file(history, path)) {
-            files.push_back({roster::ImportKind::codeowners, path});
+            files.push_back({roster::ImportKind::codeowners, path, ""});
             break;
         }
     }
     if (has_head_file(history, "MAINTAINERS"))
-        files.push_back({roster::ImportKind::maintainers, "MAINTAINERS"});
+        files.push_back({roster::ImportKind::maintainers, "MAINTAINERS", ""});
+    if (has_head_file(history, "OWNERS")) {
+        files.push_back({roster::ImportKind::owners, "OWNERS",
+                         has_head_file(history, "OWNERS_ALIASES") ? "OWNERS_ALIASES" : ""});
+    }
     return files;
 }
 

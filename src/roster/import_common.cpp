@@ -377,7 +377,12 @@ util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::stri
 util::Expected<ImportResult> import_roster_file(ImportKind kind, const std::string& path, const ImportOptions& options) {
     const auto text = read_text_file(path);
     if (!text) return util::fail(util::ErrorKind::input, "reading " + util::quoted(path), text.error());
-    return import_roster_text(kind, *text, path, options);
+    if (kind != ImportKind::owners || options.owners_aliases) return import_roster_text(kind, *text, path, options);
+    auto aliases = owners_aliases_beside(path);
+    if (!aliases) return std::unexpected(aliases.error());
+    ImportOptions with_aliases = options;
+    with_aliases.owners_aliases = std::move(*aliases);
+    return import_roster_text(kind, *text, path, with_aliases);
 }
 
 }  // namespace roles::roster

@@ -148,5 +148,7 @@ using VacancyNotes = std::map<std::pair<std::string, std::string>, std::string>;
                                                               const ImportOptions& options);
 [[nodiscard]] util::Expected<ImportResult> import_codeowners(const std::string& text, const std::string& file,
                                                              const ImportOptions& options);
+[[nodiscard]] util::Expected<ImportResult> import_owners(const std::string& text, const std::string& file,
+                                                         const ImportOptions& options);
 
 }  // namespace roles::roster

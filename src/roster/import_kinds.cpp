@@ -12,7 +12,7 @@
 namespace roles::roster {
 namespace {
 
-const std::array<ImportKindInfo, 4> k_import_kinds{{
+const std::array<ImportKindInfo, 5> k_import_kinds{{
     {ImportKind::openstack, "openstack", "OpenStack governance projects.yaml", "team",
      "openstack import: only this team, as a plain roster", PickByRepository::yes, import_openstack},
     {ImportKind::kubernetes, "kubernetes", "Kubernetes community sigs.yaml", "group",
@@ -20,6 +20,8 @@ const std::array<ImportKindInfo, 4> k_import_kinds{{
     {ImportKind::maintainers, "maintainers", "Linux-style MAINTAINERS", "", "", PickByRepository::no,
      import_maintainers},
     {ImportKind::codeowners, "codeowners", "GitHub CODEOWNERS", "", "", PickByRepository::no, import_codeowners},
+    {ImportKind::owners, "owners", "Kubernetes-style OWNERS (with the OWNERS_ALIASES beside it)", "", "",
+     PickByRepository::no, import_owners},
 }};
 
 }  // namespace

@@ -4,6 +4,9 @@
 // line 17, both at column 3).
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "e2e/run_binary.hpp"
@@ -136,4 +139,40 @@ TEST_CASE("sarif and github are audit formats only", "[e2e][sarif]") {
     const auto load = run_roles("load " + shell_quote(repo) + " --format sarif --no-cache");
     CHECK(load.exit_code == 2);
     CHECK(load.err.find("--format") != std::string::npos);
+}
+
+TEST_CASE("findings of an imported roster point at the published file's entries", "[e2e][sarif][import]") {
+    const auto repo = build_example("healthy", false);
+    // Rule `docs/` is line 2 and rule `*.c` line 3 of this file (line 1 is a comment); the
+    // audit reads it from the repository's work tree, so SARIF gives it under %SRCROOT%.
+    {
+        std::ofstream out(repo + "/CODEOWNERS");
+        out << "# owners\ndocs/ @nobody-here\n*.c @someone-else\n";
+    }
+    const auto spec = shell_quote("codeowners:" + repo + "/CODEOWNERS");
+    const auto run = run_roles("audit " + shell_quote(repo) + " --import " + spec + " --format sarif --no-cache");
+    INFO(run.err);
+    check_valid_sarif(run.out);
+    const auto results = nlohmann::json::parse(run.out)["runs"][0]["results"];
+    REQUIRE_FALSE(results.empty());
+    std::set<std::string> projects;
+    for (const auto& result : results) {
+        const std::string project = result["properties"]["project"];
+        const auto& where = result["locations"][0]["physicalLocation"];
+        if (where["artifactLocation"].value("uriBaseId", "") == "ROLESCATALOGS") continue;  // a catalog's hat
+        projects.insert(project);
+        CHECK(where["artifactLocation"]["uri"] == "CODEOWNERS");
+        CHECK(where["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+        CHECK(where["region"]["startLine"] == (project == "docs/" ? 2 : 3));
+    }
+    CHECK(projects == std::set<std::string>{"*.c", "docs/"});
+    // GitLab Code Quality points at the same lines.
+    const auto quality = run_roles("audit " + shell_quote(repo) + " --import " + spec +
+                                   " --format codequality --no-cache");
+    std::set<int> lines;
+    for (const auto& issue : nlohmann::json::parse(quality.out)) {
+        CHECK(issue["location"]["path"] == "CODEOWNERS");
+        lines.insert(issue["location"]["lines"]["begin"].get<int>());
+    }
+    CHECK(lines == std::set<int>{2, 3});
 }

@@ -218,7 +218,7 @@ TEST_CASE("the bash completion completes commands, formats and import kinds", "[
     CHECK(offers("roles wh", 1) == "whatif\n");
     CHECK(offers("roles audit --format ''", 3) == "text json markdown sarif github codequality\n");
     CHECK(offers("roles report --format ''", 3) == "markdown text json html\n");
-    CHECK(offers("roles import ''", 2) == "openstack kubernetes maintainers codeowners\n");
+    CHECK(offers("roles import ''", 2) == "openstack kubernetes maintainers codeowners owners\n");
     CHECK(offers("roles help lo", 2) == "load\n");
     CHECK(offers("roles load --imp", 2) == "--import\n");
 }

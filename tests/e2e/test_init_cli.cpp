@@ -104,6 +104,33 @@ TEST_CASE("init imports the repository's CODEOWNERS and proposes its owners", "[
     CHECK(std::find(hats.begin(), hats.end(), "owner-c") != hats.end());
 }
 
+TEST_CASE("init imports a root OWNERS file with its aliases and picks the kubernetes-sig catalog",
+          "[e2e][init][owners]") {
+    TempRepo repo;
+    // Carol 6 commits under pkg/, then Dave adds OWNERS and OWNERS_ALIASES (a 7th commit).
+    for (int i = 0; i < 6; ++i) {
+        repo.commit(change("Carol Example", "carol@example.com", i, "pkg/file" + std::to_string(i) + ".go"));
+    }
+    CommitSpec owners = change("Dave Example", "dave@example.com", 10, "OWNERS", "approvers:\n  - core-approvers\n");
+    owners.files.push_back({"OWNERS_ALIASES", "aliases:\n  core-approvers:\n    - carol\n    - dave\n"});
+    repo.commit(owners);
+    round_trip(repo.path(), "--project demo");
+    const auto text = read_file(repo.path() + "/ROLES.yaml");
+    INFO(text);
+    // A root OWNERS file means a Kubernetes project.
+    CHECK(text.find("catalogs: [kubernetes-sig]") != std::string::npos);
+    // The root OWNERS governs "**": all 7 commits are its items. The alias is carol and dave,
+    // whose logins match no commit; Carol Example did 6 of 7 (86% >= 50%), so she is added.
+    CHECK(text.find("approver-all:") != std::string::npos);
+    CHECK(text.find("title: \"Approver: /\"") != std::string::npos);
+    CHECK(text.find("holders: [carol, dave, carol-example]  # from OWNERS; 7 items in the window: carol none (no "
+                    "commit of theirs is matched: add their emails), dave none (no commit of theirs is matched: "
+                    "add their emails), carol-example 6 (86%, not in OWNERS)") != std::string::npos);
+    // No reviewers named: only the approver hat is imported.
+    CHECK(text.find("# OWNERS (owners): 1 hat imported with the holders it names") != std::string::npos);
+    CHECK(text.find("reviewer-all") == std::string::npos);
+}
+
 TEST_CASE("init never replaces a file without --force, and -o - writes to stdout", "[e2e][init]") {
     const auto dir = build_example("healthy", false);
     const auto roster = dir + "/ROLES.yaml";

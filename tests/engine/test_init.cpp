@@ -142,7 +142,7 @@ TEST_CASE("an imported CODEOWNERS rule keeps its owners, less tools, and gains w
                                                "docs/ @docs-lead zuul@example.org\n", "CODEOWNERS");
     REQUIRE(imported.has_value());
     auto draft = engine::draft_roster(project.input(
-        history, {engine::ImportedFile{{roster::ImportKind::codeowners, "CODEOWNERS"}, *imported}}));
+        history, {engine::ImportedFile{{roster::ImportKind::codeowners, "CODEOWNERS", ""}, *imported}}));
     REQUIRE(draft.has_value());
     REQUIRE(draft->imports.size() == 1);
     CHECK(draft->imports[0].hats == 1);
@@ -187,4 +187,15 @@ TEST_CASE("the catalog is detected from the files at HEAD", "[engine][init]") {
     REQUIRE(files.size() == 2);
     CHECK(files[0].path == "CODEOWNERS");  // GitHub reads the root one before docs/
     CHECK(files[1].kind == roster::ImportKind::maintainers);
+    // A root OWNERS file is read too, with OWNERS_ALIASES as its companion when present.
+    for (const char* path : {"OWNERS", "OWNERS_ALIASES", "pkg/OWNERS"}) {
+        copy.paths.emplace_back(path);
+        copy.head_files.push_back(static_cast<git::PathId>(copy.paths.size() - 1));
+    }
+    const auto with_owners = engine::find_roster_files(copy);
+    REQUIRE(with_owners.size() == 3);
+    CHECK(with_owners[2].kind == roster::ImportKind::owners);
+    CHECK(with_owners[2].path == "OWNERS");
+    CHECK(with_owners[2].companion == "OWNERS_ALIASES");
+    CHECK(with_owners[0].companion.empty());
 }

@@ -38,13 +38,13 @@ TEST_CASE("every shipped catalog loads without error and describes every hat", "
             CHECK(hat.catalog == catalog->name);
         }
     }
-    CHECK(catalogs == 9);
+    CHECK(catalogs == 10);
 }
 
 TEST_CASE("the built-in catalogs are found by name", "[roster]") {
     use_source_catalogs();
     CHECK(builtin_catalog_names() == Lines{"2i2c", "codeowners", "generic", "kubernetes-group", "kubernetes-sig",
-                                           "maintainers", "openstack", "openstack-dpl", "ospo"});
+                                           "maintainers", "openstack", "openstack-dpl", "ospo", "owners"});
     CHECK(catalog_search_dirs().front() == ROLES_SOURCE_DIR "/roles");
     const auto openstack = load_catalog("openstack");
     REQUIRE(openstack.has_value());

@@ -34,7 +34,7 @@ people:
 
 TEST_CASE("import kinds are named as the CLI spells them", "[roster][import]") {
     CHECK(std::vector<std::string>(import_kind_names().begin(), import_kind_names().end()) ==
-          Keys{"openstack", "kubernetes", "maintainers", "codeowners"});
+          Keys{"openstack", "kubernetes", "maintainers", "codeowners", "owners"});
     CHECK(parse_import_kind("maintainers") == std::optional<ImportKind>(ImportKind::maintainers));
     CHECK_FALSE(parse_import_kind("MAINTAINERS").has_value());
     CHECK(import_kind_name(ImportKind::codeowners) == "codeowners");

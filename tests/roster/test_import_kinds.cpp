@@ -18,7 +18,7 @@ TEST_CASE("the import table lists the four kinds with their picks", "[roster][im
         CHECK_FALSE(kind.source.empty());
         CHECK(&import_kind_info(kind.kind) == &kind);  // each row is found by its key
     }
-    CHECK(names == Keys{"openstack", "kubernetes", "maintainers", "codeowners"});
+    CHECK(names == Keys{"openstack", "kubernetes", "maintainers", "codeowners", "owners"});
     CHECK(picks == Keys{"team", "group", "", ""});
     CHECK(Keys(import_kind_names().begin(), import_kind_names().end()) == names);
     // Only openstack chooses its team by the repository when no --team is given.

@@ -270,7 +270,7 @@ TEST_CASE("unknown built-in catalogs get a suggestion or the list of catalogs", 
           Lines{
               "r.yaml:1:12: unknown catalog 'opnstack' (did you mean 'openstack'?)",
               "r.yaml:1:22: unknown catalog 'nosuch' (built-in catalogs: 2i2c, codeowners, generic, "
-              "kubernetes-group, kubernetes-sig, maintainers, openstack, openstack-dpl, ospo)",
+              "kubernetes-group, kubernetes-sig, maintainers, openstack, openstack-dpl, ospo, owners)",
           });
 }
 

@@ -41,10 +41,14 @@ struct CatalogChoice {
 struct RosterFile {
     roster::ImportKind kind = roster::ImportKind::codeowners;
     std::string path;
+    std::string companion;  ///< a second file the importer reads (OWNERS_ALIASES), or empty
 };
 
 /// The files at HEAD the importers read: the CODEOWNERS GitHub uses (the first of
-/// `.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`), then a root `MAINTAINERS`.
+/// `.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`), then a root `MAINTAINERS`, then
+/// a root `OWNERS` (with the root `OWNERS_ALIASES` as its companion when there is one). The
+/// OWNERS files of subdirectories are left to `roles import owners`: a large project has
+/// hundreds, and a draft is meant to be read.
 [[nodiscard]] std::vector<RosterFile> find_roster_files(const git::History& history);
 
 /// One file imported into a draft: the importer's result (a program roster, one project

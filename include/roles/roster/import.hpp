@@ -1,7 +1,7 @@
 #pragma once
 // Turning published rosters into `roles` rosters (docs/roster-format.md, "Imported rosters"): OpenStack
-// governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file and GitHub
-// CODEOWNERS. The mapping decisions are written down in README.md, "Importing published
+// governance projects.yaml, Kubernetes sigs.yaml, the Linux MAINTAINERS file, GitHub
+// CODEOWNERS and Kubernetes-style OWNERS files. The mapping decisions are written down in README.md, "Importing published
 // rosters".
 
 #include <cstdint>
@@ -18,7 +18,13 @@
 namespace roles::roster {
 
 /// The kinds of published roster `roles import` reads: the key of a row of import_kinds().
-enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners };
+enum class ImportKind : unsigned char { openstack, kubernetes, maintainers, codeowners, owners };
+
+/// A second file an import reads with the first (OWNERS_ALIASES for an OWNERS file).
+struct CompanionFile {
+    std::string file;  ///< used in messages
+    std::string text;
+};
 
 /// What to import.
 struct ImportOptions {
@@ -27,6 +33,9 @@ struct ImportOptions {
     /// against the project's name exactly, then ignoring case and punctuation (and for
     /// kubernetes against the group's `dir`, `name` and `label`).
     std::optional<std::string> project;
+    /// owners: the OWNERS_ALIASES whose aliases the OWNERS file may name. Without one, every
+    /// entry is a GitHub login (import_roster_file looks for one beside the file).
+    std::optional<CompanionFile> owners_aliases = std::nullopt;
 };
 
 struct ImportResult;
@@ -105,6 +114,9 @@ struct ImportResult {
 [[nodiscard]] util::Expected<ImportResult> import_roster_text(ImportKind kind, const std::string& text,
                                                               const std::string& file_name,
                                                               const ImportOptions& options = {});
+
+/// The OWNERS_ALIASES file in the directory of the OWNERS file at `path`, if there is one.
+[[nodiscard]] util::Expected<std::optional<CompanionFile>> owners_aliases_beside(const std::string& path);
 
 /// One person's seats in a roster.
 struct Seats {
