@@ -45,7 +45,8 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
         cmake -S . -B "$build" -DCMAKE_CXX_COMPILER="${CXX:-clang++-14}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DROLES_FUZZ=ON -DROLES_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j"${ROLES_FUZZ_JOBS:-1}" --target "fuzz_$target" >/dev/null
+# Two runs at once (each target in its own process) must not build the same tree together.
+flock "$build/.build-lock" cmake --build "$build" -j"${ROLES_FUZZ_JOBS:-1}" --target "fuzz_$target" >/dev/null
 
 corpus=$build/fuzz/corpus/$target
 artifacts=$build/fuzz/artifacts/$target
@@ -64,6 +65,10 @@ if [[ -n ${ROLES_FUZZ_SEED_REPO:-} ]]; then
     if [[ -d $real/$target ]]; then cp -n "$real/$target"/* "$corpus"/ 2>/dev/null || true; fi
 fi
 
+# Crash reports name functions and lines when LLVM's symbolizer is there (package llvm-14).
+if [[ -z ${ASAN_SYMBOLIZER_PATH:-} && -x /usr/lib/llvm-14/bin/llvm-symbolizer ]]; then
+    export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+fi
 dict=()
 [[ -f fuzz/dict/$target.dict ]] && dict=(-dict="$root/fuzz/dict/$target.dict")
 # Leaks are reported by the ASan+UBSan suite (scripts/sanitize.sh), where libgit2's are suppressed.

@@ -15,7 +15,12 @@ test_only=(
   chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
   python3-jsonschema           # validating JSON outputs against schemas/ (tests/support/validate_json.py)
   time                         # /usr/bin/time -v in bench/run.sh
-  clang-14 libclang-rt-14-dev  # libFuzzer targets (fuzz/, scripts/fuzz.sh, scripts/sanitize.sh)
+  # scripts/sanitize.sh: asan and tsan build with GCC 12, whose sanitizer runtimes (libasan8,
+  # libubsan1, liblsan0, libtsan2) come with build-essential (libgcc-12-dev depends on them).
+  # The fuzz build needs clang 14 and its runtimes (libFuzzer, clang's ASan and UBSan: they
+  # are in libclang-rt-14-dev, not in clang-14); llvm-14 brings llvm-symbolizer, so that a
+  # fuzz crash report names functions and lines (clang-14 only recommends it).
+  clang-14 libclang-rt-14-dev llvm-14
 )
 case "$set_name" in
   program) packages=("${program[@]}") ;;

@@ -6,10 +6,12 @@
 #   scripts/sanitize.sh tsan            the parallel loader and cache tests under TSan (build-tsan/)
 #   scripts/sanitize.sh fuzz [SECONDS]  every fuzz target for SECONDS (default 30) from its seeds
 #   scripts/sanitize.sh all [SECONDS]   the three, in that order
-# Each job builds its own tree with one job per core. scripts/test.sh runs `fuzz 5`.
+#   scripts/sanitize.sh ci              what CI runs after scripts/test.sh (.ci/run): the three,
+#                                       fuzz for 30 s a target, each job's time printed
+# Each job builds its own tree; ROLES_JOBS sets the build and test jobs (default: one per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jobs=$(nproc)
+jobs=${ROLES_JOBS:-$(nproc)}
 launcher=$(command -v ccache || true)
 
 configure() {  # DIR FLAGS...
@@ -28,7 +30,11 @@ run_asan() {
 }
 
 run_tsan() {
-    configure build-tsan -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
+    # Only the test files that hold the two tags are built (tests/CMakeLists.txt, ROLES_TEST_FILES).
+    local tagged
+    tagged=$(grep -l -e '\[parallel\]' -e '\[cache\]' tests/*/test_*.cpp | sed 's|^tests/||' | paste -sd'|')
+    configure build-tsan -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" \
+        -DROLES_TEST_FILES="/($tagged)\$"
     cmake --build build-tsan -j"$jobs" --target roles roles_tests
     TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/roles_tests "[parallel],[cache]"
 }
@@ -46,9 +52,38 @@ run_fuzz() {
         if [[ $rc -ne 0 ]]; then
             grep -E 'ERROR|SUMMARY|Test unit written' "$log" >&2 || true
             failed=1
+            jobs_failed+=("fuzz $target")
+        else
+            jobs_passed=$((jobs_passed + 1))
         fi
     done
     return $failed
+}
+
+jobs_passed=0
+jobs_failed=()
+
+timed() {  # JOB ARGS...: runs run_JOB, then prints how long it took
+    local started=$SECONDS rc=0
+    "run_$1" "${@:2}" || rc=$?
+    echo "sanitize: $1 took $((SECONDS - started)) s (exit $rc)"
+    if [[ $1 != fuzz ]]; then
+        if [[ $rc -eq 0 ]]; then jobs_passed=$((jobs_passed + 1)); else jobs_failed+=("$1"); fi
+    fi
+    return $rc
+}
+
+# Every job runs even when one fails, so that one CI run shows every finding; the closing
+# line counts the jobs (asan, tsan, each fuzz target).
+run_ci() {
+    local rc=0
+    timed asan || rc=1
+    timed tsan || rc=1
+    timed fuzz 30 || rc=1
+    echo "sanitize: ci took $SECONDS s"
+    [[ ${#jobs_failed[@]} -eq 0 ]] || echo "sanitize: failed: ${jobs_failed[*]}" >&2
+    echo "sanitize: $jobs_passed passed, ${#jobs_failed[@]} failed"
+    return $rc
 }
 
 case ${1:-all} in
@@ -56,5 +91,6 @@ case ${1:-all} in
     tsan) run_tsan ;;
     fuzz) run_fuzz "${2:-30}" ;;
     all) run_asan && run_tsan && run_fuzz "${2:-30}" ;;
-    *) echo "usage: scripts/sanitize.sh asan|tsan|fuzz [SECONDS]|all [SECONDS]" >&2; exit 2 ;;
+    ci) run_ci ;;
+    *) echo "usage: scripts/sanitize.sh asan|tsan|fuzz [SECONDS]|all [SECONDS]|ci" >&2; exit 2 ;;
 esac

@@ -8,13 +8,30 @@
 #include "roles/report/findings.hpp"
 #include "roles/engine/coverage.hpp"
 #include "roles/report/load.hpp"
+#include "roles/util/text.hpp"
 
 namespace roles::report {
 
+namespace {
+
+// The text on one line and printable (util::printable: C0/C1 controls and DEL as \xNN or
+// \uNNNN, bidi and line-separator marks as \uNNNN, bytes that are not UTF-8 as U+FFFD), CR
+// and LF first turned into spaces: what both escapers start from, so that no cell can end a
+// line, drive a terminal that shows the raw Markdown, or reorder what a viewer shows.
+std::string one_printable_line(std::string_view text) {
+    std::string flat(text);
+    std::ranges::replace(flat, '\r', ' ');
+    std::ranges::replace(flat, '\n', ' ');
+    return util::printable(flat);
+}
+
+}  // namespace
+
 std::string md_escape(std::string_view text) {
+    const auto line = one_printable_line(text);
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
+    out.reserve(line.size());
+    for (const char c : line) {
         switch (c) {
             case '\\':
             case '`':
@@ -24,9 +41,14 @@ std::string md_escape(std::string_view text) {
             case ']':
             case '~':
             case '$':
-            case '@':
             case '|':
                 out += '\\', out += c;
+                break;
+            case '@':
+            case '#':
+                // GitHub links mentions and issue references after Markdown is parsed, so a
+                // backslash does not stop them; a zero-width space after the sign does.
+                out += c, out += "&#8203;";
                 break;
             case '<':
                 out += "&lt;";
@@ -36,10 +58,6 @@ std::string md_escape(std::string_view text) {
                 break;
             case '&':
                 out += "&amp;";
-                break;
-            case '\r':
-            case '\n':
-                out += ' ';
                 break;
             default:
                 out += c;
@@ -130,16 +148,25 @@ std::string md_hat_row(const engine::HatCoverage& hat, const std::string& prefix
 }
 
 std::string md_cell(std::string_view text) {
+    const auto line = one_printable_line(text);
     std::string out;
-    for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else if (c == '\n') {
-            out += ' ';
-        } else {
-            out += c;
+    out.reserve(line.size());
+    for (const char c : line) {
+        switch (c) {
+            case '\\':  // else a name ending in a backslash would undo the escape of what follows
+            case '|':
+            case '[':
+            case ']':
+                out += '\\', out += c;
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;

@@ -11,14 +11,30 @@
 
 namespace roles::report {
 
-/// `text` safe inside a GitHub-flavoured Markdown table cell or list item: the characters
-/// that open inline markup (`\` `` ` `` `*` `_` `[` `]` `~` `$` for math, `@` for mentions,
-/// `|` that ends a cell) get a backslash, `<`, `>` and `&` become HTML entities (no raw
-/// HTML, no entity read from a name), and line breaks become spaces.
+// Two escapers, on purpose with different rules. Both first put the text on one line (CR and
+// LF become spaces) and make it printable (util::printable: controls as \xNN, bidi marks as
+// \uNNNN, invalid UTF-8 as U+FFFD), and both stop what would change a table's structure, a
+// link's target or the characters shown: `|`, `\`, `[`, `]` get a backslash, `<` and `&`
+// become entities (no raw HTML, no `&#x202e;` decoded into a bidi override). They differ in
+// the inline markup that can only restyle a word:
+//  - md_escape is for the CI summaries (audit, load, program Markdown): text from a pull
+//    request rendered by GitHub in a job summary or a bot's comment, read rendered, never as
+//    source. Everything is inert there: emphasis, code spans, math, and mentions and issue
+//    references, which would notify people (GitHub links them after Markdown is parsed, so
+//    `@` and `#` get a zero-width space after them, not a backslash).
+//  - md_cell is for the cycle report and what-if Markdown: pages for a wiki or a mail that
+//    people also read as source, where hat ids and keys (`stable_maint`, `*-core`) would be
+//    littered with backslashes. Emphasis characters, backticks, `~`, `$`, `@`, `#` and `>`
+//    are left as they are: they can restyle a word but not say something else.
+// docs/output-formats.md ("Escaping") states the same rules.
+
+/// `text` safe inside a GitHub-flavoured Markdown table cell or list item of a CI summary:
+/// printable and on one line; `\` `` ` `` `*` `_` `[` `]` `~` `$` `|` get a backslash, `@`
+/// and `#` a zero-width space (`&#8203;`) after them, `<`, `>` and `&` become entities.
 [[nodiscard]] std::string md_escape(std::string_view text);
 
-/// The lighter escaping of the cycle and what-if Markdown: '|' (it would end a table cell)
-/// gets a backslash, '<' becomes `&lt;` (raw HTML), a line break a space.
+/// The lighter escaping of the cycle and what-if Markdown: printable and on one line; `\`,
+/// `|`, `[`, `]` get a backslash, `<` and `&` become `&lt;` and `&amp;`.
 [[nodiscard]] std::string md_cell(std::string_view text);
 
 /// The items joined with ", ", each escaped; `none` when there are none.

@@ -12,7 +12,8 @@
 
 namespace roles::report::svg {
 
-/// Text escaped for HTML/SVG content and attribute values.
+/// Text escaped for HTML/SVG content and attribute values: made printable as for text output
+/// (util::printable), line breaks as spaces, then `&` `<` `>` `"` `'` as entities.
 [[nodiscard]] std::string escape(std::string_view text);
 
 /// The hat × person matrix: one row per hat (status shape and word), one column per person

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "roles/report/cycle.hpp"
+#include "roles/util/text.hpp"
 #include "roles/util/time.hpp"
 #include "svg.hpp"
 
@@ -233,9 +234,16 @@ std::string week_bars(const std::vector<engine::WeekBucket>& weeks, const WeekSc
 }  // namespace
 
 std::string escape(std::string_view text) {
+    // Printable first (controls as \xNN, bidi marks as \uNNNN, invalid UTF-8 as U+FFFD), so
+    // that a name can neither reorder what the page shows nor put a NUL or ESC in the file;
+    // line breaks become spaces, which is how HTML shows them anyway.
+    std::string flat(text);
+    std::ranges::replace(flat, '\r', ' ');
+    std::ranges::replace(flat, '\n', ' ');
+    const auto shown = util::printable(flat);
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
+    out.reserve(shown.size());
+    for (const char c : shown) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;

@@ -44,18 +44,6 @@ engine::AuditResult sample() {
 
 }  // namespace
 
-TEST_CASE("markdown escapes what would open markup, a cell end, raw HTML or a mention",
-          "[report][markdown]") {
-    CHECK(report::md_escape("a|b") == "a\\|b");
-    CHECK(report::md_escape("`rm -rf`") == "\\`rm -rf\\`");
-    CHECK(report::md_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;");
-    CHECK(report::md_escape("*bold* _it_ [link](u) ~~s~~") ==
-          "\\*bold\\* \\_it\\_ \\[link\\](u) \\~\\~s\\~\\~");
-    CHECK(report::md_escape("@octocat & $x$") == "\\@octocat &amp; \\$x\\$");
-    CHECK(report::md_escape("back\\slash\nnew line") == "back\\\\slash new line");
-    CHECK(report::md_escape("Előd Illés (50%, 2 items)") == "Előd Illés (50%, 2 items)");
-}
-
 TEST_CASE("a failed audit summary opens with the gate and the failing hats", "[report][markdown]") {
     const auto result = sample();
     const auto text = report::render_audit_markdown({result, {"vacant", "stale"}, {"security-contact"}, ""});
