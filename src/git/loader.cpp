@@ -347,12 +347,13 @@ std::string cache_dir_for(git_repository* repo, const LoadOptions& options) {
 // HEAD's blob paths, in tree order: from the cache when it has HEAD's tree, else by
 // listing the tree (then cached, unless part of it was absent).
 util::Expected<std::vector<std::string>> head_paths(git_repository* repo, const std::shared_ptr<const fastread::PackSet>& packs,
-                                                    const git_commit* tip, FactCache* cache, HistoryBuilder& builder) {
+                                                    const LoadOptions& options, const git_commit* tip, FactCache* cache,
+                                                    HistoryBuilder& builder) {
     const git_oid& tree_id = *git_commit_tree_id(tip);
     if (cache) {
         if (auto cached = cache->tree_files(tree_id, builder.history().warnings)) return std::move(*cached);
     }
-    ObjectSource source(repo, packs);
+    ObjectSource source(repo, packs, options.budgets);
     auto tree = source.tree(tree_id);
     if (!tree) return util::fail(util::ErrorKind::input, "reading the tip's tree", tree.error().cause);
     if (!*tree) {
@@ -546,7 +547,7 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     if (stats.threads > 1) tags_read = read_tags_async(without_trailing_slash(git_repository_path(repo)));
     // Listed before the commits are read, so that the packs can be let go right after;
     // interned after them, so that path ids come out in the same order as always.
-    auto files = head_paths(repo, packs, tip, cache ? &*cache : nullptr, builder);
+    auto files = head_paths(repo, packs, options, tip, cache ? &*cache : nullptr, builder);
     if (!files) return std::unexpected(files.error());
     clock.lap("head files");
     if (auto commits = load_commits(repo, tip, options, std::move(packs), cache, builder, stats, clock); !commits) {
