@@ -34,7 +34,7 @@ TEST_CASE("the cache keeps objects within its budget, evicting the oldest unused
     CHECK(cache.find(1));
     CHECK_FALSE(cache.find(2));
     CHECK(cache.find(9).data()[0] == 9);
-    // Three more: keys 3, 4 and 5 go (1 lost its chance when the hand passed it).
+    // Three more: the hand, now past keys 1 and 2, takes keys 3, 4 and 5.
     for (std::uint64_t key = 10; key <= 12; ++key) cache.insert(key, object_of(100, 0));
     CHECK(cache.evictions() == 4);
     CHECK_FALSE(cache.find(3));
