@@ -4,6 +4,7 @@
 // nothing is allocated beyond what the instructions can fill (the fuzzer's malloc limit
 // catches a violation).
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
