@@ -8,15 +8,15 @@
 #include <cstring>
 #include <vector>
 
-#include "git/commit_parser.hpp"
+#include "git/fastread/commit_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     // An exact-size copy, so that ASan sees any read past the object's end.
     std::vector<unsigned char> object(data, data + size);
-    roles::git::CommitHeader header;
-    roles::git::CommitLinks links;
-    const bool full = roles::git::parse_commit(object.data(), object.size(), header);
-    const bool quick = roles::git::parse_commit_links(object.data(), object.size(), links);
+    roles::git::fastread::CommitHeader header;
+    roles::git::fastread::CommitLinks links;
+    const bool full = roles::git::fastread::parse_commit(object.data(), object.size(), header);
+    const bool quick = roles::git::fastread::parse_commit_links(object.data(), object.size(), links);
     if (full != quick) std::abort();
     if (!full) return 0;
     if (!git_oid_equal(&header.tree, &links.tree) || header.parents.size() != links.parents.size() ||

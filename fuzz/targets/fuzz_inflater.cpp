@@ -13,17 +13,17 @@
 #include <memory>
 #include <vector>
 
-#include "git/inflater.hpp"
-#include "git/pack_reader.hpp"
+#include "git/fastread/delta.hpp"
+#include "git/fastread/inflater.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const std::unique_ptr<roles::git::Inflater> inflater = roles::git::Inflater::create();
+    static const std::unique_ptr<roles::git::fastread::Inflater> inflater = roles::git::fastread::Inflater::create();
     if (size < 4 || !inflater) return 0;
     const std::uint32_t announced = (std::uint32_t{data[0]} << 24) | (std::uint32_t{data[1]} << 16) |
                                     (std::uint32_t{data[2]} << 8) | data[3];
     const unsigned char* stream = data + 4;
     const std::size_t stream_size = size - 4;
-    if (announced > roles::git::max_inflated_size(stream_size)) return 0;  // the reader never asks for more
+    if (announced > roles::git::fastread::max_inflated_size(stream_size)) return 0;  // the reader never asks for more
     std::vector<unsigned char> out(announced);
     const bool exact = inflater->inflate_exact(stream, stream_size, out.data(), out.size());
     // Reference: zlib's one-shot uncompress into the same room plus one byte.

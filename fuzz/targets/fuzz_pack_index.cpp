@@ -21,9 +21,9 @@
 #include <utility>
 #include <vector>
 
-#include "git/inflater.hpp"
+#include "git/fastread/inflater.hpp"
+#include "git/fastread/pack_reader.hpp"
 #include "git/object_checks.hpp"
-#include "git/pack_reader.hpp"
 
 namespace {
 
@@ -88,15 +88,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     write_file(dir + "/pack/pack-fuzz.idx", index, index_size);
     write_file(dir + "/pack/pack-fuzz.pack", pack_bytes, pack_size);
     (void)roles::git::check_pack_indexes(dir);
-    const auto packs = roles::git::PackSet::open(dir);
+    const auto packs = roles::git::fastread::PackSet::open(dir);
     if (packs->size() == 0) return 0;
-    roles::git::PackReader reader(packs, roles::git::Inflater::create(), std::size_t{1} << 20);
+    roles::git::fastread::PackReader reader(packs, roles::git::fastread::Inflater::create(), std::size_t{1} << 20);
     const std::size_t listed = std::min<std::size_t>(packs->object_count(), k_max_reads);
     for (std::size_t i = 0; i < listed && k_ids + (i + 1) * 20 <= index_size; ++i) {
         git_oid id;
         std::memcpy(id.id, index + k_ids + i * 20, 20);
         const auto object_size = reader.object_size(id);
-        const roles::git::ObjectRef object = reader.read(id, roles::git::KeepResult::yes);
+        const roles::git::fastread::ObjectRef object = reader.read(id, roles::git::fastread::KeepResult::yes);
         if (object && object_size && *object_size != object.size()) std::abort();
         if (const auto location = reader.locate(id)) {
             unsigned char prefix[512];

@@ -9,23 +9,15 @@
 #include <string>
 #include <string_view>
 
-#include "commit_parser.hpp"
 #include "fact_store.hpp"
+#include "fastread/fastread.hpp"
 #include "object_source.hpp"
 #include "rename_similarity.hpp"
 #include "roles/util/error.hpp"
 
 namespace roles::git {
 
-/// A commit to read, with what the walk already learnt about it.
-struct CommitRequest {
-    git_oid id{};
-    std::optional<PackLocation> location;  ///< where the walk found it in the packs
-    std::unique_ptr<CommitHeader> header;  ///< parsed by libgit2 when the walk had to ask it
-    std::optional<git_oid> tree;           ///< its tree, when the walk read it
-    std::optional<git_oid> first_parent;   ///< when the walk read it
-    std::optional<git_oid> parent_tree;    ///< the first parent's tree, when known
-};
+using fastread::CommitRequest;
 
 /// Counters of the work done by read_commit, summed per thread.
 struct ReadCounters {

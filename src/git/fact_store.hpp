@@ -13,6 +13,7 @@
 
 #include <git2.h>
 
+#include "fastread/fastread.hpp"
 #include "roles/git/history.hpp"
 
 namespace roles::git {
@@ -21,11 +22,7 @@ namespace roles::git {
 using TableIndex = std::uint32_t;
 
 /// A name and email as written in the commit, before .mailmap.
-struct RawIdentity {
-    std::string name;
-    std::string email;
-    bool operator==(const RawIdentity&) const = default;
-};
+using fastread::RawIdentity;
 
 /// A touched path, as in a History but with `path` and `old_path` indexing the owning
 /// store's path table (`old_path == path` unless the change is a rename). The same type as

@@ -11,12 +11,12 @@
 #include <thread>
 
 #include "commit_reader.hpp"
+#include "commit_readers.hpp"
 #include "fact_cache.hpp"
 #include "history_builder.hpp"
 #include "notes.hpp"
 #include "object_checks.hpp"
 #include "open_failure.hpp"
-#include "parallel_reader.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/lifetime.hpp"
 #include "roles/util/text.hpp"
@@ -171,44 +171,52 @@ struct Walked {
 // times a second), and keep the packs' pages from piling up in the resident set.
 class ReadMonitor {
 public:
-    ReadMonitor(const ProgressCallback& callback, const PackSet* packs)
-        : m_callback(callback), m_packs(packs), m_start(Clock::now()) {}
+    ReadMonitor(const ProgressCallback& callback, const fastread::PackSet* packs, std::uint64_t resident_limit)
+        : m_callback(callback), m_packs(packs), m_resident_limit(resident_limit), m_start(Clock::now()) {}
 
     // Called for every request: looks at the clock only every few hundred.
-    void walking(const ParallelReader& reader) {
+    void walking(const CommitReaders& reader) {
         if ((++m_calls & 255) != 0) return;
         tick(reader.read_so_far(), reader.requested(), true);
     }
     void reading(std::uint64_t done, std::uint64_t total) { tick(done, total, false); }
+    // The walk has touched every commit's pages, which the readers mostly do not need:
+    // dropped now if over budget, whatever the clock says.
+    void walk_ended() { trim(); }
+    // Times the packs' pages were dropped from the resident set.
+    [[nodiscard]] std::uint64_t trims() const { return m_trims; }
 
 private:
-    // Pack pages beyond this are dropped (PackSet::trim_resident): git keeps them all,
-    // which on a history of a million commits is a gigabyte of resident pages.
-    static constexpr std::uint64_t k_resident_packs = std::uint64_t{256} << 20;
+    // Pack pages beyond the budget are dropped (PackSet::trim_resident, ReaderBudgets).
+    void trim() {
+        if (m_packs && m_packs->trim_resident(m_resident_limit)) ++m_trims;
+    }
 
     void tick(std::uint64_t done, std::uint64_t total, bool walking) {
         const auto now = Clock::now();
         if (now - m_last < std::chrono::milliseconds(100)) return;
         m_last = now;
-        if (m_packs) m_packs->trim_resident(k_resident_packs);
+        trim();
         if (m_callback) m_callback({done, total, std::chrono::duration<double>(now - m_start).count(), walking});
     }
 
     const ProgressCallback& m_callback;
-    const PackSet* m_packs;
+    const fastread::PackSet* m_packs;
+    std::uint64_t m_resident_limit;
+    std::uint64_t m_trims = 0;
     Clock::time_point m_start;
     Clock::time_point m_last = m_start;
     std::uint64_t m_calls = 0;
 };
 
 // `expected`: how many commits there probably are (what the cache holds), to size tables.
-util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
+util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr<const fastread::PackSet>& packs,
                                      const git_oid& tip, CloneDepth depth, const LoadOptions& options,
                                      const KnownFacts& known, std::size_t expected, LoadStats& stats,
                                      PhaseClock& clock) {
-    ReadMonitor monitor(options.progress, packs.get());
-    ParallelReader reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads);
-    ObjectSource source(repo, packs);
+    ReadMonitor monitor(options.progress, packs.get(), options.budgets.resident_pack_bytes);
+    CommitReaders reader(without_trailing_slash(git_repository_path(repo)), packs, stats.threads, options.budgets);
+    ObjectSource source(repo, packs, options.budgets);
     const auto request = [&](CommitRequest&& item) {
         reader.request(std::move(item));
         monitor.walking(reader);
@@ -216,6 +224,7 @@ util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr
     auto graph = discover_commits(source, tip, depth, known, request, expected);
     if (!graph) return std::unexpected(graph.error());
     clock.lap("walk");
+    monitor.walk_ended();
     const std::uint64_t total = reader.requested();
     auto stores = reader.finish([&](std::uint64_t done) { monitor.reading(done, total); });
     if (!stores) return std::unexpected(stores.error());
@@ -232,6 +241,10 @@ util::Expected<Walked> walk_and_read(git_repository* repo, const std::shared_ptr
     objects.add(source.counters());
     stats.objects_from_packs = objects.pack_reads;
     stats.objects_from_libgit2 = objects.libgit2_reads;
+    stats.cache_evictions = objects.cache_evictions;
+    stats.work_steals = reader.counters().schedule.steals;
+    stats.blocks_freed = reader.counters().schedule.blocks_freed;
+    stats.pack_trims = monitor.trims();
     return Walked{std::move(*graph), std::move(*stores)};
 }
 
@@ -333,13 +346,14 @@ std::string cache_dir_for(git_repository* repo, const LoadOptions& options) {
 
 // HEAD's blob paths, in tree order: from the cache when it has HEAD's tree, else by
 // listing the tree (then cached, unless part of it was absent).
-util::Expected<std::vector<std::string>> head_paths(git_repository* repo, const std::shared_ptr<const PackSet>& packs,
-                                                    const git_commit* tip, FactCache* cache, HistoryBuilder& builder) {
+util::Expected<std::vector<std::string>> head_paths(git_repository* repo, const std::shared_ptr<const fastread::PackSet>& packs,
+                                                    const LoadOptions& options, const git_commit* tip, FactCache* cache,
+                                                    HistoryBuilder& builder) {
     const git_oid& tree_id = *git_commit_tree_id(tip);
     if (cache) {
         if (auto cached = cache->tree_files(tree_id, builder.history().warnings)) return std::move(*cached);
     }
-    ObjectSource source(repo, packs);
+    ObjectSource source(repo, packs, options.budgets);
     auto tree = source.tree(tree_id);
     if (!tree) return util::fail(util::ErrorKind::input, "reading the tip's tree", tree.error().cause);
     if (!*tree) {
@@ -475,7 +489,7 @@ std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& opt
 // packs are let go as soon as the readers are done, and the graph once it has given the
 // order, so that their memory is free again before the History is assembled.
 util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, const LoadOptions& options,
-                                  std::shared_ptr<const PackSet> packs, std::optional<FactCache>& cache,
+                                  std::shared_ptr<const fastread::PackSet> packs, std::optional<FactCache>& cache,
                                   HistoryBuilder& builder, LoadStats& stats, PhaseClock& clock) {
     History& history = builder.history();
     const git_oid& tip_id = *git_commit_id(tip);
@@ -521,8 +535,8 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     auto mailmap = read_mailmap(repo, tip, history);
     if (!mailmap) return std::unexpected(mailmap.error());
     HistoryBuilder builder(history, mailmap->get());
-    std::shared_ptr<const PackSet> packs;
-    if (options.packs == PackAccess::direct) packs = PackSet::open(std::string(git_repository_commondir(repo)) + "objects");
+    std::shared_ptr<const fastread::PackSet> packs;
+    if (options.packs == PackAccess::direct) packs = fastread::PackSet::open(std::string(git_repository_commondir(repo)) + "objects");
     clock.lap("packs");
     std::optional<FactCache> cache = open_cache(repo, options, history, stats);
     clock.lap("cache read");
@@ -533,7 +547,7 @@ util::Expected<void> load_contents(git_repository* repo, const git_commit* tip, 
     if (stats.threads > 1) tags_read = read_tags_async(without_trailing_slash(git_repository_path(repo)));
     // Listed before the commits are read, so that the packs can be let go right after;
     // interned after them, so that path ids come out in the same order as always.
-    auto files = head_paths(repo, packs, tip, cache ? &*cache : nullptr, builder);
+    auto files = head_paths(repo, packs, options, tip, cache ? &*cache : nullptr, builder);
     if (!files) return std::unexpected(files.error());
     clock.lap("head files");
     if (auto commits = load_commits(repo, tip, options, std::move(packs), cache, builder, stats, clock); !commits) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "commit_reader.hpp"
+#include "fastread/fastread.hpp"
 #include "roles/git/handles.hpp"
 #include "roles/util/text.hpp"
 
@@ -172,15 +173,8 @@ std::optional<std::string> loose_problem(const LooseContent& content) {
 }  // namespace
 
 util::Expected<void> check_pack_indexes(const std::string& objects_dir) {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    std::vector<fs::path> indexes;
-    for (fs::directory_iterator it(fs::path(objects_dir) / "pack", error), end; !error && it != end;
-         it.increment(error)) {
-        if (it->path().extension() == ".idx") indexes.push_back(it->path());
-    }
-    std::sort(indexes.begin(), indexes.end());
-    for (const fs::path& index : indexes) {
+    // The same listing as fastread::PackSet::open: every index mapped was checked here.
+    for (const std::filesystem::path& index : fastread::list_pack_indexes(objects_dir)) {
         if (auto problem = index_problem(index.string())) {
             return util::fail(util::ErrorKind::input, "reading pack index " + quoted_path(index.string()),
                               *problem + ": the repository is damaged (git fsck reports it; a fresh clone repairs it)");

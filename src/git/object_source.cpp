@@ -8,15 +8,11 @@
 
 namespace roles::git {
 
-namespace {
+using fastread::KeepResult;
+using fastread::PackLocation;
+using fastread::PackReader;
 
-// Per reader thread (git keeps up to 96 MiB of delta bases for its one thread). Measured
-// on git/git and rails with one reader, 16 to 96 MiB all take the same time within noise,
-// while each 8 MiB more is 8 MiB more peak memory per thread.
-constexpr std::size_t k_cache_bytes = std::size_t{24} << 20;
-// Rename candidates' blobs, in their own cache so that they never evict the trees' delta
-// bases (a blob's chain can be dozens of deltas deep).
-constexpr std::size_t k_blob_cache_bytes = std::size_t{8} << 20;
+namespace {
 
 const char* type_name(ObjectType type) {
     switch (type) {
@@ -38,19 +34,26 @@ util::Error wrong_type(const git_oid& id, int actual, ObjectType wanted) {
 
 }  // namespace
 
-ObjectSource::ObjectSource(git_repository* repo, std::shared_ptr<const PackSet> packs)
+ObjectSource::ObjectSource(git_repository* repo, std::shared_ptr<const fastread::PackSet> packs,
+                           const fastread::ReaderBudgets& budgets)
     : m_repo(repo),
+      m_blob_cache_bytes(budgets.blob_cache_bytes),
       m_objects_dir(std::string(git_repository_commondir(repo)) + "objects"),
       m_partial(is_partial_clone(repo)) {
     if (packs && packs->size() > 0) {
-        if (auto inflater = Inflater::create()) {
-            m_pack_set = packs;
-            m_packs = std::make_unique<PackReader>(std::move(packs), std::move(inflater), k_cache_bytes);
-        }
+        m_packs = PackReader::create(packs, budgets.tree_cache_bytes);
+        if (m_packs) m_pack_set = std::move(packs);
     }
 }
 
 ObjectSource::~ObjectSource() = default;
+
+SourceCounters ObjectSource::counters() const {
+    SourceCounters counters = m_counters;
+    if (m_packs) counters.cache_evictions += m_packs->evictions();
+    if (m_blob_packs) counters.cache_evictions += m_blob_packs->evictions();
+    return counters;
+}
 
 util::Expected<ObjectRef> ObjectSource::tree(const git_oid& id) {
     if (m_packs) {
@@ -79,11 +82,7 @@ util::Expected<ObjectRef> ObjectSource::absent(const git_oid& id, ObjectType typ
 }
 
 PackReader* ObjectSource::blob_packs() {
-    if (m_pack_set && !m_blob_packs) {
-        if (auto inflater = Inflater::create()) {
-            m_blob_packs = std::make_unique<PackReader>(m_pack_set, std::move(inflater), k_blob_cache_bytes);
-        }
-    }
+    if (m_pack_set && !m_blob_packs) m_blob_packs = PackReader::create(m_pack_set, m_blob_cache_bytes);
     return m_blob_packs.get();
 }
 

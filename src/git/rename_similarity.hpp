@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "object_bytes.hpp"
+#include "fastread/fastread.hpp"
 #include "roles/util/error.hpp"
 #include "tree_diff.hpp"
 

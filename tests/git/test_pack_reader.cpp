@@ -1,5 +1,6 @@
-// roles' own pack reader against libgit2's object database: same history, whatever mix of
-// packed (deltified) and loose objects a repository has.
+// roles' own pack reader (src/git/fastread/) against libgit2's object database, through the
+// loader: same history, whatever mix of packed (deltified) and loose objects a repository
+// has. The reader's own tests, on hand-made bytes, are in tests/git/fastread/.
 
 #include <cstdio>
 #include <cstring>
@@ -13,7 +14,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../src/git/pack_reader.hpp"
+#include "../../src/git/fastread/fastread.hpp"
 #include "git/loader_fixtures.hpp"
 #include "support/history_view.hpp"
 #include "support/temp_dir.hpp"
@@ -159,9 +160,10 @@ TEST_CASE("blob sizes from pack headers and delta headers match git's", "[git][p
         repo.commit(spec);
     }
     roles::test::run_git(repo.git_dir(), "repack -adq --depth=20 --window=50");
-    auto packs = roles::git::PackSet::open(repo.git_dir() + "/objects");
+    auto packs = roles::git::fastread::PackSet::open(repo.git_dir() + "/objects");
     REQUIRE(packs->size() == 1);
-    roles::git::PackReader reader(packs, roles::git::Inflater::create(), std::size_t{1} << 20);
+    auto reader = roles::git::fastread::PackReader::create(packs, std::size_t{1} << 20);
+    REQUIRE(reader);
     const std::string listing = git_output(repo.git_dir(), "cat-file --batch-all-objects --batch-check='%(objectname) %(objecttype) %(objectsize) %(deltabase)'");
     int blobs = 0;
     int deltas = 0;
@@ -178,7 +180,7 @@ TEST_CASE("blob sizes from pack headers and delta headers match git's", "[git][p
         if (std::string(type) != "blob") continue;
         git_oid id;
         REQUIRE(git_oid_fromstr(&id, hex) == 0);
-        CHECK(reader.object_size(id) == std::optional<std::uint64_t>(size));
+        CHECK(reader->object_size(id) == std::optional<std::uint64_t>(size));
         ++blobs;
         if (std::string(base) != std::string(40, '0')) ++deltas;
     }
@@ -244,28 +246,6 @@ void swap_offsets(const std::string& index_file, const std::string& a, const std
     file.write(x, 4);
 }
 
-// A delta: the base and target sizes, then `instructions`.
-std::vector<unsigned char> delta_of(std::uint64_t base_size, std::uint64_t target_size,
-                                    const std::vector<unsigned char>& instructions) {
-    std::vector<unsigned char> out;
-    for (std::uint64_t size : {base_size, target_size}) {
-        do {
-            unsigned char byte = size & 0x7f;
-            size >>= 7;
-            if (size != 0) byte |= 0x80;
-            out.push_back(byte);
-        } while (size != 0);
-    }
-    out.insert(out.end(), instructions.begin(), instructions.end());
-    return out;
-}
-
-roles::git::ObjectRef blob_of(const std::string& text) {
-    auto object = roles::git::ObjectRef::allocate(text.size(), roles::git::ObjectType::blob);
-    std::memcpy(object.data(), text.data(), text.size());
-    return object;
-}
-
 }  // namespace
 
 TEST_CASE("a pack index with shuffled offsets is an error naming the object, not another object's content",
@@ -296,37 +276,6 @@ TEST_CASE("a pack index with shuffled offsets is an error naming the object, not
     const bool names_one = history.error().cause.starts_with("the entry of object " + old_core) ||
                            history.error().cause.starts_with("the entry of object " + new_core);
     CHECK(names_one);
-}
-
-TEST_CASE("a delta's target size is believed only as far as its instructions can fill it", "[git][pack][hardening]") {
-    const roles::git::ObjectRef base = blob_of(std::string(255, 'a'));
-    SECTION("a 20-byte delta asking for 3.2 GB is refused without allocating it") {
-        const auto delta = delta_of(255, 3'200'000'000ULL, {0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90, 0xff, 0x90});
-        CHECK_FALSE(roles::git::apply_delta(base, delta.data(), delta.size()));
-    }
-    SECTION("a delta repeating its base beyond the quick bound is applied") {
-        // 1,000 copies of the whole base (2 bytes each): 255,000 bytes from about 2 KB, more
-        // than base + 127 bytes per delta byte, so the instructions are added up first.
-        std::vector<unsigned char> copies;
-        for (int i = 0; i < 1000; ++i) copies.insert(copies.end(), {0x90, 0xff});
-        const auto delta = delta_of(255, 255'000, copies);
-        const auto result = roles::git::apply_delta(base, delta.data(), delta.size());
-        REQUIRE(result);
-        CHECK(result.size() == 255'000);
-        CHECK(std::string(reinterpret_cast<const char*>(result.data()), result.size()) == std::string(255'000, 'a'));
-    }
-    SECTION("a delta whose instructions add up to less than its target is refused") {
-        std::vector<unsigned char> copies;
-        for (int i = 0; i < 1000; ++i) copies.insert(copies.end(), {0x90, 0xff});
-        const auto delta = delta_of(255, 255'001, copies);
-        CHECK_FALSE(roles::git::apply_delta(base, delta.data(), delta.size()));
-    }
-}
-
-TEST_CASE("no entry is inflated to more than zlib can produce from its bytes", "[git][pack][hardening]") {
-    CHECK(roles::git::max_inflated_size(0) == 64);
-    CHECK(roles::git::max_inflated_size(1000) == 1'032'064);
-    CHECK(roles::git::max_inflated_size(~std::uint64_t{0}) == ~std::uint64_t{0});
 }
 
 TEST_CASE("entries are checked against their index with git's reverse index too", "[git][pack][hardening]") {

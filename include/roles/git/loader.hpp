@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "roles/git/fastread/budgets.hpp"
 #include "roles/git/history.hpp"
 #include "roles/util/error.hpp"
 
@@ -45,6 +46,10 @@ struct LoadOptions {
     /// A cache file written for many commits is cut into files of about this many (at most
     /// four), which the next run decodes on as many threads. Smaller in tests.
     std::size_t cache_part_commits = 16384;
+    /// What the fast reader may spend (memory per reader thread, resident pack pages, how
+    /// the readers share the work); the defaults are the measured ones. Any value gives the
+    /// same History. Smaller in tests.
+    fastread::ReaderBudgets budgets;
 };
 
 /// What one load did, for --stats.
@@ -60,6 +65,10 @@ struct LoadStats {
     std::uint32_t rename_limited_commits = 0;  ///< commits over the rename limit (exact and same-name only)
     std::uint64_t objects_from_packs = 0;   ///< trees and commits read by roles' pack reader
     std::uint64_t objects_from_libgit2 = 0; ///< trees and commits read through libgit2
+    std::uint64_t cache_evictions = 0;  ///< objects the fast reader's caches evicted (ReaderBudgets)
+    std::uint64_t work_steals = 0;      ///< reader ranges split by a reader that had run out
+    std::uint64_t blocks_freed = 0;     ///< request blocks freed while commits were still read
+    std::uint64_t pack_trims = 0;       ///< times the packs' pages were dropped from the resident set
     unsigned threads = 0;               ///< reader threads used
     std::uint32_t cache_files_read = 0;
     std::uint64_t cache_bytes_read = 0;

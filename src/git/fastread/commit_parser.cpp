@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 namespace {
 
@@ -172,4 +172,4 @@ void header_from_libgit2(const git_commit* commit, CommitHeader& header) {
     header.message = message ? message : "";
 }
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

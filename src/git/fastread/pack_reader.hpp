@@ -1,5 +1,6 @@
 #pragma once
-// Internal to src/git: reading trees (and other objects) straight from pack files.
+// Part of the fast reader's interface (fastread.hpp): reading objects straight from pack
+// files.
 //
 // libgit2 1.5's object database costs several times what git's does per object (a fresh
 // zlib stream and several allocations per object, a mutex per pack lookup, a 16 MiB delta
@@ -10,27 +11,32 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <git2.h>
 
-#include "inflater.hpp"
 #include "object_bytes.hpp"
-#include "object_cache.hpp"
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 class Pack;
+class Inflater;
+class ObjectCache;
+
+/// Every `pack/*.idx` under `objects_dir`, sorted by name (empty when there is no pack
+/// directory). The one listing of indexes: the packs mapped and the indexes checked before
+/// libgit2 reads them are the same files.
+[[nodiscard]] std::vector<std::filesystem::path> list_pack_indexes(const std::string& objects_dir);
 
 /// The packs of one object directory, mapped read-only; immutable, shared by threads.
 class PackSet {
 public:
-    /// Maps every objects/pack/*.idx with its .pack under `objects_dir`; packs that cannot
-    /// be mapped or have an unknown format are skipped (their objects go to libgit2).
+    /// Maps every index of list_pack_indexes with its .pack; packs that cannot be mapped or
+    /// have an unknown format are skipped (their objects go to libgit2).
     [[nodiscard]] static std::shared_ptr<const PackSet> open(const std::string& objects_dir);
     PackSet();
     PackSet(const PackSet&) = delete;
@@ -60,19 +66,19 @@ struct PackLocation {
     std::uint64_t offset = 0;
 };
 
-/// zlib's largest expansion (deflate's best case is about 1032:1), plus a stream's few
-/// bytes of overhead: no entry can inflate to more than this from `compressed` bytes.
-[[nodiscard]] constexpr std::uint64_t max_inflated_size(std::uint64_t compressed) {
-    constexpr std::uint64_t k_max_ratio = 1032;
-    constexpr std::uint64_t k_slack = 64;
-    return compressed > (~std::uint64_t{0} - k_slack) / k_max_ratio ? ~std::uint64_t{0} : compressed * k_max_ratio + k_slack;
-}
+/// Whether a read object itself is worth caching (delta bases met on the way always are).
+enum class KeepResult : unsigned char { no, yes };
 
 /// Reads objects from a PackSet; one per thread.
 class PackReader {
 public:
-    /// `cache_bytes` bounds this reader's cache of unpacked objects (delta bases).
+    /// A reader whose cache of unpacked objects (delta bases) holds at most `cache_bytes`;
+    /// null when zlib cannot initialise a stream (then everything goes through libgit2).
+    [[nodiscard]] static std::unique_ptr<PackReader> create(std::shared_ptr<const PackSet> packs, std::size_t cache_bytes);
     PackReader(std::shared_ptr<const PackSet> packs, std::unique_ptr<Inflater> inflater, std::size_t cache_bytes);
+    PackReader(const PackReader&) = delete;
+    PackReader& operator=(const PackReader&) = delete;
+    ~PackReader();
 
     /// The object with id `id`, or null when no pack holds it or its entry cannot be
     /// decoded here (damaged, or a delta against an object outside its pack).
@@ -104,6 +110,8 @@ public:
     /// when it is stored as a delta or cannot be decoded (read it whole instead).
     [[nodiscard]] std::optional<Prefix> read_prefix(const PackLocation& location, unsigned char* buffer,
                                                     std::size_t capacity);
+    /// Objects this reader's cache evicted to stay within its budget.
+    [[nodiscard]] std::uint64_t evictions() const;
 
 private:
     // Where an id was last found: trees are looked up again and again (a directory that
@@ -118,29 +126,25 @@ private:
     static constexpr std::size_t k_max_memo = std::size_t{1} << 16;
 
     struct DeltaStep {
-        std::uint64_t offset = 0;      ///< of the delta entry
-        std::uint64_t data = 0;        ///< of its compressed delta
-        std::size_t size = 0;          ///< inflated delta size
+        std::uint64_t offset = 0;  ///< of the delta entry
+        std::uint64_t data = 0;    ///< of its compressed delta
+        std::size_t size = 0;      ///< inflated delta size
     };
 
     ObjectRef unpack(std::size_t pack, std::uint64_t offset, KeepResult keep);
     ObjectRef resolve(std::size_t pack, ObjectRef base, KeepResult keep);
     ObjectRef inflate_object(const Pack& pack, std::uint64_t data, std::size_t size, ObjectType type);
+    bool verified(std::size_t pack, std::uint32_t position, std::uint64_t offset, const git_oid& id);
 
     std::shared_ptr<const PackSet> m_packs;
     std::unique_ptr<Inflater> m_inflater;
-    ObjectCache m_cache;
+    std::unique_ptr<ObjectCache> m_cache;
     std::vector<unsigned char> m_delta;  ///< scratch: the inflated delta being applied
     std::vector<DeltaStep> m_chain;      ///< scratch: the deltas between an entry and its base
     std::vector<Memo> m_memo;
     std::size_t m_last_pack = 0;         ///< where the previous object was found
     std::vector<std::vector<std::uint64_t>> m_verified;  ///< per pack, a bit per index position
     std::string m_damage;
-
-    bool verified(std::size_t pack, std::uint32_t position, std::uint64_t offset, const git_oid& id);
 };
 
-/// Applies a git delta to `base`; null when the delta is malformed or does not fit.
-[[nodiscard]] ObjectRef apply_delta(const ObjectRef& base, const unsigned char* delta, std::size_t delta_size);
-
-}  // namespace roles::git
+}  // namespace roles::git::fastread

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to src/git: the pack reader's cache of unpacked objects (delta bases and
+// Private to src/git/fastread: the pack reader's cache of unpacked objects (delta bases and
 // recently read trees), one per reader thread.
 
 #include <cstddef>
@@ -8,7 +8,7 @@
 
 #include "object_bytes.hpp"
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 /// Unpacked objects by pack position, bounded in bytes: an open-addressing table with
 /// CLOCK eviction (an object used since the hand last passed it gets a second chance).
@@ -17,8 +17,13 @@ public:
     explicit ObjectCache(std::size_t budget);
     /// The object cached under `key` (never 0), or null.
     [[nodiscard]] ObjectRef find(std::uint64_t key);
-    /// Caches `object` under `key` unless it is too large to be worth it.
+    /// Caches `object` under `key` unless it is larger than an eighth of the budget (a few
+    /// large trees would evict everything), evicting what it must to stay within budget.
     void insert(std::uint64_t key, const ObjectRef& object);
+    /// Objects evicted so far.
+    [[nodiscard]] std::uint64_t evictions() const { return m_evictions; }
+    /// Bytes of the objects held.
+    [[nodiscard]] std::size_t used() const { return m_used; }
 
 private:
     struct Entry {
@@ -42,9 +47,7 @@ private:
     std::size_t m_hand = 0;
     std::size_t m_used = 0;
     std::size_t m_budget;
+    std::uint64_t m_evictions = 0;
 };
 
-/// Whether a read object itself is worth caching (delta bases met on the way always are).
-enum class KeepResult : unsigned char { no, yes };
-
-}  // namespace roles::git
+}  // namespace roles::git::fastread

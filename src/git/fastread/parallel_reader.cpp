@@ -1,44 +1,43 @@
 #include "parallel_reader.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
+#include <string>
 
-#include "roles/git/handles.hpp"
-#include "roles/util/text.hpp"
-
-namespace roles::git {
+namespace roles::git::fastread {
 
 namespace {
 
-// Requests claimed at once from a range: small, so that a range can still be split late.
-constexpr std::size_t k_batch = 8;
 // The walk wakes a waiting reader every this many requests.
 constexpr std::uint64_t k_publish_every = 32;
-// A range is worth splitting when both halves keep this many requests.
-constexpr std::uint32_t k_min_steal = 4 * k_batch;
+// Ranges hold 32-bit indexes (k_open excluded): 65,536 blocks of at most this many.
+constexpr std::size_t k_max_block_size = std::size_t{1} << 15;
 constexpr auto k_tick = std::chrono::milliseconds(100);
 
 std::uint64_t pack_range(std::uint64_t next, std::uint64_t end) { return (next << 32) | end; }
 std::uint32_t range_next(std::uint64_t range) { return static_cast<std::uint32_t>(range >> 32); }
 std::uint32_t range_end(std::uint64_t range) { return static_cast<std::uint32_t>(range); }
 
-util::Expected<RepositoryHandle> open_for_reading(const std::string& git_dir) {
-    RepositoryHandle repo;
-    // The git dir is known: no search, and no work tree or config needed to read objects.
-    const unsigned flags = GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE;
-    if (git_repository_open_ext(out(repo), git_dir.c_str(), flags, nullptr) < 0) {
-        return util::fail(util::ErrorKind::input, "opening repository " + util::quoted(git_dir),
-                          last_error_message());
-    }
-    return repo;
+std::uint32_t at_least_one(std::size_t value) {
+    return static_cast<std::uint32_t>(std::clamp<std::size_t>(value, 1, std::size_t{1} << 30));
 }
 
 }  // namespace
 
-ParallelReader::ParallelReader(std::string git_dir, std::shared_ptr<const PackSet> packs, unsigned threads)
-    : m_git_dir(std::move(git_dir)), m_packs(std::move(packs)), m_blocks(new std::atomic<Block*>[k_max_blocks]()) {
+ParallelReader::ParallelReader(RequestHandler& handler, unsigned threads, const ReaderBudgets& budgets)
+    : m_handler(handler),
+      m_block_bits(static_cast<std::size_t>(
+          std::countr_zero(std::bit_ceil(std::clamp<std::size_t>(budgets.request_block_commits, 1, k_max_block_size))))),
+      m_block_size(std::size_t{1} << m_block_bits),
+      m_batch(at_least_one(budgets.claim_batch)),
+      m_min_steal(at_least_one(budgets.steal_min_commits)),
+      m_blocks(new std::atomic<Block*>[k_max_blocks]()) {
     const std::size_t count = std::max(1U, threads);
-    for (std::size_t i = 0; i < count; ++i) m_workers.push_back(std::make_unique<Worker>());
+    for (std::size_t i = 0; i < count; ++i) {
+        m_workers.push_back(std::make_unique<Worker>());
+        m_workers.back()->index = i;
+    }
     if (count == 1) return;
     // Worker 1 reads right behind the walk: its range has no end until the walk has one.
     m_workers[1]->range = pack_range(0, k_open);
@@ -65,10 +64,14 @@ ParallelReader::~ParallelReader() {
     m_changed.notify_all();
     for (std::thread& thread : m_threads) thread.join();
     const std::uint64_t stored = m_published.load() + m_unannounced;
-    for (std::size_t i = 0; i <= (stored >> k_block_bits) && i < k_max_blocks; ++i) delete m_blocks[i].load();
+    for (std::size_t i = 0; i <= (stored >> m_block_bits) && i < k_max_blocks; ++i) delete m_blocks[i].load();
 }
 
 void ParallelReader::request(CommitRequest&& item) {
+    if (m_requested >= k_max_blocks * m_block_size) {
+        m_overflow = true;  // reported by finish(); the readers stop at what they have
+        return;
+    }
     ++m_requested;
     // The walk visits a commit's first parent right after it, so the held request learns
     // its parent's tree here and its reader does not have to read the parent again.
@@ -84,9 +87,11 @@ void ParallelReader::request(CommitRequest&& item) {
 
 void ParallelReader::publish(CommitRequest&& request) {
     const std::uint64_t index = m_published.load(std::memory_order_relaxed) + m_unannounced;
-    const std::size_t block = index >> k_block_bits;
-    if (m_blocks[block].load(std::memory_order_relaxed) == nullptr) m_blocks[block].store(new Block, std::memory_order_release);
-    m_blocks[block].load(std::memory_order_relaxed)->items[index & (k_block_size - 1)] = std::move(request);
+    const std::size_t block = index >> m_block_bits;
+    if (m_blocks[block].load(std::memory_order_relaxed) == nullptr) {
+        m_blocks[block].store(new Block(m_block_size), std::memory_order_release);
+    }
+    m_blocks[block].load(std::memory_order_relaxed)->items[index & (m_block_size - 1)] = std::move(request);
     if (++m_unannounced < k_publish_every) return;
     announce();
 }
@@ -121,8 +126,7 @@ bool ParallelReader::claim(Worker& worker, std::size_t& begin, std::size_t& end)
         const std::uint32_t next = range_next(range);
         const std::uint32_t last = range_end(range);
         if (next >= last) return false;
-        const std::uint32_t until = last == k_open ? next + static_cast<std::uint32_t>(k_batch)
-                                                   : std::min<std::uint32_t>(next + k_batch, last);
+        const std::uint32_t until = last == k_open ? next + m_batch : next + std::min(m_batch, last - next);
         if (worker.range.compare_exchange_weak(range, pack_range(until, last))) {
             begin = next;
             end = until;
@@ -146,10 +150,11 @@ bool ParallelReader::steal(Worker& thief) {
             seen = range;
             largest = last - next;
         }
-        if (victim == nullptr || largest < 2 * k_min_steal) return false;
+        if (victim == nullptr || largest / 2 < m_min_steal) return false;
         const std::uint32_t middle = range_next(seen) + largest / 2;
         if (victim->range.compare_exchange_strong(seen, pack_range(range_next(seen), middle))) {
             thief.range = pack_range(middle, range_end(seen));
+            ++thief.counters.steals;
             return true;
         }
     }
@@ -182,13 +187,15 @@ void ParallelReader::split_remaining() {
 }
 
 void ParallelReader::run(Worker& worker, const std::function<void()>& between) {
-    auto repo = open_for_reading(m_git_dir);
-    if (!repo) {
-        worker.failure = Failure{0, repo.error()};
-        m_fail_at = 0;
+    if (auto started = m_handler.start(worker.index); !started) {
+        fail(worker, 0, std::move(started.error()));
         return;
     }
-    ObjectSource source(repo->get(), m_packs);
+    read_claimed(worker, between);
+    m_handler.stop(worker.index);
+}
+
+void ParallelReader::read_claimed(Worker& worker, const std::function<void()>& between) {
     std::size_t begin = 0;
     std::size_t end = 0;
     while (true) {
@@ -201,34 +208,33 @@ void ParallelReader::run(Worker& worker, const std::function<void()>& between) {
         for (std::size_t index = begin; index < end && wait_published(index); ++index) {
             // Past a failure nothing more is read, but what comes before it still is, so
             // that the error reported is always that of the earliest failing commit.
-            if (index < m_fail_at.load()) read_one(source, index, worker);
+            if (index < m_fail_at.load()) read_one(index, worker);
         }
         if (between) between();
     }
-    worker.objects = source.counters();
 }
 
-void ParallelReader::read_one(ObjectSource& source, std::size_t index, Worker& worker) {
-    Block* block = m_blocks[index >> k_block_bits].load(std::memory_order_acquire);
-    auto facts = read_commit(source, worker.store, std::move(block->items[index & (k_block_size - 1)]), worker.counters);
+void ParallelReader::read_one(std::size_t index, Worker& worker) {
+    Block* block = m_blocks[index >> m_block_bits].load(std::memory_order_acquire);
+    auto done = m_handler.read(worker.index, std::move(block->items[index & (m_block_size - 1)]));
     // Requests are read once: a block whose every request was taken is not needed anymore.
-    if (block->read.fetch_add(1) + 1 == k_block_size) {
-        m_blocks[index >> k_block_bits].store(nullptr);
+    if (block->read.fetch_add(1) + 1 == m_block_size) {
+        m_blocks[index >> m_block_bits].store(nullptr);
         delete block;
+        ++worker.counters.blocks_freed;
     }
-    if (!facts) {
-        if (!worker.failure || index < worker.failure->request) worker.failure = Failure{index, facts.error()};
-        std::uint64_t current = m_fail_at.load();
-        while (index < current && !m_fail_at.compare_exchange_weak(current, index)) {
-        }
+    if (!done) {
+        fail(worker, index, std::move(done.error()));
         return;
     }
-    if (*facts) {
-        worker.store.add(std::move(**facts));
-    } else {
-        ++worker.absent;
-    }
     m_done.fetch_add(1, std::memory_order_relaxed);
+}
+
+void ParallelReader::fail(Worker& worker, std::uint64_t index, util::Error error) {
+    if (!worker.failure || index < worker.failure->request) worker.failure = Failure{index, std::move(error)};
+    std::uint64_t current = m_fail_at.load();
+    while (index < current && !m_fail_at.compare_exchange_weak(current, index)) {
+    }
 }
 
 void ParallelReader::wait_for_threads(const std::function<void(std::uint64_t)>& tick) {
@@ -241,7 +247,7 @@ void ParallelReader::wait_for_threads(const std::function<void(std::uint64_t)>& 
     }
 }
 
-util::Expected<std::vector<FactStore>> ParallelReader::finish(const std::function<void(std::uint64_t)>& tick) {
+util::Expected<void> ParallelReader::finish(const std::function<void(std::uint64_t)>& tick) {
     if (m_held) {
         publish(std::move(*m_held));
         m_held.reset();
@@ -266,23 +272,23 @@ util::Expected<std::vector<FactStore>> ParallelReader::finish(const std::functio
     return collect();
 }
 
-util::Expected<std::vector<FactStore>> ParallelReader::collect() {
+util::Expected<void> ParallelReader::collect() {
     const Failure* first_failure = nullptr;
     for (const auto& worker : m_workers) {
         if (worker->failure && (!first_failure || worker->failure->request < first_failure->request)) {
             first_failure = &*worker->failure;
         }
-        m_counters.commits += worker->counters.commits;
-        m_counters.trees_compared += worker->counters.trees_compared;
-        m_counters.absent_commits += worker->absent;
-        m_counters.renames.add(worker->counters.renames);
-        m_counters.objects.add(worker->objects);
+        m_counters.steals += worker->counters.steals;
+        m_counters.blocks_freed += worker->counters.blocks_freed;
     }
     if (first_failure) return std::unexpected(first_failure->error);
-    std::vector<FactStore> stores;
-    stores.reserve(m_workers.size());
-    for (const auto& worker : m_workers) stores.push_back(std::move(worker->store));
-    return stores;
+    if (m_overflow) {
+        return util::fail(util::ErrorKind::input, "reading commits",
+                          "the history has more than " + std::to_string(k_max_blocks * m_block_size) +
+                              " commits, the most one load reads (65,536 blocks of " + std::to_string(m_block_size) +
+                              ": raise ReaderBudgets::request_block_commits)");
+    }
+    return {};
 }
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

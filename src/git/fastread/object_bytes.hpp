@@ -1,5 +1,5 @@
 #pragma once
-// Internal to src/git: the content of one git object, in one allocation with its
+// Part of the fast reader's interface (fastread.hpp): the content of one git object, in one allocation with its
 // reference count. Objects never leave the thread that read them (each reader thread has
 // its own pack reader and cache), so the count is a plain integer.
 
@@ -8,7 +8,7 @@
 #include <new>
 #include <utility>
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 /// Object types as numbered in packs (and by libgit2's git_object_t).
 enum class ObjectType : std::uint8_t { commit = 1, tree = 2, blob = 3, tag = 4 };
@@ -53,4 +53,4 @@ private:
     Block* m_block = nullptr;
 };
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

@@ -1,6 +1,6 @@
 #include "object_cache.hpp"
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 namespace {
 
@@ -62,6 +62,7 @@ void ObjectCache::evict_one() {
         erase_slot(slot_of(entry.key));
         m_used -= entry.object.size();
         --m_count;
+        ++m_evictions;
         m_free.push_back(static_cast<std::uint32_t>(&entry - m_entries.data()));
         entry = Entry{};
         return;
@@ -89,4 +90,4 @@ void ObjectCache::grow() {
     }
 }
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

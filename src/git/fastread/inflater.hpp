@@ -1,5 +1,5 @@
 #pragma once
-// Internal to src/git: zlib decompression for the pack reader, with one stream reused for
+// Private to src/git/fastread: zlib decompression for the pack reader, with one stream reused for
 // every object (inflateReset instead of a fresh inflateInit, whose allocations are a large
 // part of libgit2's cost per object).
 
@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 /// One zlib stream; not thread-safe (one per reader thread).
 class Inflater {
@@ -37,4 +37,4 @@ private:
     std::unique_ptr<Stream> m_stream;
 };
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace roles::git {
+namespace roles::git::fastread {
 
 struct Inflater::Stream {
     z_stream stream{};
@@ -66,4 +66,4 @@ std::optional<std::size_t> Inflater::inflate_prefix(const unsigned char* input, 
     return static_cast<std::size_t>(stream.next_out - output);
 }
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread

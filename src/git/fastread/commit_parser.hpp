@@ -1,5 +1,5 @@
 #pragma once
-// Internal to src/git: the parts of a commit object roles needs, parsed from its raw
+// Part of the fast reader's interface (fastread.hpp): the parts of a commit object roles needs, parsed from its raw
 // content the way libgit2 1.5 parses it (commit.c commit_parse, signature.c
 // git_signature__parse). Only well-formed commits are accepted; for anything unusual the
 // parser gives up and the caller asks libgit2, so odd commits keep libgit2's behaviour.
@@ -11,9 +11,14 @@
 
 #include <git2.h>
 
-#include "fact_store.hpp"
+namespace roles::git::fastread {
 
-namespace roles::git {
+/// A name and email as written in an object (no .mailmap applied).
+struct RawIdentity {
+    std::string name;
+    std::string email;
+    bool operator==(const RawIdentity&) const = default;
+};
 
 /// A commit's header and raw message, owned.
 struct CommitHeader {
@@ -45,4 +50,4 @@ struct CommitLinks {
 /// Fills `header` from a commit libgit2 parsed.
 void header_from_libgit2(const git_commit* commit, CommitHeader& header);
 
-}  // namespace roles::git
+}  // namespace roles::git::fastread
