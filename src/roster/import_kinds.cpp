@@ -20,7 +20,7 @@ const std::array<ImportKindInfo, 5> k_import_kinds{{
     {ImportKind::maintainers, "maintainers", "Linux-style MAINTAINERS", "", "", PickByRepository::no,
      import_maintainers},
     {ImportKind::codeowners, "codeowners", "GitHub CODEOWNERS", "", "", PickByRepository::no, import_codeowners},
-    {ImportKind::owners, "owners", "Kubernetes-style OWNERS (with the OWNERS_ALIASES beside it)", "", "",
+    {ImportKind::owners, "owners", "Kubernetes-style OWNERS, with the OWNERS_ALIASES beside it", "", "",
      PickByRepository::no, import_owners},
 }};
 

@@ -6,9 +6,9 @@
 using namespace roles::roster;
 using Keys = std::vector<std::string>;
 
-TEST_CASE("the import table lists the four kinds with their picks", "[roster][import]") {
+TEST_CASE("the import table lists the five kinds with their picks", "[roster][import]") {
     const auto kinds = import_kinds();
-    REQUIRE(kinds.size() == 4);
+    REQUIRE(kinds.size() == 5);
     Keys names;
     Keys picks;
     for (const auto& kind : kinds) {
@@ -19,7 +19,7 @@ TEST_CASE("the import table lists the four kinds with their picks", "[roster][im
         CHECK(&import_kind_info(kind.kind) == &kind);  // each row is found by its key
     }
     CHECK(names == Keys{"openstack", "kubernetes", "maintainers", "codeowners", "owners"});
-    CHECK(picks == Keys{"team", "group", "", ""});
+    CHECK(picks == Keys{"team", "group", "", "", ""});
     CHECK(Keys(import_kind_names().begin(), import_kind_names().end()) == names);
     // Only openstack chooses its team by the repository when no --team is given.
     CHECK(import_kind_info(ImportKind::openstack).by_repository == PickByRepository::yes);
