@@ -22,6 +22,7 @@ seeds() {
         import_kubernetes) echo tests/data/kubernetes-*.yaml ;;
         import_maintainers) echo tests/data/*MAINTAINERS ;;
         import_codeowners) echo tests/data/*CODEOWNERS ;;
+        import_owners) echo tests/data/*-OWNERS ;;
         *) ;;
     esac
 }

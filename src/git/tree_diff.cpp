@@ -92,8 +92,11 @@ private:
         const unsigned char* name = ++m_position;
         const auto* nul = static_cast<const unsigned char*>(std::memchr(name, '\0', static_cast<std::size_t>(m_end - name)));
         if (nul == nullptr || nul == name || static_cast<std::size_t>(m_end - nul) < 1 + GIT_OID_RAWSZ) return false;
-        m_entry = TreeEntry{std::string_view(reinterpret_cast<const char*>(name), static_cast<std::size_t>(nul - name)),
-                            nul + 1, mode};
+        const std::string_view text(reinterpret_cast<const char*>(name), static_cast<std::size_t>(nul - name));
+        // git never writes such names (fsck: fullPathname, hasDot, hasDotdot); accepted, they
+        // would make paths such as "/x" or "a/../b" that name no file of the tree.
+        if (text.find('/') != std::string_view::npos || text == "." || text == "..") return false;
+        m_entry = TreeEntry{text, nul + 1, mode};
         m_position = nul + 1 + GIT_OID_RAWSZ;
         return true;
     }

@@ -259,3 +259,19 @@ TEST_CASE("a directory replaced by a file lists the directory's files first, as 
     // as "x/", so the file's entry comes first in the new tree).
     CHECK(changes_of_head(builder) == Texts{"A x", "D x/a.txt", "D x/b.txt"});
 }
+
+TEST_CASE("a tree entry named with a slash, '.' or '..' is a malformed tree", "[git][hardening]") {
+    // git never writes such names (fsck reports fullPathname, hasDot, hasDotdot). Accepted, the
+    // entry "/rc" made the path "/rc" (found by the tree_parser fuzz target) and ".." a path
+    // climbing out of its directory.
+    for (const char* name : {"/rc", "a/b", ".", ".."}) {
+        INFO(name);
+        TempRepo repo;
+        const std::string blob = repo.write_loose("blob", "x\n");
+        const std::string tree = repo.write_loose("tree", roles::test::raw_tree_entry("100644", name, blob));
+        const std::string commit =
+            repo.write_loose("commit", roles::test::raw_commit(tree, {}, roles::test::k_base_time, "bad name\n"));
+        repo.set_branch("main", commit);
+        CHECK(load_error(repo) == "reading tree '/': malformed tree object");
+    }
+}
