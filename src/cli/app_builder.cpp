@@ -143,6 +143,12 @@ CLI::Option* add_choice_option(CommandBuilder& builder, const std::string& name,
     return option;
 }
 
+void add_program_project(CommandBuilder& builder) {
+    builder.app
+        .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")
+        ->type_name("NAME");
+}
+
 void add_fail_on(CommandBuilder& builder, const std::string& when) {
     builder.app
         .add_option("--fail-on", builder.options.fail_on,

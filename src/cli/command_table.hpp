@@ -79,6 +79,9 @@ void add_import_picks(CommandBuilder& builder);
 /// The `--fail-on` gate option of audit and whatif, its help saying `when` a hat fails it.
 void add_fail_on(CommandBuilder& builder, const std::string& when);
 
+/// `--project NAME` of load and report: one project of a program roster.
+void add_program_project(CommandBuilder& builder);
+
 /// The rows of each command, defined in the command's own file.
 extern const CommandSpec k_audit_command;
 extern const CommandSpec k_load_command;

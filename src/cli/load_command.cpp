@@ -125,9 +125,7 @@ void add_load_options(CommandBuilder& builder) {
         .add_option("--person", builder.options.person,
                     "one person's detail: hour and weekday histograms (local time), streak, evidence per hat")
         ->type_name("KEY");
-    builder.app
-        .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")
-        ->type_name("NAME");
+    add_program_project(builder);
 }
 
 }  // namespace

@@ -150,9 +150,7 @@ void add_report_options(CommandBuilder& builder) {
                     "end a tag, branch, commit or YYYY-MM-DD, or 'auto' for the two latest release tags (default: "
                     "auto)")
         ->type_name("A..B");
-    builder.app
-        .add_option("--project", builder.options.project, "program roster: only this project (default: every project)")
-        ->type_name("NAME");
+    add_program_project(builder);
 }
 
 }  // namespace

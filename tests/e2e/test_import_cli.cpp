@@ -7,10 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/governance_fixture.hpp"
 #include "e2e/run_binary.hpp"
 #include "support/temp_dir.hpp"
 
 using roles::test::build_example;
+using roles::test::k_nova_governance;
 using roles::test::make_temp_dir;
 using roles::test::run_roles;
 using roles::test::shell_quote;
@@ -29,26 +31,6 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
-// A governance file for the liaisons example: gibi leads nova, Elod (ASCII spelling, the
-// email the example's history uses) is release liaison, security has a placeholder.
-const char* const k_nova = R"(nova:
-  ptl:
-    name: Balazs Gibizer
-    irc: gibi
-    email: gibi@example.com
-  liaisons:
-    release:
-      - name: Elod Illes
-        irc: elodilles
-        email: elod@example.net
-    security:
-      - name: APPOINTMENT NEEDED
-        irc: No nick supplied
-        email: example@example.org
-glance:
-  ptl: Abhishek Kekane (abhishekk)
-)";
 
 }  // namespace
 
@@ -111,7 +93,7 @@ TEST_CASE("roles import: usage errors exit 2", "[e2e][import]") {
 TEST_CASE("roles audit --import audits one team of a governance file", "[e2e][import]") {
     const auto repo = build_example("liaisons", false);
     const auto file = make_temp_dir() + "/projects.yaml";
-    write_file(file, k_nova);
+    write_file(file, k_nova_governance);
     const auto run = run_roles("audit " + shell_quote(repo) + " --import openstack:" + shell_quote(file) +
                                " --team nova --format json");
     // The placeholder leaves security-liaison vacant: the default gate fails.
@@ -149,7 +131,7 @@ TEST_CASE("roles audit: --import conflicts and picks without an import are usage
 TEST_CASE("audit --import openstack without --team picks REPO's team by its deliverables", "[e2e][import]") {
     const auto repo = build_example("liaisons", false);
     const auto file = make_temp_dir() + "/projects.yaml";
-    write_file(file, std::string(k_nova) + "  deliverables:\n    glance:\n      repos: [openstack/glance]\n");
+    write_file(file, std::string(k_nova_governance) + "  deliverables:\n    glance:\n      repos: [openstack/glance]\n");
     // No team lists a repository named 'liaisons' (the folder; the example has no remote).
     const auto unmatched = run_roles("audit " + shell_quote(repo) + " --import openstack:" + shell_quote(file));
     CHECK(unmatched.exit_code == 2);
@@ -157,7 +139,7 @@ TEST_CASE("audit --import openstack without --team picks REPO's team by its deli
           std::string::npos);
     CHECK(unmatched.err.find("give --team NAME") != std::string::npos);
     // With nova's deliverable and an origin remote at opendev, the repository is nova's.
-    write_file(file, std::string(k_nova).replace(std::string(k_nova).find("glance:"), 0,
+    write_file(file, std::string(k_nova_governance).replace(std::string(k_nova_governance).find("glance:"), 0,
                                                  "  deliverables:\n    nova:\n      repos:\n        - openstack/nova\n"));
     REQUIRE(roles::test::run_shell("git -C " + shell_quote(repo) +
                                    " remote add origin https://opendev.org/openstack/nova.git")

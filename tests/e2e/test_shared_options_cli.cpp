@@ -7,42 +7,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/governance_fixture.hpp"
 #include "e2e/run_binary.hpp"
 #include "support/temp_dir.hpp"
 
 using roles::test::build_example;
+using roles::test::k_nova_governance;
 using roles::test::make_temp_dir;
 using roles::test::run_roles;
 using roles::test::shell_quote;
 
 namespace {
 
-// The liaisons example's nova team as OpenStack governance writes it: gibi is PTL, Elod the
-// release liaison (the email the example's history uses), security a placeholder.
-const char* const k_nova = R"(nova:
-  ptl:
-    name: Balazs Gibizer
-    irc: gibi
-    email: gibi@example.com
-  liaisons:
-    release:
-      - name: Elod Illes
-        irc: elodilles
-        email: elod@example.net
-    security:
-      - name: APPOINTMENT NEEDED
-        irc: No nick supplied
-        email: example@example.org
-glance:
-  ptl: Abhishek Kekane (abhishekk)
-)";
-
 struct Fixture {
     std::string repo = build_example("liaisons", false);
     std::string import;
     Fixture() {
         const auto file = make_temp_dir() + "/projects.yaml";
-        std::ofstream(file) << k_nova;
+        std::ofstream(file) << k_nova_governance;
         import = " --import openstack:" + shell_quote(file) + " --team nova";
     }
 };
