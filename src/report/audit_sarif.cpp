@@ -35,29 +35,33 @@ std::string_view default_level(FindingCode code) {
     }
 }
 
-Json rule_json(FindingCode code) {
+// Without a homepage the help stands alone: a made-up or placeholder address would send a
+// maintainer reading the code-scanning alert to somebody else's page.
+Json rule_json(FindingCode code, std::string_view homepage) {
     const auto& words = finding_words(code);
-    const auto uri = finding_help_uri(code);
-    return {{"id", engine::to_string(code)},
-            {"name", words.name},
-            {"shortDescription", {{"text", words.short_description}}},
-            {"fullDescription", {{"text", words.full_description}}},
-            {"help", {{"text", std::string(words.help) + " See " + uri},
-                      {"markdown", std::string(words.help) + " [More about `" + std::string(engine::to_string(code)) +
-                                       "`](" + uri + ")"}}},
-            {"helpUri", uri},
-            {"defaultConfiguration", {{"level", default_level(code)}}},
-            {"properties", {{"tags", {"maintainership", "roles"}}, {"precision", "high"}}}};
+    const auto uri = finding_help_uri(code, homepage);
+    const std::string help(words.help);
+    Json rule = {{"id", engine::to_string(code)},
+                 {"name", words.name},
+                 {"shortDescription", {{"text", words.short_description}}},
+                 {"fullDescription", {{"text", words.full_description}}},
+                 {"help", {{"text", uri.empty() ? help : help + " See " + uri},
+                           {"markdown", uri.empty() ? help
+                                                    : help + " [More about `" + std::string(engine::to_string(code)) +
+                                                          "`](" + uri + ")"}}},
+                 {"defaultConfiguration", {{"level", default_level(code)}}},
+                 {"properties", {{"tags", {"maintainership", "roles"}}, {"precision", "high"}}}};
+    if (!uri.empty()) rule["helpUri"] = uri;
+    return rule;
 }
 
-Json tool_json() {
+Json tool_json(std::string_view homepage) {
     Json rules = Json::array();
-    for (const auto code : rule_codes()) rules.push_back(rule_json(code));
-    return {{"driver", {{"name", "roles"},
-                        {"version", ROLES_VERSION},
-                        {"semanticVersion", ROLES_VERSION},
-                        {"informationUri", std::string(project_uri())},
-                        {"rules", rules}}}};
+    for (const auto code : rule_codes()) rules.push_back(rule_json(code, homepage));
+    Json driver = {{"name", "roles"}, {"version", ROLES_VERSION}, {"semanticVersion", ROLES_VERSION}};
+    if (!homepage.empty()) driver["informationUri"] = std::string(homepage);
+    driver["rules"] = rules;
+    return {{"driver", driver}};
 }
 
 std::string_view level_of(engine::FindingGrade grade) {
@@ -120,7 +124,7 @@ std::string render_sarif(const CiView& view) {
     for (const auto* audit : view.audits) {
         for (const auto& finding : audit->findings) results.push_back(result_json(finding, *audit, view));
     }
-    Json run = {{"tool", tool_json()},
+    Json run = {{"tool", tool_json(view.homepage)},
                 {"automationDetails", {{"id", automation_id(view)}}},
                 {"originalUriBaseIds", base_ids(view)},
                 {"invocations", {{{"executionSuccessful", true},

@@ -7,7 +7,7 @@
 #include "roles/util/time.hpp"
 
 #ifndef ROLES_HOMEPAGE
-#define ROLES_HOMEPAGE "https://github.com/roles-audit/roles"
+#define ROLES_HOMEPAGE ""
 #endif
 
 namespace roles::report {
@@ -176,8 +176,9 @@ std::string finding_message(const Finding& finding) { return finding_words(findi
 
 std::string_view project_uri() { return ROLES_HOMEPAGE; }
 
-std::string finding_help_uri(FindingCode code) {
-    return fmt::format("{}/blob/main/README.md#finding-{}", ROLES_HOMEPAGE, engine::to_string(code));
+std::string finding_help_uri(FindingCode code, std::string_view homepage) {
+    if (homepage.empty()) return {};
+    return fmt::format("{}#finding-{}", homepage, engine::to_string(code));
 }
 
 }  // namespace roles::report

@@ -144,6 +144,20 @@ class GitHubActions(unittest.TestCase):
         self.assertEqual([r.returncode for _, r in results], [0, 0, 0, 0])
         self.assertIn("**Gate: passed** (`--fail-on vacant,understaffed`): nothing matched.", summary)
 
+    def test_install_needs_the_repository_variable(self):
+        # Only its first line runs: without ROLES_GIT_URL the step stops before any network
+        # access, naming the variable to set (GitHub gives an unset variable as "").
+        install = next(s for s in self.job["steps"] if s.get("id") == "install-roles")
+        self.assertEqual(install["env"]["ROLES_GIT_URL"], "${{ vars.ROLES_GIT_URL }}")
+        self.assertIn("|| 'main'", install["env"]["ROLES_GIT_REF"])
+        first = install["run"].splitlines()[0]
+        fixture = Fixture("healthy")
+        self.addCleanup(fixture.close)
+        result = fixture.shell(first, {"ROLES_GIT_URL": "", "ROLES_GIT_REF": "main"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("set the repository variable ROLES_GIT_URL", result.stderr)
+        self.assertEqual(fixture.shell(first, {"ROLES_GIT_URL": "/somewhere/roles.git"}).returncode, 0)
+
 
 class GitLabCI(unittest.TestCase):
     def setUp(self):
@@ -294,8 +308,12 @@ class PreCommit(unittest.TestCase):
                        for d, dirs, names in os.walk(fixture.repo) if ".git" not in d.split(os.sep) for f in names)
         results = []
         for repo in self.config["repos"]:
+            self.assertEqual(repo["repo"], "local")  # no address of roles is made up
             for hook in repo["hooks"]:
-                definition = self.hooks[hook["id"]]
+                definition = hook
+                published = self.hooks[hook["id"]]
+                for key in ("entry", "language", "files", "pass_filenames"):
+                    self.assertEqual(definition[key], published[key], key)
                 self.assertEqual(definition["language"], "system")
                 matched = [f for f in files if re.search(definition["files"], f)]
                 self.assertEqual(matched, ["ROLES.yaml"])

@@ -59,6 +59,7 @@ report::CiView view_of(const engine::AuditResult& result) {
     view.passed = false;
     view.root = "/repo";
     view.catalog_dir = "/usr/share/roles/catalogs";
+    view.homepage = "https://example.com/roles/README.md";
     return view;
 }
 
@@ -78,11 +79,34 @@ TEST_CASE("SARIF declares one rule per finding code with help into the README", 
     for (const auto& rule : driver["rules"]) ids.push_back(rule["id"]);
     CHECK(ids == std::vector<std::string>{"vacant", "understaffed", "stale", "single-point", "shadowed", "unassigned",
                                           "thin-evidence", "burnout-high"});
-    CHECK(std::string(driver["rules"][0]["helpUri"]).ends_with("README.md#finding-vacant"));
+    CHECK(driver["informationUri"] == "https://example.com/roles/README.md");
+    CHECK(driver["rules"][0]["helpUri"] == "https://example.com/roles/README.md#finding-vacant");
+    CHECK(std::string(driver["rules"][0]["help"]["markdown"])
+              .ends_with(" [More about `vacant`](https://example.com/roles/README.md#finding-vacant)"));
     CHECK(driver["rules"][0]["name"] == "VacantHat");
     CHECK(run["automationDetails"]["id"] == "roles/audit/demo/");
     CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///repo/");
     CHECK(run["originalUriBaseIds"]["ROLESCATALOGS"]["uri"] == "file:///usr/share/roles/catalogs/");
+}
+
+TEST_CASE("SARIF without a homepage carries its help text and no address at all", "[report][sarif]") {
+    const auto result = sample();
+    auto view = view_of(result);
+    view.homepage.clear();
+    const auto text = report::render_sarif(view);
+    const auto sarif = nlohmann::json::parse(text);
+    const auto& driver = sarif["runs"][0]["tool"]["driver"];
+    CHECK_FALSE(driver.contains("informationUri"));
+    REQUIRE(driver["rules"].size() == 8);
+    for (const auto& rule : driver["rules"]) {
+        CHECK_FALSE(rule.contains("helpUri"));
+        CHECK(rule["help"]["text"] == rule["help"]["markdown"]);
+        CHECK_FALSE(rule["help"]["text"].get<std::string>().empty());
+    }
+    CHECK(text.find("#finding-") == std::string::npos);
+    const auto verdict = test::check_sarif(text);
+    INFO(verdict.out + verdict.err);
+    CHECK(verdict.exit_code == 0);
 }
 
 TEST_CASE("SARIF results are located in the roster with levels from the gate", "[report][sarif]") {

@@ -36,7 +36,9 @@ TEST_CASE("the table has every code once, in code order, with all its words", "[
         names.insert(table[i].name);
     }
     CHECK(names.size() == table.size());
-    CHECK(report::finding_help_uri(FindingCode::single_point).ends_with("/README.md#finding-single-point"));
+    CHECK(report::finding_help_uri(FindingCode::single_point, "https://example.com/roles/README.md") ==
+          "https://example.com/roles/README.md#finding-single-point");
+    CHECK(report::finding_help_uri(FindingCode::single_point, "").empty());
 }
 
 TEST_CASE("vacant, understaffed and unassigned name the candidates and thin evidence", "[report][findings]") {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "roles/engine/audit.hpp"
+#include "roles/report/findings.hpp"
 
 namespace roles::report {
 
@@ -19,10 +20,14 @@ struct CiView {
     bool program = false;              ///< a program roster: results name their project
     std::string root;                  ///< absolute repository root (empty: unknown)
     std::string catalog_dir;           ///< absolute directory of the built-in catalogs
+    /// The README's web address, for SARIF help links (report::project_uri(), the build's
+    /// ROLES_HOMEPAGE); empty: SARIF carries no URI at all, the help text stands alone.
+    std::string homepage = std::string(project_uri());
 };
 
-/// One SARIF 2.1.0 log with one run: a rule per finding code (help text, help URI into the
-/// README), a result per finding but `ok`, located in the roster (README "SARIF").
+/// One SARIF 2.1.0 log with one run: a rule per finding code (help text; a help URI into the
+/// README when `view.homepage` is set), a result per finding but `ok`, located in the roster
+/// (README "SARIF").
 [[nodiscard]] std::string render_sarif(const CiView& view);
 
 /// `::error file=ROLES.yaml,line=N,col=C,title=...::message` per finding (`::warning`,

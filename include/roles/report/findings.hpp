@@ -31,11 +31,12 @@ struct FindingWords {
 /// `reason` and `message`, the SARIF result and the GitHub annotation.
 [[nodiscard]] std::string finding_message(const engine::Finding& finding);
 
-/// The README section of a code: "https://.../README.md#finding-vacant".
-[[nodiscard]] std::string finding_help_uri(engine::FindingCode code);
+/// The README section of a code on the web: `homepage` + "#finding-vacant"; empty when
+/// `homepage` is empty (no address is ever made up).
+[[nodiscard]] std::string finding_help_uri(engine::FindingCode code, std::string_view homepage);
 
-/// Where the project lives (SARIF tool.driver.informationUri): the ROLES_HOMEPAGE the build
-/// was configured with.
+/// The web address of the README (SARIF tool.driver.informationUri): the ROLES_HOMEPAGE the
+/// build was configured with, empty by default (README "Links: ROLES_HOMEPAGE").
 [[nodiscard]] std::string_view project_uri();
 
 }  // namespace roles::report
