@@ -8,10 +8,11 @@ set_name=${1:-program}
 program=(
   build-essential cmake pkg-config git
   libgit2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libre2-dev libutf8proc-dev zlib1g-dev
+  libre2-dev libutf8proc-dev zlib1g-dev libdeflate-dev
 )
 test_only=(
   catch2
+  ccache clang-tidy-14         # CONTRIBUTING.md: ccache for rebuilds (scripts/sanitize.sh uses it), clang-tidy in CI
   chromium fonts-dejavu-core   # headless browser check of the HTML cycle report (tests/e2e/test_report_browser.cpp)
   python3-jsonschema           # validating JSON outputs against schemas/ (tests/support/validate_json.py)
   time                         # /usr/bin/time -v in bench/run.sh

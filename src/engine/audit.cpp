@@ -51,11 +51,13 @@ std::vector<std::string> history_warnings(const git::History& history) {
     }
     if (history.missing_objects > 0) {
         out.push_back(std::to_string(history.missing_objects) +
-                      " objects missing (partial clone); the paths of some commits are unknown");
+                      (history.missing_objects == 1 ? " object" : " objects") +
+                      " missing (partial clone); the paths of some commits are unknown");
     }
     if (history.rename_fallbacks > 0) {
         out.push_back(std::to_string(history.rename_fallbacks) +
-                      " rename candidates have no blob (partial clone): only exact renames could pair them");
+                      (history.rename_fallbacks == 1 ? " rename candidate has" : " rename candidates have") +
+                      " no blob (partial clone): only exact renames could pair them");
     }
     return out;
 }
@@ -212,10 +214,10 @@ namespace {
 
 // How one audit runs: on which window, how many threads, who counts as gone.
 struct AuditRun {
-    RosterMode mode;
+    RosterMode mode{};
     Window window;
-    Concurrency concurrency;
-    std::int64_t active_within_days;
+    Concurrency concurrency{};
+    std::int64_t active_within_days = 0;
 };
 
 util::Expected<AuditResult> audit_on(const git::History& history, const roster::Roster& roster, const AuditRun& run) {

@@ -91,6 +91,8 @@ void encode_commit(const FactRef& ref, Tables& tables, Encoder& out) {
         out.u32(remap.path(change.old_path));
         out.u8(static_cast<std::uint8_t>(change.kind));
     }
+    out.u32(static_cast<std::uint32_t>(facts.absent_blobs.size()));
+    for (const git_oid& blob : facts.absent_blobs) out.oid(blob);
 }
 
 // The payload: the commits, then the path and identity tables (only known once every
@@ -153,6 +155,9 @@ void decode_commit(Decoder& in, FactStore& store) {
         if (!in.ok()) break;
         change = FactChange{path, old_path, static_cast<ChangeKind>(kind)};
     }
+    facts.absent_blobs.resize(in.count(k_oid_size));
+    for (git_oid& blob : facts.absent_blobs) in.oid(blob);
+    facts.rename_fallbacks = static_cast<std::uint32_t>(facts.absent_blobs.size());
     if (in.ok()) store.add(std::move(facts));
 }
 
@@ -219,7 +224,8 @@ public:
     MappedBytes(const MappedBytes&) = delete;
     MappedBytes& operator=(const MappedBytes&) = delete;
     ~MappedBytes() {
-        if (m_data != nullptr) ::munmap(const_cast<char*>(m_data), m_size);
+        // munmap's API takes the mapping non-const; nothing is written through it.
+        if (m_data != nullptr) ::munmap(const_cast<char*>(m_data), m_size);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
     }
     [[nodiscard]] std::string_view view() const { return {m_data == nullptr ? "" : m_data, m_size}; }
 

@@ -21,8 +21,8 @@ namespace roles::git {
 
 /// Bumped whenever the layout or the meaning of a stored fact changes.
 // 3: trailers parsed by git's rules; 4: renames found by content similarity (git's -M50%);
-// 5: the key in the header
-inline constexpr std::uint32_t k_cache_format = 5;
+// 5: the key in the header; 6: the absent rename blobs of a commit (partial clones)
+inline constexpr std::uint32_t k_cache_format = 6;
 
 /// What reading a cache file found.
 enum class CacheFileStatus : unsigned char {

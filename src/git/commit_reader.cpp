@@ -52,6 +52,27 @@ void intern_changes(const std::vector<RawChange>& changes, FactStore& store, Com
     }
 }
 
+// Absent candidates (a blobless partial clone) are remembered rather than making the facts
+// incomplete: one such commit would otherwise keep nova's or rails' whole walk out of the
+// cache's fast path on every run.
+util::Expected<void> pair_renames(ObjectSource& source, std::vector<RawChange>& changes, CommitFacts& facts,
+                                  ReadCounters& counters) {
+    std::vector<git_oid>& absent = facts.absent_blobs;
+    const BlobLookup lookup{[&source, &absent](const git_oid& id) {
+                                auto size = source.blob_size(id);
+                                if (size && !*size) absent.push_back(id);
+                                return size;
+                            },
+                            [&source, &absent](const git_oid& id) {
+                                auto blob = source.blob(id);
+                                if (blob && !*blob) absent.push_back(id);
+                                return blob;
+                            }};
+    if (auto paired = pair_similar_renames(changes, lookup, counters.renames); !paired) return paired;
+    facts.rename_fallbacks = static_cast<std::uint32_t>(absent.size());
+    return {};
+}
+
 util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& request, FactStore& store,
                                   CommitFacts& facts, ReadCounters& counters) {
     auto tree = read_tree(source, facts.tree, facts);
@@ -75,14 +96,7 @@ util::Expected<void> read_changes(ObjectSource& source, const CommitRequest& req
     counters.trees_compared += diff->trees_compared;
     facts.missing_objects += diff->missing_objects;
     pair_exact_renames(diff->changes);
-    const std::uint32_t missing_before = counters.renames.missing_blobs;
-    const BlobLookup lookup{[&source](const git_oid& id) { return source.blob_size(id); },
-                            [&source](const git_oid& id) { return source.blob(id); }};
-    if (auto paired = pair_similar_renames(diff->changes, lookup, counters.renames); !paired) {
-        return std::unexpected(paired.error());
-    }
-    facts.rename_fallbacks = counters.renames.missing_blobs - missing_before;
-    if (facts.rename_fallbacks > 0) facts.complete = false;
+    if (auto paired = pair_renames(source, diff->changes, facts, counters); !paired) return paired;
     intern_changes(diff->changes, store, facts);
     return {};
 }

@@ -51,6 +51,11 @@ public:
     void save(const std::vector<FactRef>& reached, const std::vector<FactRef>& fresh,
               std::vector<std::string>& warnings);
 
+    /// Makes the next save rewrite every reached fact and drop the files read: some cached
+    /// facts were read again (their absent rename blobs arrived), and the old ones must not
+    /// be found first by a later run.
+    void supersede() { m_must_compact = true; }
+
     /// The blob paths of tree `tree` (HEAD's files) when a listing of it is cached.
     [[nodiscard]] std::optional<std::vector<std::string>> tree_files(const git_oid& tree,
                                                                      std::vector<std::string>& warnings);

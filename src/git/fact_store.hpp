@@ -45,9 +45,12 @@ struct CommitFacts {
     std::vector<FactChange> changes;     ///< against the first parent; empty for merges
     std::uint32_t missing_objects = 0;   ///< absent trees met while comparing
     std::uint32_t rename_fallbacks = 0;  ///< rename candidates whose blob was absent
+    /// Those blobs (partial clone): the facts are cached, and read again by a later load
+    /// once one of them has arrived (loader.cpp), since a rename may then pair.
+    std::vector<git_oid> absent_blobs;
     /// False when the facts depend on something absent (a tree, or the first parent in a
     /// shallow or damaged clone): such facts may change once the objects arrive, so they
-    /// are never cached.
+    /// are never cached. Absent rename blobs do not count: they are `absent_blobs`.
     bool complete = true;
 };
 

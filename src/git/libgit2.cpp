@@ -22,6 +22,8 @@ public:
     }
     Libgit2Guard(const Libgit2Guard&) = delete;
     Libgit2Guard& operator=(const Libgit2Guard&) = delete;
+    Libgit2Guard(Libgit2Guard&&) = delete;
+    Libgit2Guard& operator=(Libgit2Guard&&) = delete;
     ~Libgit2Guard() { git_libgit2_shutdown(); }
 };
 

@@ -1,6 +1,7 @@
 #include "roles/git/loader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <iterator>
 #include <optional>
@@ -485,6 +486,40 @@ std::optional<FactCache> open_cache(git_repository* repo, const LoadOptions& opt
     return cache;
 }
 
+// Whether a blob that a cached commit's rename pairing lacked (partial clone) is here now:
+// then the recorded order cannot stand in for the walk, which reads that commit again.
+bool blobs_arrived(git_repository* repo, const std::vector<FactRef>& ordered) {
+    return std::ranges::any_of(ordered, [repo](const FactRef& ref) {
+        return ref.store != nullptr && any_arrived(repo, ref.facts().absent_blobs);
+    });
+}
+
+// The tip of the last run, every commit cached: its recorded order replaces the walk.
+// False when there is none, or a blob some cached commit lacked has arrived since.
+bool assemble_cached_order(git_repository* repo, const git_oid& tip, FactCache& cache, HistoryBuilder& builder,
+                           LoadStats& stats, PhaseClock& clock) {
+    auto ordered = cache.ordered_history(tip, builder.history().warnings);
+    if (!ordered || blobs_arrived(repo, *ordered)) return false;
+    stats.commits_walked = ordered->size();
+    stats.cache_hits = ordered->size();
+    clock.lap("cached order");
+    assemble(OrderedFacts{std::move(*ordered), {}}, stats.threads, builder);
+    clock.lap("assemble");
+    return true;
+}
+
+// The cached facts of a commit, for the walk. Facts read without a rename blob are read
+// anew once it has arrived (`superseded` then says so).
+KnownFacts known_facts(std::optional<FactCache>& cache, git_repository* repo, std::atomic<bool>& superseded) {
+    if (!cache) return {};
+    return [&cache, &superseded, repo](const git_oid& id) {
+        FactRef ref = cache->find(id);
+        if (ref.store == nullptr || !any_arrived(repo, ref.facts().absent_blobs)) return ref;
+        superseded = true;
+        return FactRef{};
+    };
+}
+
 // The commits: from the cache when it has them, else read from git (then cached). The
 // packs are let go as soon as the readers are done, and the graph once it has given the
 // order, so that their memory is free again before the History is assembled.
@@ -493,19 +528,9 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
                                   HistoryBuilder& builder, LoadStats& stats, PhaseClock& clock) {
     History& history = builder.history();
     const git_oid& tip_id = *git_commit_id(tip);
-    // The tip of the last run, every commit cached: its recorded order replaces the walk.
-    if (cache && !history.shallow) {
-        if (auto ordered = cache->ordered_history(tip_id, history.warnings)) {
-            stats.commits_walked = ordered->size();
-            stats.cache_hits = ordered->size();
-            clock.lap("cached order");
-            assemble(OrderedFacts{std::move(*ordered), {}}, stats.threads, builder);
-            clock.lap("assemble");
-            return {};
-        }
-    }
-    KnownFacts known;
-    if (cache) known = [&cache](const git_oid& id) { return cache->find(id); };
+    if (cache && !history.shallow && assemble_cached_order(repo, tip_id, *cache, builder, stats, clock)) return {};
+    std::atomic<bool> superseded{false};
+    const KnownFacts known = known_facts(cache, repo, superseded);
     const CloneDepth depth = history.shallow ? CloneDepth::shallow : CloneDepth::full;
     const std::size_t expected = cache ? cache->cached_commits() + 1024 : 1024;
     auto walked = walk_and_read(repo, packs, tip_id, depth, options, known, expected, stats, clock);
@@ -520,6 +545,7 @@ util::Expected<void> load_commits(git_repository* repo, const git_commit* tip, c
     walked->graph = CommitGraph{};
     clock.lap("order");
     if (cache) {
+        if (superseded) cache->supersede();
         update_cache(*cache, facts, history.warnings);
         if (!history.shallow && missing == 0) record_order(*cache, tip_id, facts, history.warnings);
         clock.lap("cache write");

@@ -24,9 +24,9 @@ namespace roles::git {
 
 namespace {
 
-constexpr std::uint64_t k_fanout_bytes = 256 * 4;
-constexpr std::uint64_t k_checksums = 2 * 20;
-constexpr std::size_t k_chunk = 64 * 1024;
+constexpr std::uint64_t k_fanout_bytes = std::uint64_t{256} * 4;
+constexpr std::uint64_t k_checksums = std::uint64_t{2} * 20;
+constexpr std::size_t k_chunk = std::size_t{64} * 1024;
 constexpr std::size_t k_max_header = 32;  // "commit 18446744073709551615\0" fits
 
 // A repository file in a message: quoted and printable, but whole (util::quoted cuts long
@@ -39,6 +39,8 @@ public:
     explicit File(const std::string& path) : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)) {}
     File(const File&) = delete;
     File& operator=(const File&) = delete;
+    File(File&&) = delete;
+    File& operator=(File&&) = delete;
     ~File() {
         if (m_fd >= 0) ::close(m_fd);
     }
@@ -94,12 +96,12 @@ std::optional<std::string> index_problem(const std::string& path) {
     const bool v2 = std::memcmp(head.data(), "\377tOc", 4) == 0;
     if (v2 && be32(head.data() + 4) != 2) return "unsupported pack index version " + std::to_string(be32(head.data() + 4));
     const unsigned char* fanout = head.data() + (v2 ? 8 : 0);
-    for (int i = 1; i < 256; ++i) {
+    for (std::ptrdiff_t i = 1; i < 256; ++i) {
         if (be32(fanout + (i - 1) * 4) > be32(fanout + i * 4)) {
             return "fan-out entry " + std::to_string(i) + " is smaller than the one before it";
         }
     }
-    const std::uint64_t count = be32(fanout + 255 * 4);
+    const std::uint64_t count = be32(fanout + std::ptrdiff_t{255} * 4);
     if (!v2) {
         if (size != k_fanout_bytes + count * 24 + k_checksums) return "its size does not match its object count";
         return std::nullopt;
@@ -230,6 +232,13 @@ bool is_partial_clone(git_repository* repo) {
         if (it->path().extension() == ".promisor") return true;
     }
     return false;
+}
+
+bool any_arrived(git_repository* repo, const std::vector<git_oid>& blobs) {
+    if (blobs.empty()) return false;
+    Handle<git_odb, git_odb_free> odb;
+    if (git_repository_odb(out(odb), repo) < 0) return true;
+    return std::ranges::any_of(blobs, [&odb](const git_oid& id) { return git_odb_exists(odb.get(), &id) == 1; });
 }
 
 }  // namespace roles::git

@@ -6,6 +6,7 @@
 // when roles runs on a pull request.
 
 #include <string>
+#include <vector>
 
 #include <git2.h>
 
@@ -28,5 +29,10 @@ namespace roles::git {
 /// (`extensions.partialClone`, a `remote.<name>.promisor` set to true, or a `.promisor` file
 /// beside a pack, which marks a pack fetched from a promisor remote).
 [[nodiscard]] bool is_partial_clone(git_repository* repo);
+
+/// Whether any of `blobs` (rename candidates absent when a commit's facts were read, in a
+/// partial clone) is in the object database now: `git_odb_exists`, which reads no object.
+/// True as well when the database cannot be opened, so that the facts are read again.
+[[nodiscard]] bool any_arrived(git_repository* repo, const std::vector<git_oid>& blobs);
 
 }  // namespace roles::git

@@ -4,6 +4,7 @@
 // size).
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -15,6 +16,7 @@
 #include "roles/engine/truck_factor.hpp"
 #include "support/history_view.hpp"
 #include "support/repo_fixture.hpp"
+#include "support/temp_dir.hpp"
 
 using roles::git::blob_signature;
 using roles::git::History;
@@ -50,7 +52,7 @@ public:
         CommitSpec spec;
         spec.author_name = author;
         spec.author_email = author.substr(0, author.find(' ')) + "@example.com";
-        spec.time = roles::test::k_base_time + 60 * m_count++;
+        spec.time = roles::test::k_base_time + std::int64_t{60} * m_count++;
         spec.files = std::move(files);
         return m_repo.commit(spec);
     }
@@ -174,6 +176,49 @@ TEST_CASE("a rename candidate without its blob falls back to exact renames", "[g
     }
 }
 
+TEST_CASE("facts read without a blob are cached, and read again once the blob arrives", "[git][rename][cache]") {
+    Builder builder;
+    builder.commit({{"old/edited.txt", lines("keep", 9, 10) + "last\n"}});
+    const std::string edited = lines("keep", 9, 10) + "edit\n";
+    const std::string head = builder.commit({{"old/edited.txt", std::nullopt}, {"new/edited.txt", edited}});
+    builder.repo().mark_partial_clone();
+    builder.repo().remove_object(builder.repo().object_id(head, "new/edited.txt"));
+    roles::git::LoadOptions options;
+    options.path = builder.repo().path();
+    options.cache = roles::git::CacheMode::use;
+    options.cache_dir = roles::test::make_temp_dir();
+    const auto load = [&options](roles::git::LoadStats& stats) {
+        auto history = roles::git::load_history(options, stats);
+        if (!history) throw std::runtime_error(history.error().message());
+        return std::move(*history);
+    };
+    roles::git::LoadStats cold;
+    const History first = load(cold);
+    CHECK(cold.commits_read == 2);
+    CHECK(changes_of_head(first) == Texts{"A new/edited.txt", "D old/edited.txt"});
+    CHECK(first.rename_fallbacks == 1);
+    // The commit missing a blob is cached with it, so the next run reads nothing and keeps
+    // the fallback (and its warning count).
+    roles::git::LoadStats warm;
+    const History second = load(warm);
+    CHECK(warm.commits_read == 0);
+    CHECK(warm.cache_hits == 2);
+    CHECK(changes_of_head(second) == Texts{"A new/edited.txt", "D old/edited.txt"});
+    CHECK(second.rename_fallbacks == 1);
+    // The blob is fetched: that one commit is read again and the rename pairs.
+    builder.repo().write_loose("blob", edited);
+    roles::git::LoadStats arrived;
+    const History third = load(arrived);
+    CHECK(arrived.commits_read == 1);
+    CHECK(changes_of_head(third) == Texts{"R old/edited.txt -> new/edited.txt"});
+    CHECK(third.rename_fallbacks == 0);
+    // ... and the cache holds the new facts only: nothing is read after that.
+    roles::git::LoadStats after;
+    const History fourth = load(after);
+    CHECK(after.commits_read == 0);
+    CHECK(changes_of_head(fourth) == Texts{"R old/edited.txt -> new/edited.txt"});
+}
+
 TEST_CASE("a rename with edits keeps the file's original author", "[git][rename][truck_factor]") {
     Builder builder;
     // Alice writes lib/core.py; Bob moves it to src/core.py and edits one of its ten lines.
@@ -244,6 +289,7 @@ Texts git_name_status(const std::string& repo, const std::string& id) {
 TEST_CASE("renames agree with git log -M on a mixed reorganisation", "[git][rename]") {
     Builder builder;
     std::vector<FileWrite> first;
+    first.reserve(10);
     for (int f = 0; f < 8; ++f) first.push_back({"lib/f" + std::to_string(f) + ".js", lines("f" + std::to_string(f) + "-", 20, 16)});
     first.push_back({"lib/twin_a.js", lines("twin", 20, 16)});
     first.push_back({"lib/twin_b.js", lines("twin", 20, 16) + "b\n"});

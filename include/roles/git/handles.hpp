@@ -56,6 +56,8 @@ public:
     explicit OutParam(H& handle) : m_handle(handle) {}
     OutParam(const OutParam&) = delete;
     OutParam& operator=(const OutParam&) = delete;
+    OutParam(OutParam&&) = delete;  // out() returns a prvalue: no move is ever needed
+    OutParam& operator=(OutParam&&) = delete;
     ~OutParam() { m_handle.reset(m_raw); }
     // NOLINTNEXTLINE(google-explicit-constructor): the point is to pass as T**.
     operator typename H::pointer*() { return &m_raw; }

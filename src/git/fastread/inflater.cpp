@@ -1,5 +1,6 @@
 #include "inflater.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -7,48 +8,45 @@
 
 namespace roles::git::fastread {
 
+// Whole objects go through libdeflate: it inflates a buffer whose final size is known (the
+// size in the object's header) in one call, faster than zlib's streaming loop (nova's cold
+// load: 2.27 s of CPU with zlib, 2.01 s with libdeflate, identical output). A prefix, the
+// start of an object whose rest is not needed, needs a stream that can stop early, which
+// only zlib has.
 struct Inflater::Stream {
     z_stream stream{};
+    libdeflate_decompressor* whole = nullptr;
 };
 
 std::unique_ptr<Inflater> Inflater::create() {
     auto stream = std::make_unique<Stream>();
     if (inflateInit_(&stream->stream, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK) return nullptr;
+    stream->whole = libdeflate_alloc_decompressor();
+    if (stream->whole == nullptr) {
+        inflateEnd(&stream->stream);
+        return nullptr;
+    }
     return std::unique_ptr<Inflater>(new Inflater(std::move(stream)));
 }
 
 Inflater::Inflater(std::unique_ptr<Stream> stream) : m_stream(std::move(stream)) {}
 
-Inflater::~Inflater() { inflateEnd(&m_stream->stream); }
+Inflater::~Inflater() {
+    inflateEnd(&m_stream->stream);
+    libdeflate_free_decompressor(m_stream->whole);
+}
 
 bool Inflater::inflate_exact(const unsigned char* input, std::size_t input_size, unsigned char* output,
                              std::size_t output_size) {
-    constexpr std::size_t k_max_chunk = std::numeric_limits<uInt>::max();
-    z_stream& stream = m_stream->stream;
-    if (inflateReset(&stream) != Z_OK) return false;
-    // zlib never writes to its input; the cast is its API's.
-    stream.next_in = const_cast<unsigned char*>(input);
-    stream.avail_in = static_cast<uInt>(std::min(input_size, k_max_chunk));
-    stream.next_out = output;
+    // With actual_out given, libdeflate accepts a stream shorter than the room and reports
+    // INSUFFICIENT_SPACE for a longer one; it checks the Adler-32 trailer like zlib, reads
+    // no byte past `input_size` and stops at the end of the stream (the pack's next entry
+    // follows it).
+    std::size_t consumed = 0;
     std::size_t produced = 0;
-    int status = Z_OK;
-    // An empty object still has a stream to finish, hence do/while; one byte of spare room
-    // lets zlib report output beyond the announced size instead of stopping silently.
-    unsigned char spare = 0;
-    do {
-        const std::size_t room = output_size - produced;
-        if (room == 0) {
-            stream.next_out = &spare;
-            stream.avail_out = 1;
-        } else {
-            stream.avail_out = static_cast<uInt>(std::min(room, k_max_chunk));
-        }
-        const uInt before = stream.avail_out;
-        status = ::inflate(&stream, Z_NO_FLUSH);
-        produced += before - stream.avail_out;
-        if (produced > output_size) return false;
-    } while (status == Z_OK && stream.avail_in > 0);
-    return status == Z_STREAM_END && produced == output_size;
+    const auto status = libdeflate_zlib_decompress_ex(m_stream->whole, input, input_size, output, output_size,
+                                                      &consumed, &produced);
+    return status == LIBDEFLATE_SUCCESS && produced == output_size;
 }
 
 std::optional<std::size_t> Inflater::inflate_prefix(const unsigned char* input, std::size_t input_size,
@@ -56,7 +54,8 @@ std::optional<std::size_t> Inflater::inflate_prefix(const unsigned char* input, 
     constexpr std::size_t k_max_chunk = std::numeric_limits<uInt>::max();
     z_stream& stream = m_stream->stream;
     if (inflateReset(&stream) != Z_OK) return std::nullopt;
-    stream.next_in = const_cast<unsigned char*>(input);
+    // zlib never writes to its input; its API takes it non-const.
+    stream.next_in = const_cast<unsigned char*>(input);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
     stream.avail_in = static_cast<uInt>(std::min(input_size, k_max_chunk));
     stream.next_out = output;
     stream.avail_out = static_cast<uInt>(std::min(capacity, k_max_chunk));

@@ -1,7 +1,8 @@
 #pragma once
-// Private to src/git/fastread: zlib decompression for the pack reader, with one stream reused for
-// every object (inflateReset instead of a fresh inflateInit, whose allocations are a large
-// part of libgit2's cost per object).
+// Private to src/git/fastread: decompression for the pack reader. Whole objects are inflated by
+// libdeflate in one call; prefixes by one zlib stream reused for every object (inflateReset
+// instead of a fresh inflateInit, whose allocations are a large part of libgit2's cost per
+// object).
 
 #include <cstddef>
 #include <memory>
@@ -9,10 +10,10 @@
 
 namespace roles::git::fastread {
 
-/// One zlib stream; not thread-safe (one per reader thread).
+/// One libdeflate decompressor and one zlib stream; not thread-safe (one per reader thread).
 class Inflater {
 public:
-    /// An inflater, or null when zlib cannot initialise a stream (the caller then reads
+    /// An inflater, or null when zlib or libdeflate cannot initialise (the caller then reads
     /// through libgit2).
     [[nodiscard]] static std::unique_ptr<Inflater> create();
     Inflater(const Inflater&) = delete;

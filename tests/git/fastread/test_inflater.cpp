@@ -1,6 +1,7 @@
 // The inflater on zlib streams made here with zlib's compress2: exact sizes, prefixes,
 // and streams that are cut, damaged or longer than announced.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -65,4 +66,22 @@ TEST_CASE("a prefix inflates only what it is asked for, or what there is", "[git
     const auto cut = inflater->inflate_prefix(stream.data(), 3, out.data(), 64);
     REQUIRE(cut);
     CHECK(*cut < 22);
+}
+
+TEST_CASE("a stream followed by the next pack entry inflates and so does a large one", "[git][fastread][zlib]") {
+    auto inflater = Inflater::create();
+    REQUIRE(inflater);
+    // In a pack the next entry's header follows the stream: those bytes are not read.
+    Bytes stream = zlib(bytes_of("entry one\n"));
+    for (const unsigned char next : {0x93, 0x0b, 0x78, 0x9c}) stream.push_back(next);
+    Bytes out(10);
+    CHECK(inflater->inflate_exact(stream.data(), stream.size(), out.data(), 10));
+    CHECK(std::string(out.begin(), out.end()) == "entry one\n");
+    // 3 MB of varied text: many deflate blocks, output written in one call.
+    std::string large;
+    for (std::uint64_t i = 0; large.size() < 3000000; ++i) large += "line " + std::to_string(i * 7919 % 100003) + "\n";
+    const Bytes big = zlib(bytes_of(large));
+    Bytes big_out(large.size());
+    REQUIRE(inflater->inflate_exact(big.data(), big.size(), big_out.data(), big_out.size()));
+    CHECK(std::string(big_out.begin(), big_out.end()) == large);
 }
