@@ -23,15 +23,18 @@ shift
 cut_date=2015-03-15T00:00:00Z
 
 # The paper's Table 2 (the name it used, then its truck factor). Values marked with * were
-# not found in a copy of the table and come from the issue that asked for this comparison.
+# not found in a copy of the table: they come from the authors' results page as updated on
+# 2016-04-15 (mtov/Truck-Factor, branch gh-pages, commit 90d4c55), which agrees with the
+# table on every value checked. Its July 2015 version (7378b9b: jquery 3, rails 7, git 8)
+# holds an earlier run's figures, not the paper's.
 paper_value() {
   case "$1" in
     gruntjs/grunt | janl/mustache.js | requirejs/requirejs | Leaflet/Leaflet | less/less.js | \
       pallets/flask | rails/sprockets | thoughtbot/factory_bot | rails/thor) echo 1 ;;
     jashkenas/backbone | expressjs/express) echo 2 ;;
-    jquery/jquery) echo '3*' ;;
-    rails/rails) echo '7*' ;;
-    git/git) echo '8*' ;;
+    jquery/jquery) echo '4*' ;;
+    rails/rails) echo '9*' ;;
+    git/git) echo '12*' ;;
     moment/moment) echo '19*' ;;
     *) echo '?' ;;
   esac
