@@ -30,11 +30,17 @@ configure() {  # DIR FLAGS...
 run_asan() {
     configure build-asan "${sanitizer_build_type[@]}" -DROLES_ASAN=ON -DROLES_UBSAN=ON
     local started=$SECONDS
-    cmake --build build-asan -j"$jobs" --target roles roles_tests
+    cmake --build build-asan -j"$jobs" --target roles roles_tests || return
     echo "sanitize: asan build took $((SECONDS - started)) s"
+    started=$SECONDS
+    local rc=0
+    # The two static checks are left out: they check the tree and the install layout, not the
+    # code, and scripts/test.sh runs them. No other test needs to be.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/scripts/sanitizers/lsan.supp \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(self_contained|install_layout)$'
+        ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(self_contained|install_layout)$' || rc=$?
+    echo "sanitize: asan tests took $((SECONDS - started)) s"
+    return $rc
 }
 
 run_tsan() {
@@ -45,9 +51,13 @@ run_tsan() {
     configure build-tsan "${sanitizer_build_type[@]}" -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" \
         -DROLES_TEST_FILES="/($tagged)\$"
     local started=$SECONDS
-    cmake --build build-tsan -j"$jobs" --target roles roles_tests
+    cmake --build build-tsan -j"$jobs" --target roles roles_tests || return
     echo "sanitize: tsan build took $((SECONDS - started)) s"
-    TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/roles_tests "[parallel],[cache]"
+    started=$SECONDS
+    local rc=0
+    TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/roles_tests "[parallel],[cache]" || rc=$?
+    echo "sanitize: tsan tests took $((SECONDS - started)) s"
+    return $rc
 }
 
 run_fuzz() {
