@@ -24,7 +24,8 @@ util::Expected<git_oid> parse_id(const std::string& hex) {
 
 // `url` with the longest matching insteadOf prefix replaced by its base, as git does
 // (url.<base>.insteadOf, git-config(1)); unchanged when none matches.
-std::string rewrite_url(const std::string& url, const std::vector<std::pair<std::string, std::string>>& rewrites) {
+std::string rewrite_url(const std::string& url,
+                        const std::vector<std::pair<std::string, std::string>>& rewrites) {
     const std::pair<std::string, std::string>* longest = nullptr;
     for (const auto& rewrite : rewrites) {
         if (!rewrite.first.empty() && url.starts_with(rewrite.first) &&
