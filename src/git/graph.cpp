@@ -1,5 +1,9 @@
 #include "roles/git/graph.hpp"
 
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "commit_reader.hpp"
 #include "open_failure.hpp"
 #include "roles/git/handles.hpp"
@@ -16,6 +20,20 @@ util::Expected<git_oid> parse_id(const std::string& hex) {
     git_oid id;
     if (git_oid_fromstr(&id, hex.c_str()) < 0) return std::unexpected(graph_error("commit " + util::quoted(hex), "not a commit id"));
     return id;
+}
+
+// `url` with the longest matching insteadOf prefix replaced by its base, as git does
+// (url.<base>.insteadOf, git-config(1)); unchanged when none matches.
+std::string rewrite_url(const std::string& url,
+                        const std::vector<std::pair<std::string, std::string>>& rewrites) {
+    const std::pair<std::string, std::string>* longest = nullptr;
+    for (const auto& rewrite : rewrites) {
+        if (!rewrite.first.empty() && url.starts_with(rewrite.first) &&
+            (longest == nullptr || rewrite.first.size() > longest->first.size())) {
+            longest = &rewrite;
+        }
+    }
+    return longest == nullptr ? url : longest->second + url.substr(longest->first.size());
 }
 
 }  // namespace
@@ -58,11 +76,28 @@ util::Expected<std::optional<std::string>> RepositoryGraph::merge_base(const std
 }
 
 std::optional<std::string> RepositoryGraph::remote_url(const std::string& name) const {
-    git_remote* raw = nullptr;
-    if (git_remote_lookup(&raw, m_repo.get(), name.c_str()) < 0) return std::nullopt;
-    const std::unique_ptr<git_remote, decltype(&git_remote_free)> remote(raw, git_remote_free);
-    const char* url = git_remote_url(remote.get());
-    return url != nullptr ? std::optional<std::string>(url) : std::nullopt;
+    ConfigHandle config;
+    if (git_repository_config_snapshot(out(config), m_repo.get()) < 0) return std::nullopt;
+    // Read from the entries rather than with git_remote_lookup: its url.*.insteadOf lookup
+    // matches every config entry with a regex (PCRE2 in libgit2 1.5), which leaks its match
+    // data on each entry that does not match, so git's rewriting is applied here instead.
+    std::optional<std::string> url;
+    std::vector<std::pair<std::string, std::string>> rewrites;  // (insteadOf prefix, base)
+    const std::string url_key = "remote." + name + ".url";
+    git_config_iterator* entries = nullptr;
+    if (git_config_iterator_new(&entries, config.get()) < 0) return std::nullopt;
+    git_config_entry* entry = nullptr;
+    while (git_config_next(&entry, entries) == 0) {
+        const std::string_view key(entry->name);
+        if (key == url_key) {
+            url = entry->value;  // the last one wins, as in git
+        } else if (key.starts_with("url.") && key.ends_with(".insteadof") && key.size() > 14) {
+            rewrites.emplace_back(entry->value, std::string(key.substr(4, key.size() - 14)));
+        }
+    }
+    git_config_iterator_free(entries);
+    if (!url) return std::nullopt;
+    return rewrite_url(*url, rewrites);
 }
 
 util::Expected<std::optional<std::string>> RepositoryGraph::file_at(const std::string& commit,

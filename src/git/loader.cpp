@@ -431,12 +431,14 @@ std::string without_empty_emails(const std::string& text, std::vector<std::size_
     return out;
 }
 
-// A mailmap from `text`, retried without the lines libgit2 cannot take (then a warning).
+// A mailmap from `text` without the lines libgit2 cannot take (a warning names them). They
+// are dropped before libgit2 sees the text, not after it fails: on such a line libgit2 1.5
+// returns without freeing the entry it allocated for it (found by the ASan suite).
 bool mailmap_from_text(MailmapHandle& mailmap, const std::string& text, History& history) {
-    if (git_mailmap_from_buffer(out(mailmap), text.data(), text.size()) == 0) return true;
     std::vector<std::size_t> skipped;
     const auto kept = without_empty_emails(text, skipped);
-    if (skipped.empty() || git_mailmap_from_buffer(out(mailmap), kept.data(), kept.size()) < 0) return false;
+    if (git_mailmap_from_buffer(out(mailmap), kept.data(), kept.size()) < 0) return false;
+    if (skipped.empty()) return true;
     std::string lines;
     for (const auto line : skipped) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
     history.warnings.push_back(".mailmap: " + std::to_string(skipped.size()) + " line" +
@@ -445,24 +447,47 @@ bool mailmap_from_text(MailmapHandle& mailmap, const std::string& text, History&
     return true;
 }
 
+// The text of the mailmaps libgit2 would read for this repository, in its order, when roles can
+// join them itself: the work tree's .mailmap (if `in_work_tree`) or else the tip's .mailmap
+// blob, then `mailmap.file`. nullopt (left to git_mailmap_from_repository) when neither file
+// exists, or when a work tree's `mailmap.blob` is set, which libgit2 reads between the two.
+std::optional<std::string> joined_mailmap_text(git_repository* repo, const git_commit* tip, bool in_work_tree) {
+    std::string text;
+    if (in_work_tree) {
+        ConfigHandle config;
+        git_buf blob_rev = GIT_BUF_INIT;
+        const bool blob_set = git_repository_config_snapshot(out(config), repo) == 0 &&
+                              git_config_get_string_buf(&blob_rev, config.get(), "mailmap.blob") == 0;
+        git_buf_dispose(&blob_rev);
+        if (blob_set) return std::nullopt;
+        std::ifstream in(std::filesystem::path(git_repository_workdir(repo)) / ".mailmap", std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else if (const auto blob = tip_mailmap_blob(repo, tip)) {
+        text.assign(static_cast<const char*>(git_blob_rawcontent(blob->get())),
+                    static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+    } else {
+        return std::nullopt;
+    }
+    return text + "\n" + configured_mailmap_file(repo);
+}
+
 // libgit2 reads the work tree's .mailmap, or HEAD's for a bare repository. A bare mirror whose
 // config lacks core.bare passes for non-bare and gets neither, so whenever the work tree has
 // no .mailmap file the analysed tip's .mailmap blob is read (with `mailmap.file` after it, as
-// git orders them). libgit2 1.5 cannot add a buffer to a mailmap, so that case builds one from
-// the joined text. A mailmap that cannot be read is a warning, never the end of the run.
+// git orders them). libgit2 1.5 cannot add a buffer to a mailmap, so roles joins the texts and
+// builds one from them; the work tree's file goes the same way, so that its lines with an empty
+// email are dropped too (libgit2 would stop reading the file at the first, and leak an entry).
+// A mailmap that cannot be read is a warning, never the end of the run.
 util::Expected<MailmapHandle> read_mailmap(git_repository* repo, const git_commit* tip, History& history) {
     MailmapHandle mailmap;
     const char* workdir = git_repository_workdir(repo);
     std::error_code ec;
     const bool in_work_tree =
         workdir != nullptr && std::filesystem::is_regular_file(std::filesystem::path(workdir) / ".mailmap", ec);
-    const auto blob = in_work_tree ? std::nullopt : tip_mailmap_blob(repo, tip);
-    if (blob) {
-        std::string text(static_cast<const char*>(git_blob_rawcontent(blob->get())),
-                         static_cast<std::size_t>(git_blob_rawsize(blob->get())));
-        text += "\n" + configured_mailmap_file(repo);
-        if (mailmap_from_text(mailmap, text, history)) return mailmap;
-        history.warnings.push_back("the .mailmap of " + history.head_id.substr(0, 12) +
+    if (const auto text = joined_mailmap_text(repo, tip, in_work_tree)) {
+        if (mailmap_from_text(mailmap, *text, history)) return mailmap;
+        history.warnings.push_back((in_work_tree ? std::string("the work tree's .mailmap")
+                                                 : "the .mailmap of " + history.head_id.substr(0, 12)) +
                                    " could not be applied: " + last_error_message());
     } else if (git_mailmap_from_repository(out(mailmap), repo) == 0) {
         return mailmap;

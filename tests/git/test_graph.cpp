@@ -8,6 +8,7 @@
 // and t1; merge-base(m, s1) = c1; merge-base(m, o1) does not exist.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <string>
 
 #include "roles/git/graph.hpp"
@@ -93,4 +94,19 @@ TEST_CASE("the repository graph resolves refs and finds where a branch forked", 
     const auto none = graph->merge_base(r.m, r.o1);
     REQUIRE(none.has_value());
     CHECK_FALSE(none->has_value());
+}
+
+TEST_CASE("a remote's URL is read from the config with git's longest insteadOf rewriting", "[git][graph]") {
+    const ForkedRepo r;
+    std::ofstream(r.repo.git_dir() + "/config", std::ios::app)
+        << "[remote \"origin\"]\n\turl = gh:openstack/nova.git\n"
+        << "[remote \"mirror\"]\n\turl = https://opendev.org/openstack/nova.git\n"
+        << "[url \"https://github.com/\"]\n\tinsteadOf = gh:\n"
+        << "[url \"ssh://git@github.com/\"]\n\tinsteadOf = gh:openstack/\n"
+        << "[url \"https://unused.example/\"]\n\tinsteadOf = other:\n";
+    const auto graph = roles::git::RepositoryGraph::open(r.repo.path());
+    REQUIRE(graph.has_value());
+    CHECK(graph->remote_url("origin") == "ssh://git@github.com/nova.git");  // the longer prefix wins
+    CHECK(graph->remote_url("mirror") == "https://opendev.org/openstack/nova.git");
+    CHECK_FALSE(graph->remote_url("upstream").has_value());
 }

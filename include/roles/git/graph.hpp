@@ -35,7 +35,8 @@ public:
     [[nodiscard]] util::Expected<std::optional<std::string>> merge_base(const std::string& a,
                                                                         const std::string& b) const;
 
-    /// The URL of remote `name` ("origin") as configured, or nullopt when there is none.
+    /// The URL of remote `name` ("origin") as configured, rewritten by the longest matching
+    /// url.<base>.insteadOf as git does; nullopt when there is none.
     [[nodiscard]] std::optional<std::string> remote_url(const std::string& name) const;
 
     /// The content of the file at `path` (repository-relative, '/'-separated) in the tree of
