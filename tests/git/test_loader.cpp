@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -84,7 +85,7 @@ TEST_CASE("load_history describes the repository and its head", "[git]") {
     const History history = roles::test::load_or_throw(fixture.repo.path());
 
     CHECK(history.head_id == fixture.third);
-    CHECK(history.head_time == k_base_time + 2 * 86'400);
+    CHECK(history.head_time == k_base_time + std::int64_t{2} * 86'400);
     CHECK(history.workdir == fixture.repo.path());
     CHECK(history.repo_path == fixture.repo.path() + "/.git");
     CHECK_FALSE(history.shallow);
