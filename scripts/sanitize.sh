@@ -72,6 +72,10 @@ run_fuzz() {
             "$(grep -o 'cov: [0-9]*' "$log" | tail -1), exit $rc ($((SECONDS - started))s with the build)"
         if [[ $rc -ne 0 ]]; then
             grep -E 'ERROR|SUMMARY|Test unit written' "$log" >&2 || true
+            # .ci/run deletes its clone on exit: the input that failed is kept outside it.
+            local keep=${ROLES_FUZZ_KEEP:-/tmp/roles-fuzz-artifacts}/$target
+            mkdir -p "$keep" && cp -p build-fuzz/fuzz/artifacts/"$target"/* "$log" "$keep"/ 2>/dev/null || true
+            echo "fuzz $target: the failing input and the log are kept in $keep" >&2
             failed=1
             jobs_failed+=("fuzz $target")
         else
