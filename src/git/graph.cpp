@@ -84,10 +84,10 @@ std::optional<std::string> RepositoryGraph::remote_url(const std::string& name) 
     std::optional<std::string> url;
     std::vector<std::pair<std::string, std::string>> rewrites;  // (insteadOf prefix, base)
     const std::string url_key = "remote." + name + ".url";
-    git_config_iterator* entries = nullptr;
-    if (git_config_iterator_new(&entries, config.get()) < 0) return std::nullopt;
+    Handle<git_config_iterator, git_config_iterator_free> entries;
+    if (git_config_iterator_new(out(entries), config.get()) < 0) return std::nullopt;
     git_config_entry* entry = nullptr;
-    while (git_config_next(&entry, entries) == 0) {
+    while (git_config_next(&entry, entries.get()) == 0) {
         const std::string_view key(entry->name);
         if (key == url_key) {
             url = entry->value;  // the last one wins, as in git
@@ -95,7 +95,6 @@ std::optional<std::string> RepositoryGraph::remote_url(const std::string& name) 
             rewrites.emplace_back(entry->value, std::string(key.substr(4, key.size() - 14)));
         }
     }
-    git_config_iterator_free(entries);
     if (!url) return std::nullopt;
     return rewrite_url(*url, rewrites);
 }
